@@ -1,0 +1,57 @@
+/// A model serving a workload on a cluster under one parallelism: the plan every figure is computed from.
+///
+/// `init` throws `DeploymentError` for plans that cannot exist, so a `Deployment` value is always consistent:
+/// its degrees multiply to the GPU count and every split is even. Figures (placement, dimensions,
+/// communication, memory, performance, DAG) are derived from it in extensions, one concern per file.
+public struct Deployment: Hashable, Sendable {
+    /// The model being served.
+    public let model: MoEModel
+    /// What is served.
+    public let workload: Workload
+    /// Where it runs.
+    public let cluster: Cluster
+    /// How it is split.
+    public let parallelism: Parallelism
+    /// Which GPU holds what.
+    public let placement: Placement
+
+    public init(_ model: MoEModel, _ workload: Workload, on cluster: Cluster, parallelism: Parallelism) throws {
+        let p = parallelism
+        for (name, value) in [
+            ("ep", p.ep), ("tp", p.tp), ("pp", p.pp), ("dp", p.dp), ("microBatches", p.microBatches),
+            ("layers", model.layers), ("expertsPerLayer", model.expertsPerLayer), ("hidden", model.hidden),
+            ("batch", workload.batch), ("sequenceLength", workload.sequenceLength),
+            ("nodes", cluster.nodes), ("gpusPerNode", cluster.gpusPerNode),
+        ] where value < 1 {
+            throw DeploymentError.nonPositive(name, value)
+        }
+        guard p.gpuCount == cluster.gpuCount else {
+            throw DeploymentError.gpuCountMismatch(parallelism: p, needs: p.gpuCount, cluster: cluster.gpuCount)
+        }
+        guard model.expertsPerLayer % p.ep == 0 else {
+            throw DeploymentError.expertsNotDivisible(experts: model.expertsPerLayer, ep: p.ep)
+        }
+        guard model.layers % p.pp == 0 else {
+            throw DeploymentError.layersNotDivisible(layers: model.layers, pp: p.pp)
+        }
+        let degree = p.attentionTensorDegree
+        guard model.attentionHeads % degree == 0, model.kvHeads % degree == 0 else {
+            throw DeploymentError.headsNotDivisible(heads: model.attentionHeads, kvHeads: model.kvHeads, degree: degree)
+        }
+        guard model.expertFFN % p.tp == 0 else {
+            throw DeploymentError.ffnNotDivisible(expertFFN: model.expertFFN, tp: p.tp)
+        }
+        let shards = p.batchShards * p.microBatches
+        guard workload.batch % shards == 0 else {
+            throw DeploymentError.batchNotDivisible(batch: workload.batch, shards: shards)
+        }
+        self.model = model
+        self.workload = workload
+        self.cluster = cluster
+        self.parallelism = p
+        self.placement = Placement(model: model, parallelism: p, cluster: cluster)
+    }
+
+    /// Sequences each attention replica serves per step: batch / batchShards.
+    public var sequencesPerReplica: Int { workload.batch / parallelism.batchShards }
+}
