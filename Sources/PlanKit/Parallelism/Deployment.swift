@@ -14,8 +14,13 @@ public struct Deployment: Hashable, Sendable {
     public let parallelism: Parallelism
     /// Which GPU holds what.
     public let placement: Placement
+    /// Efficiencies and latencies applied to the hardware's peaks.
+    public var assumptions: Assumptions
 
-    public init(_ model: MoEModel, _ workload: Workload, on cluster: Cluster, parallelism: Parallelism) throws {
+    public init(
+        _ model: MoEModel, _ workload: Workload, on cluster: Cluster, parallelism: Parallelism,
+        assumptions: Assumptions = .default
+    ) throws {
         let p = parallelism
         for (name, value) in [
             ("ep", p.ep), ("tp", p.tp), ("pp", p.pp), ("dp", p.dp), ("microBatches", p.microBatches),
@@ -50,6 +55,7 @@ public struct Deployment: Hashable, Sendable {
         self.cluster = cluster
         self.parallelism = p
         self.placement = Placement(model: model, parallelism: p, cluster: cluster)
+        self.assumptions = assumptions
     }
 
     /// Sequences each attention replica serves per step: batch / batchShards.
