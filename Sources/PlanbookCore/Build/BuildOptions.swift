@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where a build reads and writes, and how careful it must be with the output folder.
+public struct BuildOptions: Sendable {
+    /// The folder of `*.md` reports, as the user named it (default `Reports`).
+    public var reports: String
+    /// The folder of templates and assets (default `Templates`).
+    public var templates: String
+    /// The site folder to publish into (default `site`).
+    public var output: String
+    /// Write into an output folder that holds files Planbook did not write (they are kept).
+    public var force: Bool
+    /// Folder that relative paths are resolved against (the current folder by default).
+    public var workingDirectory: URL
+
+    public init(
+        reports: String = "Reports", templates: String = "Templates", output: String = "site", force: Bool = false,
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
+        self.reports = reports
+        self.templates = templates
+        self.output = output
+        self.force = force
+        self.workingDirectory = workingDirectory
+    }
+
+    /// `path` resolved against the working folder (`~` expanded).
+    public func url(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : workingDirectory.appendingPathComponent(expanded)
+    }
+}

@@ -1,0 +1,130 @@
+import Yams
+
+/// The YAML header of a report between `---` lines: its title, place in the navigation, summary and parameters.
+///
+/// Only the known keys are accepted; an unknown key is an error that names it and the known ones, so a typo never
+/// silently drops a setting. Parameters keep the order they were written in.
+public struct FrontMatter: Sendable, Equatable {
+    /// The keys a front matter may have.
+    public static let knownKeys = ["title", "order", "summary", "params"]
+
+    /// The page title; nil when the header gives none.
+    public var title: String?
+    /// Position in the navigation (ascending); nil sorts after every numbered page.
+    public var order: Int?
+    /// One sentence shown under the title and in the index.
+    public var summary: String?
+    /// Named parameters with their default values, in the order written.
+    public var params: [(name: String, value: ParameterValue)]
+
+    public init(
+        title: String? = nil, order: Int? = nil, summary: String? = nil,
+        params: [(name: String, value: ParameterValue)] = []
+    ) {
+        self.title = title
+        self.order = order
+        self.summary = summary
+        self.params = params
+    }
+
+    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
+        lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary
+            && lhs.params.map(\.name) == rhs.params.map(\.name) && lhs.params.map(\.value) == rhs.params.map(\.value)
+    }
+
+    /// Parses `yaml`, which starts on line `firstLine` of `file`; all problems found are thrown together.
+    public static func parse(_ yaml: String, file: String, firstLine: Int) throws(BuildFailure) -> FrontMatter {
+        func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
+            Diagnostic(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1, message)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw BuildFailure([yamlDiagnostic(error, file: file, firstLine: firstLine)])
+        } catch {
+            throw BuildFailure([Diagnostic(file: file, line: firstLine, column: 1, "invalid front matter: \(error)")])
+        }
+        guard let root else { return FrontMatter() }
+        guard let mapping = root.mapping else {
+            throw BuildFailure([diagnostic(root.mark, "front matter must be a mapping of keys to values, like `title: My study`")])
+        }
+        var result = FrontMatter()
+        var problems: [Diagnostic] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else {
+                problems.append(diagnostic(keyNode.mark, "front-matter keys must be text"))
+                continue
+            }
+            switch key {
+            case "title":
+                if let text = scalarText(value) { result.title = text } else {
+                    problems.append(diagnostic(value.mark, "`title` must be text"))
+                }
+            case "summary":
+                if let text = scalarText(value) { result.summary = text } else {
+                    problems.append(diagnostic(value.mark, "`summary` must be text"))
+                }
+            case "order":
+                if let number = value.int, value.scalar?.style == .plain { result.order = number } else {
+                    problems.append(diagnostic(value.mark, "`order` must be a whole number, like `order: 2`"))
+                }
+            case "params":
+                guard let entries = value.mapping else {
+                    problems.append(diagnostic(value.mark, "`params` must be a mapping of names to values, like `batch: 128`"))
+                    continue
+                }
+                for (nameNode, parameter) in entries {
+                    guard let name = nameNode.string, isIdentifier(name) else {
+                        problems.append(diagnostic(nameNode.mark, "parameter names must be identifiers (letters, digits, _)"))
+                        continue
+                    }
+                    guard let parsed = parameterValue(parameter) else {
+                        problems.append(diagnostic(parameter.mark, "parameter `\(name)` must be a number, text or true/false"))
+                        continue
+                    }
+                    result.params.append((name, parsed))
+                }
+            default:
+                problems.append(diagnostic(
+                    keyNode.mark,
+                    "unknown front-matter key `\(key)`; the known keys are \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))"))
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return result
+    }
+
+    // MARK: - Values
+
+    private static func scalarText(_ node: Node) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        return scalar.string
+    }
+
+    private static func parameterValue(_ node: Node) -> ParameterValue? {
+        guard let scalar = node.scalar else { return nil }
+        if scalar.style != .plain { return .string(scalar.string) }
+        if let value = node.bool { return .bool(value) }
+        if let value = node.int { return .int(value) }
+        if let value = node.float { return .double(value) }
+        return .string(scalar.string)
+    }
+
+    private static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return Diagnostic(
+                file: file, line: firstLine + mark.line - 1, column: mark.column,
+                "invalid front matter: \(what); front matter is YAML, like `title: My study`")
+        default:
+            return Diagnostic(file: file, line: firstLine, column: 1, "invalid front matter: \(error)")
+        }
+    }
+}

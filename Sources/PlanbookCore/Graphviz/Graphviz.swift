@@ -1,0 +1,126 @@
+import CGraphviz
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// DOT to SVG by libgvc, linked into Planbook and run in a process forked for each graph.
+///
+/// This is the only file that touches Graphviz. libgvc 2.4x keeps global layout state from one call to the next
+/// (network simplex's search index, among others), so in one process the second layout of a graph differs from the
+/// first; it is also not thread-safe and leaks about 1 MB per clustered layout. Each render therefore runs in a
+/// child forked from Planbook that makes one context, reads, lays out and renders one graph, writes the SVG to a pipe
+/// and exits; the parent never calls libgvc. So every graph is laid out from the same pristine state (the same DOT
+/// always gives the same bytes), renders cannot disturb each other or leak, a Graphviz crash is reported instead of
+/// ending Planbook, and a layout that runs too long is killed. Graphviz's messages are read from the child's stderr.
+public enum Graphviz {
+    /// The layout engines Graphviz offers (`dot` draws hierarchies; the others draw undirected or radial layouts).
+    public static let engines = ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
+
+    /// Most SVG bytes a render may produce (64 MB).
+    public static let outputLimit = 64 << 20
+
+    /// The SVG drawing of the DOT graph `dot`, laid out with `engine` within `timeout`.
+    public static func svg(
+        fromDOT dot: String, engine: String = "dot", timeout: Duration = .seconds(60)
+    ) throws(GraphvizError) -> String {
+        guard engines.contains(engine) else {
+            throw GraphvizError(message: "unknown layout engine '\(engine)'; use one of \(engines.joined(separator: ", "))")
+        }
+        let result = runInChild(dot: dot, engine: engine, timeout: timeout)
+        switch result.termination {
+        case .exited(0) where !result.truncated:
+            return String(decoding: result.standardOutput, as: UTF8.self)
+        case .exited(0):
+            throw GraphvizError(message: "the SVG is larger than \(outputLimit >> 20) MB; draw fewer nodes")
+        case .timedOut:
+            throw GraphvizError(
+                message: "layout did not finish within \(timeout); draw fewer nodes or try another engine")
+        case .signalled(let signal):
+            throw GraphvizError(message: "Graphviz crashed (signal \(signal)) laying out this graph")
+        case .exited(let code):
+            throw failure(result.errorText, fallback: fallbackMessages[code] ?? "Graphviz failed (status \(code))")
+        }
+    }
+
+    // MARK: - The child
+
+    private static let fallbackMessages: [Int32: String] = [
+        2: "Graphviz could not start", 3: "Graphviz could not read the DOT text",
+        4: "Graphviz could not lay out the graph", 5: "Graphviz could not render SVG",
+        6: "could not hand the SVG back from Graphviz",
+    ]
+
+    private static func runInChild(dot: String, engine: String, timeout: Duration) -> ChildOutput {
+        var outputPipe: [Int32] = [0, 0]
+        var errorPipe: [Int32] = [0, 0]
+        guard pipe(&outputPipe) == 0 else { return spawnFailure() }
+        guard pipe(&errorPipe) == 0 else {
+            close(outputPipe[0]); close(outputPipe[1])
+            return spawnFailure()
+        }
+        let pid = dot.withCString { dotText in
+            engine.withCString { engineName in
+                let pid = fork()
+                if pid == 0 {
+                    // Child: only C calls from here to _exit.
+                    close(outputPipe[0])
+                    close(errorPipe[0])
+                    dup2(errorPipe[1], 2)
+                    _exit(renderInChild(dotText, engineName, outputFD: outputPipe[1]))
+                }
+                return pid
+            }
+        }
+        close(outputPipe[1])
+        close(errorPipe[1])
+        guard pid > 0 else {
+            close(outputPipe[0]); close(errorPipe[0])
+            return spawnFailure()
+        }
+        return ChildOutput.collect(
+            pid: pid, outputFD: outputPipe[0], errorFD: errorPipe[0], timeout: timeout, limit: outputLimit)
+    }
+
+    /// Lays out and renders one graph, writing the SVG to `outputFD`; returns the child's exit status.
+    private static func renderInChild(
+        _ dot: UnsafePointer<CChar>, _ engine: UnsafePointer<CChar>, outputFD: Int32
+    ) -> Int32 {
+        guard let context = gvContext() else { return 2 }
+        guard let graph = agmemread(dot) else { return 3 }
+        guard gvLayout(context, graph, engine) == 0 else { return 4 }
+        var data: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(context, graph, "svg", &data, &length) == 0, let data else { return 5 }
+        var written = 0
+        while written < Int(length) {
+            let count = write(outputFD, data + written, Int(length) - written)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return 6 }
+            written += count
+        }
+        // The process ends now; freeing the layout, graph and context would only cost time.
+        return 0
+    }
+
+    private static func spawnFailure() -> ChildOutput {
+        ChildOutput(standardOutput: [], standardError: Array("Error: could not start a process for Graphviz\n".utf8),
+                    termination: .exited(2), truncated: false)
+    }
+
+    /// The error Graphviz wrote to stderr, or `fallback` when it wrote none.
+    private static func failure(_ stderr: String, fallback: String) -> GraphvizError {
+        let errorLines = stderr.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("Warning") }
+        let text = errorLines.map { $0.hasPrefix("Error: ") ? String($0.dropFirst(7)) : $0 }.joined(separator: " ")
+        let message = text.isEmpty ? fallback : text
+        return GraphvizError(message: message, line: lineNumber(in: message))
+    }
+
+    /// The number after "line " in a Graphviz message ("syntax error in line 3 near 'x'").
+    private static func lineNumber(in message: String) -> Int? {
+        guard let range = message.firstRange(of: "line ") else { return nil }
+        return Int(message[range.upperBound...].prefix { $0.isNumber })
+    }
+}

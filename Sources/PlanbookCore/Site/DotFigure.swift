@@ -1,0 +1,77 @@
+/// A fenced `dot` block of a report: a Graphviz graph that the page shows as an inline SVG figure with downloads.
+///
+/// Options: `engine=` (a Graphviz layout engine, `dot` by default), `id=` or `name=` (the figure's name, used for its
+/// anchor `fig-NAME` and its files `PAGE/NAME.dot` and `.svg`; `figure-N` by default) and `caption="…"`.
+public struct DotFigure: Sendable, Equatable {
+    /// The options a `dot` block accepts.
+    public static let knownOptions = ["engine", "id", "name", "caption"]
+
+    /// The figure's name: letters, digits, `-` and `_`.
+    public var name: String
+    /// Text under the figure, if given.
+    public var caption: String?
+    /// The Graphviz layout engine.
+    public var engine: String
+    /// The DOT source.
+    public var dot: String
+    /// Where the block's fence is in the report file (1-based).
+    public var line: Int
+    public var column: Int
+    /// The block's index among the Markdown elements of the report body.
+    public var elementIndex: Int
+
+    /// Reads the block `element` (the `ordinal`-th dot block of `report`, from 1) with its parsed `info`.
+    public init(element: MarkdownElement, info: FenceInfo, report: Report, ordinal: Int) throws(BuildFailure) {
+        line = report.bodyFirstLine + element.line - 1
+        column = element.column
+        elementIndex = element.index
+        dot = element.text
+        var problems: [Diagnostic] = []
+        for option in info.options where !Self.knownOptions.contains(option.key) {
+            problems.append(Diagnostic(
+                file: report.path, line: line, column: column,
+                "unknown option `\(option.key)` on a dot block; the known options are "
+                    + Self.knownOptions.map { "`\($0)`" }.joined(separator: ", ")))
+        }
+        engine = info["engine"] ?? "dot"
+        if !Graphviz.engines.contains(engine) {
+            problems.append(Diagnostic(
+                file: report.path, line: line, column: column,
+                "unknown layout engine `\(engine)`; use one of \(Graphviz.engines.joined(separator: ", "))"))
+        }
+        name = info["id"] ?? info["name"] ?? "figure-\(ordinal)"
+        if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            problems.append(Diagnostic(
+                file: report.path, line: line, column: column,
+                "figure name `\(name)` may hold only letters, digits, `-` and `_`"))
+        }
+        caption = info["caption"]
+        if !problems.isEmpty { throw BuildFailure(problems) }
+    }
+
+    /// The anchor of the figure in its page.
+    public var anchor: String { "fig-\(name)" }
+
+    /// The diagnostic for a Graphviz error, at the DOT line it names inside the block (the line after the fence is
+    /// the DOT's line 1), or at the fence.
+    public func diagnostic(for error: GraphvizError, file: String) -> Diagnostic {
+        if let dotLine = error.line, dotLine >= 1 {
+            return Diagnostic(file: file, line: line + dotLine, column: 1, "Graphviz: \(error.message)")
+        }
+        return Diagnostic(file: file, line: line, column: column, "Graphviz: \(error.message)")
+    }
+
+    /// The figure's HTML: the inline drawing, its caption and links to `folder/NAME.svg` and `folder/NAME.dot`.
+    public func html(svg: String, folder: String) -> String {
+        let label = caption ?? "Diagram \(name)"
+        let captionHTML = caption.map { "<span class=\"caption\">\(HTML.escape($0))</span> " } ?? ""
+        return """
+            <figure class="dag" id="\(anchor)">
+            <div class="dag-svg">\(InlineSVG.make(svg, idPrefix: name, label: label))</div>
+            <figcaption>\(captionHTML)<span class="downloads">Download: \
+            <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).dot">DOT</a></span></figcaption>
+            </figure>
+
+            """
+    }
+}
