@@ -3,7 +3,7 @@ import Foundation
 /// `planbook build`: the whole pipeline from `Reports/*.md` to a published `site/`, as a list of named steps.
 ///
 /// load reports → outline pages → draw figures → render pages → apply template → publish. Every problem of every
-/// report is collected before the build stops; nothing is written unless every step succeeded, and then the site
+/// report is collected, and listed file by file and line by line, before the build stops; nothing is written unless every step succeeded, and then the site
 /// is swapped in at once (see `SitePublisher`).
 public struct SiteBuild: Sendable {
     /// What a successful build produced.
@@ -33,13 +33,12 @@ public struct SiteBuild: Sendable {
         let (reports, loadProblems) = loadReports()
         problems += loadProblems
         let slugs = Set(reports.map(\.slug))
-        var outlines: [PageRenderer.Outline] = []
-        for report in reports {
-            do { outlines.append(try PageRenderer.outline(report, slugs: slugs)) } catch { problems += error.diagnostics }
-        }
+        let outlines = reports.map { PageRenderer.outline($0, slugs: slugs) }
         let (svgs, figureProblems) = drawFigures(outlines)
-        problems += figureProblems
-        guard problems.isEmpty, let template else { throw BuildFailure(problems) }
+        for (outline, pageFigureProblems) in zip(outlines, figureProblems) {
+            problems += outline.problems + pageFigureProblems
+        }
+        guard problems.isEmpty, let template else { throw BuildFailure(Self.sorted(problems)) }
 
         let pages = zip(outlines, svgs).map { PageRenderer.render($0, svgs: $1) }
             .sorted(by: Self.navigationOrder)
@@ -50,7 +49,9 @@ public struct SiteBuild: Sendable {
             files += pages[position].downloads.map { ($0.path, Data($0.contents.utf8)) }
         }
         files += template.assets.map { ("assets/\($0.name)", $0.contents) }
-        try SitePublisher.publish(files, to: options.url(options.output), displayPath: options.output, force: options.force)
+        try SitePublisher.publish(
+            files, to: options.url(options.output), displayPath: options.output, force: options.force,
+            protected: [options.workingDirectory, options.url(options.reports), options.url(options.templates)])
         return Summary(
             pages: pages.map(\.report.outputName), figures: outlines.reduce(0) { $0 + $1.figures.count },
             output: options.url(options.output).standardizedFileURL)
@@ -85,28 +86,37 @@ public struct SiteBuild: Sendable {
         return (reports, problems)
     }
 
-    /// Lays out every figure of every page in parallel; SVGs per page, in figure order.
-    func drawFigures(_ outlines: [PageRenderer.Outline]) -> ([[String]], [Diagnostic]) {
+    /// Lays out every figure of every page in parallel; SVGs and problems per page, in figure order.
+    func drawFigures(_ outlines: [PageRenderer.Outline]) -> ([[String]], [[Diagnostic]]) {
         let jobs = outlines.flatMap { outline in outline.figures.map { (outline.report.path, $0) } }
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             Result { () throws(GraphvizError) in try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine) }
                 .mapError { figure.diagnostic(for: $0, file: path) }
         }
         var svgs: [[String]] = []
-        var problems: [Diagnostic] = []
+        var problems: [[Diagnostic]] = []
         var cursor = 0
         for outline in outlines {
             var page: [String] = []
+            var pageProblems: [Diagnostic] = []
             for _ in outline.figures {
                 switch results[cursor] {
                 case .success(let svg): page.append(svg)
-                case .failure(let problem): problems.append(problem)
+                case .failure(let problem): pageProblems.append(problem)
                 }
                 cursor += 1
             }
             svgs.append(page)
+            problems.append(pageProblems)
         }
         return (svgs, problems)
+    }
+
+    /// Problems file by file, top to bottom (a stable sort, so problems at one place keep their order).
+    static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
+        problems.enumerated().sorted { a, b in
+            (a.element.file, a.element.line, a.element.column, a.offset) < (b.element.file, b.element.line, b.element.column, b.offset)
+        }.map(\.element)
     }
 
     /// `index` first, then by front-matter `order` (pages without one last), then by file name.

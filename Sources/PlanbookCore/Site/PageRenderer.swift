@@ -11,6 +11,9 @@ public struct PageRenderer: Sendable {
         public var headings: [(index: Int, id: String, level: Int, text: String)]
         /// Link element index → rewritten destination (`x.md` → `x.html`).
         public var links: [(index: Int, destination: String)]
+        /// Problems found while reading; the figures listed are the readable ones, so they can still be drawn
+        /// and their own problems found in the same build.
+        public var problems: [Diagnostic]
     }
 
     /// Ids the template uses, which headings must not take.
@@ -18,25 +21,28 @@ public struct PageRenderer: Sendable {
 
     /// Reads `report`'s elements: dot blocks become figures, headings get anchors, links to other reports' `.md`
     /// files are pointed at their pages. `slugs` are the reports of the site.
-    public static func outline(_ report: Report, slugs: Set<String>) throws(BuildFailure) -> Outline {
+    public static func outline(_ report: Report, slugs: Set<String>) -> Outline {
         var figures: [DotFigure] = []
         var headings: [(Int, String, Int, String)] = []
         var links: [(Int, String)] = []
         var problems: [Diagnostic] = []
         let elements = CommonMark.elements(in: report.body)
         var anchors = HeadingAnchors(reserved: reservedIDs)
+        var ordinal = 0
         for element in elements {
             guard case .codeBlock(let infoText) = element.kind else { continue }
             guard let info = try? FenceInfo(parsing: infoText), info.words.first == "dot" else {
                 if infoText.hasPrefix("dot") { problems.append(infoProblem(infoText, element, report)) }
                 continue
             }
+            ordinal += 1
             do {
-                let figure = try DotFigure(element: element, info: info, report: report, ordinal: figures.count + 1)
+                let figure = try DotFigure(element: element, info: info, report: report, ordinal: ordinal)
                 if figures.contains(where: { $0.name == figure.name }) {
                     problems.append(Diagnostic(
                         file: report.path, line: figure.line, column: figure.column,
                         "a figure named `\(figure.name)` already exists on this page; give this one another `id=`"))
+                    continue
                 }
                 anchors.reserve(figure.anchor)
                 figures.append(figure)
@@ -56,8 +62,7 @@ public struct PageRenderer: Sendable {
                 break
             }
         }
-        if !problems.isEmpty { throw BuildFailure(problems) }
-        return Outline(report: report, figures: figures, headings: headings, links: links)
+        return Outline(report: report, figures: figures, headings: headings, links: links, problems: problems)
     }
 
     /// The page HTML of `outline`, with `svgs[i]` drawn for `outline.figures[i]`.

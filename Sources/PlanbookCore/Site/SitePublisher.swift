@@ -12,12 +12,14 @@ public enum SitePublisher {
     public static let manifestName = ".planbook-manifest"
 
     /// Publishes `files` (paths relative to the site root, in a stable order) to `output`, which the user named
-    /// `displayPath`.
+    /// `displayPath`. `protected` folders (the project, its reports and templates) may be neither the output nor
+    /// inside it.
     public static func publish(
-        _ files: [(path: String, contents: Data)], to output: URL, displayPath: String, force: Bool
+        _ files: [(path: String, contents: Data)], to output: URL, displayPath: String, force: Bool,
+        protected: [URL] = []
     ) throws(BuildFailure) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
-        try refuseDangerous(output, displayPath: displayPath)
+        try refuseDangerous(output, displayPath: displayPath, protected: protected)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: output.path, isDirectory: &isDirectory)
@@ -48,15 +50,17 @@ public enum SitePublisher {
 
     // MARK: - Safety
 
-    private static func refuseDangerous(_ output: URL, displayPath: String) throws(BuildFailure) {
+    private static func refuseDangerous(_ output: URL, displayPath: String, protected: [URL]) throws(BuildFailure) {
         let path = output.path
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
-        if path == "/" || path == home || path == cwd || cwd.hasPrefix(path + "/") {
+        let guarded = (protected + [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)])
+            .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        let holdsProtected = guarded.contains { $0 == path || $0.hasPrefix(path == "/" ? "/" : path + "/") }
+        if path == "/" || path == home || holdsProtected {
             throw BuildFailure([Diagnostic(
                 file: displayPath,
-                "refusing to publish into \(path): it is the root, your home folder or the folder you work in; "
-                    + "choose a dedicated folder such as `site`")])
+                "refusing to publish into \(path): it is the root, your home folder, or holds the project or its "
+                    + "reports or templates; choose a dedicated folder such as `site`")])
         }
     }
 

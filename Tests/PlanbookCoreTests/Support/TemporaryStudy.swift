@@ -1,0 +1,67 @@
+import Foundation
+import PlanbookCore
+
+/// A study folder in a fresh temporary directory: `Reports/` with the given files and a copy of the repository's
+/// real `Templates/`. Removed by `remove()`.
+struct TemporaryStudy {
+    let root: URL
+
+    /// The repository's root, found from this file's path (tests only).
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init(reports: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+        for (name, text) in reports {
+            try write(text, to: "Reports/\(name)")
+        }
+        try FileManager.default.copyItem(
+            at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    var options: BuildOptions { BuildOptions(workingDirectory: root) }
+
+    func build(force: Bool = false, output: String = "site") throws(BuildFailure) -> SiteBuild.Summary {
+        var options = self.options
+        options.force = force
+        options.output = output
+        return try SiteBuild(options: options).run()
+    }
+
+    /// Every file under `folder`, by relative path, with its bytes.
+    func snapshot(_ folder: String = "site") -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return files }
+        for case let path as String in enumerator {
+            if let data = FileManager.default.contents(atPath: base.appendingPathComponent(path).path) {
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                if !isDirectory.boolValue { files[path] = data }
+            }
+        }
+        return files
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// A small clustered graph: two clusters of two nodes each.
+let twoClusterDOT = """
+    digraph G {
+      subgraph cluster_gpu0 { label="GPU 0"; a0; a1; }
+      subgraph cluster_gpu1 { label="GPU 1"; b0; b1; }
+      a0 -> b0; a1 -> b1;
+    }
+    """
