@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
         .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore"]),
-        .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore"]),
+        .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore", "PlanbookCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,24 +8,32 @@ print("Planbook benchmarks (release build, medians of interleaved runs)\n")
 // MARK: - DOT → SVG: in-process libgvc against `dot -Tsvg` as a subprocess
 
 let dagDOT = ExpertGridDOT.make(layers: 16, experts: 16, gpus: 16, gpusPerNode: 8)
-let dotFile = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-\(getpid()).dot")
-try Data(dagDOT.utf8).write(to: dotFile)
-defer { try? FileManager.default.removeItem(at: dotFile) }
-let dotRounds = 15
-let dotTimes = try SideBySide(cases: [
-    .init(name: "in-process") { _ = try Graphviz.svg(fromDOT: dagDOT) },
-    .init(name: "subprocess") {
-        let result = try ChildProcess.run("dot", ["-Tsvg", dotFile.path])
-        guard result.termination == .exited(0) else { fatalError("dot -Tsvg failed: \(result.errorText)") }
-    },
-]).measure(rounds: dotRounds)
-let inProcess = median(dotTimes[0])
-let subprocess = median(dotTimes[1])
-print("DOT → SVG, \(ExpertGridDOT.nodeCount(layers: 16, experts: 16))-node clustered DAG (16 layers × 16 experts, 16 GPU clusters, 2 nodes), \(dotRounds) runs")
-report("  libgvc in-process (one forked render per graph)", formatSeconds(inProcess))
-report("  `dot -Tsvg` subprocess (posix_spawn)", formatSeconds(subprocess))
-report("  ratio subprocess / in-process", String(format3(subprocess / inProcess)) + "×")
-print()
+let smallDOT = ExpertGridDOT.make(layers: 2, experts: 4, gpus: 4, gpusPerNode: 2)
+/// Times `dot` rendered in-process and by the `dot` program, side by side, and prints both with their ratio.
+func compareRenderers(_ dot: String, title: String, rounds: Int) throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-\(getpid()).dot")
+    try Data(dot.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let times = try SideBySide(cases: [
+        .init(name: "in-process") { _ = try Graphviz.svg(fromDOT: dot) },
+        .init(name: "subprocess") {
+            let result = try ChildProcess.run("dot", ["-Tsvg", file.path])
+            guard result.termination == .exited(0) else { fatalError("dot -Tsvg failed: \(result.errorText)") }
+        },
+    ]).measure(rounds: rounds)
+    print("DOT → SVG, \(title), \(rounds) runs")
+    report("  libgvc in-process (one forked render per graph)", formatSeconds(median(times[0])))
+    report("  `dot -Tsvg` subprocess (posix_spawn)", formatSeconds(median(times[1])))
+    report("  ratio subprocess / in-process", format3(median(times[1]) / median(times[0])) + "×")
+    print()
+}
+
+try compareRenderers(
+    dagDOT, title: "\(ExpertGridDOT.nodeCount(layers: 16, experts: 16))-node clustered DAG (16 layers × 16 experts, 16 GPU clusters, 2 nodes)",
+    rounds: 15)
+try compareRenderers(
+    smallDOT, title: "\(ExpertGridDOT.nodeCount(layers: 2, experts: 4))-node clustered DAG (2 layers × 4 experts, 4 GPU clusters)",
+    rounds: 15)
 
 // MARK: - planbook build of Reports/: cold and no change
 

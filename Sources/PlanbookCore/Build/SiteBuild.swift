@@ -36,7 +36,7 @@ public struct SiteBuild: Sendable {
         let outlines = reports.map { PageRenderer.outline($0, slugs: slugs) }
         let (svgs, figureProblems) = drawFigures(outlines)
         for (outline, pageFigureProblems) in zip(outlines, figureProblems) {
-            problems += outline.problems + pageFigureProblems
+            problems += outline.report.problems + outline.problems + pageFigureProblems
         }
         guard problems.isEmpty, let template else { throw BuildFailure(Self.sorted(problems)) }
 

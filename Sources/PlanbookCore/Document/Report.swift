@@ -12,20 +12,27 @@ public struct Report: Sendable {
     public var body: String
     /// The line of the file on which `body` starts (1 when there is no front matter).
     public var bodyFirstLine: Int
+    /// Problems in the front matter. The body is still read (with an empty front matter), so that one build
+    /// reports the problems of both.
+    public var problems: [Diagnostic]
 
-    public init(path: String, slug: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int) {
+    public init(
+        path: String, slug: String, frontMatter: FrontMatter, body: String, bodyFirstLine: Int,
+        problems: [Diagnostic] = []
+    ) {
         self.path = path
         self.slug = slug
         self.frontMatter = frontMatter
         self.body = body
         self.bodyFirstLine = bodyFirstLine
+        self.problems = problems
     }
 
     /// The page's file in the site: `index.html` for the index report, else `<slug>.html`.
     public var outputName: String { "\(slug).html" }
 
     /// Reads a report from `bytes` of the file at `path`: checks that it is UTF-8 text, splits off and parses
-    /// the front matter.
+    /// the front matter. Throws when the text cannot be read at all; front-matter problems go to `problems`.
     public static func parse(bytes: [UInt8], path: String, slug: String) throws(BuildFailure) -> Report {
         if let offset = firstInvalidUTF8(bytes) {
             let (line, column) = position(ofByte: offset, in: bytes)
@@ -41,10 +48,17 @@ public struct Report: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         text = text.replacing("\r\n", with: "\n")
         let (yaml, body, bodyFirstLine) = try splitFrontMatter(text, path: path)
-        let frontMatter = try yaml.map { yaml throws(BuildFailure) in
-            try FrontMatter.parse(yaml, file: path, firstLine: 2)
-        } ?? FrontMatter()
-        return Report(path: path, slug: slug, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine)
+        var frontMatter = FrontMatter()
+        var problems: [Diagnostic] = []
+        if let yaml {
+            do {
+                frontMatter = try FrontMatter.parse(yaml, file: path, firstLine: 2)
+            } catch {
+                problems = error.diagnostics
+            }
+        }
+        return Report(
+            path: path, slug: slug, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, problems: problems)
     }
 
     // MARK: - Splitting

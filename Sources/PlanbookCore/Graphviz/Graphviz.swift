@@ -53,7 +53,27 @@ public enum Graphviz {
         6: "could not hand the SVG back from Graphviz",
     ]
 
+    /// One Graphviz context, made once in the parent and inherited by every child, so that no child loads plugins
+    /// and fonts again. Making it renders one fixed warm-up graph (which loads the text-layout plugin and the common
+    /// fonts): every process then holds the same state when it forks, so the same DOT still gives the same bytes.
+    /// It lives as long as the process.
+    nonisolated(unsafe) private static let sharedContext: OpaquePointer? = {
+        guard let context = gvContext() else { return nil }
+        let warmUp = "digraph { subgraph cluster_a { label=\"A\"; a [fontname=\"Helvetica\"]; } a -> b [label=\"x\"]; }"
+        if let graph = agmemread(warmUp) {
+            if gvLayout(context, graph, "dot") == 0 {
+                var data: UnsafeMutablePointer<CChar>?
+                var length: UInt32 = 0
+                if gvRenderData(context, graph, "svg", &data, &length) == 0, let data { gvFreeRenderData(data) }
+                gvFreeLayout(context, graph)
+            }
+            agclose(graph)
+        }
+        return context
+    }()
+
     private static func runInChild(dot: String, engine: String, timeout: Duration) -> ChildOutput {
+        let context = sharedContext
         var outputPipe: [Int32] = [0, 0]
         var errorPipe: [Int32] = [0, 0]
         guard pipe(&outputPipe) == 0 else { return spawnFailure() }
@@ -69,7 +89,7 @@ public enum Graphviz {
                     close(outputPipe[0])
                     close(errorPipe[0])
                     dup2(errorPipe[1], 2)
-                    _exit(renderInChild(dotText, engineName, outputFD: outputPipe[1]))
+                    _exit(renderInChild(context, dotText, engineName, outputFD: outputPipe[1]))
                 }
                 return pid
             }
@@ -86,9 +106,9 @@ public enum Graphviz {
 
     /// Lays out and renders one graph, writing the SVG to `outputFD`; returns the child's exit status.
     private static func renderInChild(
-        _ dot: UnsafePointer<CChar>, _ engine: UnsafePointer<CChar>, outputFD: Int32
+        _ context: OpaquePointer?, _ dot: UnsafePointer<CChar>, _ engine: UnsafePointer<CChar>, outputFD: Int32
     ) -> Int32 {
-        guard let context = gvContext() else { return 2 }
+        guard let context else { return 2 }
         guard let graph = agmemread(dot) else { return 3 }
         guard gvLayout(context, graph, engine) == 0 else { return 4 }
         var data: UnsafeMutablePointer<CChar>?

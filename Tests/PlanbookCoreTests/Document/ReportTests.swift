@@ -41,3 +41,13 @@ import Testing
         #expect(failure?.diagnostics.first?.message.contains("never closed") == true)
     }
 }
+
+@Suite struct ReportFrontMatterProblemTests {
+    @Test func aBadFrontMatterStillLeavesTheBodyReadable() throws {
+        // `order: soon` is on file line 2; the body starts on line 4.
+        let report = try Report.parse(bytes: Array("---\norder: soon\n---\n# Body\n".utf8), path: "r.md", slug: "r")
+        #expect(report.problems.map(\.line) == [2])
+        #expect(report.body == "# Body\n")
+        #expect(report.bodyFirstLine == 4)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import PlanbookCore
+
+/// `planbook` as users run it: the built executable, in a study folder, with its exit status and its output.
+@Suite struct BuildCommandTests {
+    /// The `planbook` executable next to this test bundle in the build folder.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the tests run from .build/debug/PlanbookPackageTests.xctest; on macOS from inside a bundle.
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("planbook").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("planbook")
+    }()
+
+    static let templates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Templates")
+
+    private func makeStudy(_ reports: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+        for (name, text) in reports {
+            try Data(text.utf8).write(to: root.appendingPathComponent("Reports/\(name)"))
+        }
+        try FileManager.default.copyItem(at: Self.templates, to: root.appendingPathComponent("Templates"))
+        return root
+    }
+
+    private func planbook(_ arguments: [String], in folder: URL) throws -> (status: ChildOutput.Termination, out: String, err: String) {
+        // GNU env's -C runs the command in `folder`, as a user in that folder would.
+        let result = try ChildProcess.run("/usr/bin/env", ["-C", folder.path, Self.executable.path] + arguments)
+        return (result.termination, String(decoding: result.standardOutput, as: UTF8.self), result.errorText)
+    }
+
+    @Test func buildWritesTheSiteAndSaysWhere() throws {
+        let root = try makeStudy(["index.md": "---\ntitle: Hello\n---\n## Part\n\n```dot\ndigraph { a -> b }\n```\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try planbook(["build"], in: root)
+        #expect(result.status == .exited(0))
+        #expect(result.out.contains("Built 1 page(s) and 1 figure(s)."))
+        #expect(result.out.contains("site/index.html"))
+        let html = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(html.contains("<h1 class=\"pb-title\">Hello</h1>"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/index/figure-1.svg").path))
+    }
+
+    @Test func errorsUseTheCompilerFormatAndExitNonZero() throws {
+        let root = try makeStudy(["index.md": "---\ntitle: A\nauthor: me\n---\n\n```dot\ndigraph { a -> }\n```\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try planbook(["build", "--out", "public"], in: root)
+        #expect(result.status == .exited(1))
+        // Unknown key on line 3; the fence is on line 6 and DOT line 1 is file line 7.
+        #expect(result.err.contains("Reports/index.md:3:1: error: unknown front-matter key `author`"))
+        #expect(result.err.contains("Reports/index.md:7:1: error: Graphviz: syntax error in line 1"))
+        #expect(result.err.contains("error: build failed with 2 problem(s); public/ was left as it was"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    @Test func optionsNameOtherFolders() throws {
+        let root = try makeStudy([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try Data("# Docs\n".utf8).write(to: root.appendingPathComponent("docs/index.md"))
+        try FileManager.default.moveItem(at: root.appendingPathComponent("Templates"), to: root.appendingPathComponent("look"))
+        let result = try planbook(["build", "--reports", "docs", "--templates", "look", "--out", "www"], in: root)
+        #expect(result.status == .exited(0))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("www/assets/style.css").path))
+    }
+
+    @Test func helpListsTheOptions() throws {
+        let result = try planbook(["build", "--help"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == .exited(0))
+        for option in ["--reports", "--templates", "--out", "--force"] {
+            #expect(result.out.contains(option))
+        }
+    }
+
+    @Test func badUsageExitsWithTheUsageStatus() throws {
+        let result = try planbook(["build", "--nope"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == .exited(64))
+        #expect(result.err.contains("Unknown option '--nope'"))
+    }
+}
