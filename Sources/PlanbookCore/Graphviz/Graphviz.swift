@@ -11,10 +11,11 @@ import Darwin
 /// This is the only file that touches Graphviz. libgvc 2.4x keeps global layout state from one call to the next
 /// (network simplex's search index, among others), so in one process the second layout of a graph differs from the
 /// first; it is also not thread-safe and leaks about 1 MB per clustered layout. Each render therefore runs in a
-/// child forked from Planbook that makes one context, reads, lays out and renders one graph, writes the SVG to a pipe
-/// and exits; the parent never calls libgvc. So every graph is laid out from the same pristine state (the same DOT
-/// always gives the same bytes), renders cannot disturb each other or leak, a Graphviz crash is reported instead of
-/// ending Planbook, and a layout that runs too long is killed. Graphviz's messages are read from the child's stderr.
+/// child forked from Planbook that reads, lays out and renders one graph, writes the SVG to a pipe and exits; the
+/// parent only makes the shared context once (see `sharedContext`). So every graph is laid out from the same state,
+/// renders cannot disturb each other or leak, a Graphviz crash is reported instead of ending Planbook, and a layout
+/// that runs too long is killed. The order of cluster groups, which libgvc does not keep stable, is made canonical
+/// (`ClusterOrder`), so the same DOT always gives the same bytes. Graphviz's messages are read from the child's stderr.
 public enum Graphviz {
     /// The layout engines Graphviz offers (`dot` draws hierarchies; the others draw undirected or radial layouts).
     public static let engines = ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
@@ -32,7 +33,7 @@ public enum Graphviz {
         let result = runInChild(dot: dot, engine: engine, timeout: timeout)
         switch result.termination {
         case .exited(0) where !result.truncated:
-            return String(decoding: result.standardOutput, as: UTF8.self)
+            return ClusterOrder.canonical(String(decoding: result.standardOutput, as: UTF8.self))
         case .exited(0):
             throw GraphvizError(message: "the SVG is larger than \(outputLimit >> 20) MB; draw fewer nodes")
         case .timedOut:
