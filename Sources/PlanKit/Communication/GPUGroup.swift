@@ -41,6 +41,7 @@ public struct GPUGroup: Hashable, Codable, Sendable, CustomStringConvertible {
 
     public var description: String {
         count <= 1 ? "GPU \(start)"
+            : count == 2 ? "GPUs \(start), \(start + stride)"
             : stride == 1 ? "GPUs \(start)–\(start + count - 1)"
             : "GPUs \(start), \(start + stride), … \(start + (count - 1) * stride)"
     }

@@ -35,10 +35,11 @@ public struct DimensionTable: Hashable, Codable, Sendable, CustomStringConvertib
     }
 
     /// Checks that local shapes reassemble the global ones. For every tensor it walks all (GPU, micro-batch)
-    /// slots, takes each slot's index range along every dimension from its rank, and checks that the distinct
-    /// ranges of each dimension tile it exactly, that the distinct pieces number exactly `parts` and are held
-    /// equally often, that the pieces' elements add up to the global count, and that no piece exceeds the
-    /// local shape. It also checks that a tensor read under the name another operator wrote has that global
+    /// slots, takes each slot's shard along every dimension from its rank, and checks that the distinct pieces
+    /// number exactly the product of the dimensions' parts and are held equally often (so every combination
+    /// of shards is held, and replicas are even), that each dimension's shards tile it without gap or
+    /// overlap, that the pieces' elements add up to the global count, and that no piece exceeds the local
+    /// shape. It also checks that a tensor read under the name another operator wrote has that global
     /// shape. Returns the problems found; empty means the table is sound.
     public func verify() -> [String] {
         var problems: [String] = []
@@ -65,12 +66,12 @@ public struct DimensionTable: Hashable, Codable, Sendable, CustomStringConvertib
                     + "whose degree is \(split.axis.degree(parallelism))")
             }
         }
-        var holders: [[Range<Int>]: Int] = [:]
+        // pieces keyed by their shard index along every dimension (an empty shard is still a piece)
+        var holders: [[Int]: Int] = [:]
         for gpu in 0..<parallelism.gpuCount {
             let rank = GPURank(gpu: gpu, parallelism: parallelism)
             for microBatch in 0..<parallelism.microBatches {
-                let piece = tensor.dimensions.map { $0.range(ofShard: $0.shard(of: rank, microBatch: microBatch)) }
-                holders[piece, default: 0] += 1
+                holders[tensor.dimensions.map { $0.shard(of: rank, microBatch: microBatch) }, default: 0] += 1
             }
         }
         let expectedPieces = tensor.dimensions.reduce(1) { $0 * $1.parts }
@@ -82,19 +83,30 @@ public struct DimensionTable: Hashable, Codable, Sendable, CustomStringConvertib
         }
         var covered = 0
         for piece in holders.keys {
-            covered += piece.reduce(1) { $0 * $1.count }
-            for (index, range) in piece.enumerated() where range.count > tensor.dimensions[index].local {
-                problems.append("\(label): a piece of \(tensor.dimensions[index].name) has \(range.count) > local "
-                    + "\(tensor.dimensions[index].local)")
+            var elements = 1
+            for (index, shard) in piece.enumerated() {
+                let dimension = tensor.dimensions[index]
+                guard shard >= 0 && shard < dimension.parts else {
+                    problems.append("\(label): \(dimension.name) shard \(shard) outside 0..<\(dimension.parts)")
+                    elements = 0
+                    continue
+                }
+                let range = dimension.range(ofShard: shard)
+                if range.count > dimension.local {
+                    problems.append("\(label): a piece of \(dimension.name) has \(range.count) > local \(dimension.local)")
+                }
+                elements *= range.count
             }
+            covered += elements
         }
         if covered != tensor.globalElements {
             problems.append("\(label): pieces hold \(covered) elements, the tensor has \(tensor.globalElements)")
         }
         for (index, dimension) in tensor.dimensions.enumerated() {
-            let ranges = Set(holders.keys.map { $0[index] }).sorted { $0.lowerBound < $1.lowerBound }
+            let shards = Set(holders.keys.map { $0[index] }).sorted()
             var next = 0
-            for range in ranges {
+            for shard in shards where shard >= 0 && shard < dimension.parts {
+                let range = dimension.range(ofShard: shard)
                 if range.lowerBound != next {
                     problems.append("\(label): \(dimension.name) has a gap or overlap at \(next)")
                     break
