@@ -30,9 +30,9 @@ extension Deployment {
         var list: [Collective] = []
         list.reserveCapacity(6)
 
-        func add(_ kind: CollectiveKind, _ purpose: String, _ group: GPUGroup, buffer: Double) {
-            let cost = kind == .allToAll
-                ? allToAllCost(group, bytes: buffer) : ringCost(group, buffer: buffer, allReduce: kind == .allReduce)
+        func add(_ kind: CollectiveKind, _ purpose: String, _ group: GPUGroup, buffer: Double, cost given: Cost? = nil) {
+            let cost = given ?? (kind == .allToAll
+                ? allToAllCost(group, bytes: buffer) : ringCost(group, buffer: buffer, allReduce: kind == .allReduce))
             list.append(Collective(
                 kind: kind, purpose: purpose, phase: phase, scope: .everyLayer, group: group,
                 groupCount: cluster.gpuCount / group.count, bytesPerGPU: Bytes(cost.sent),
@@ -45,8 +45,10 @@ extension Deployment {
             add(.allReduce, "attention output", group, buffer: replicaTokenBytes)
         }
         if p.ep > 1 {
-            add(.allToAll, "dispatch", epGroup, buffer: tokens.routedRows * rowBytes)
-            add(.allToAll, "combine", epGroup, buffer: tokens.routedRows * rowBytes)
+            // combine sends back exactly what dispatch sent: one cost for both
+            let cost = allToAllCost(epGroup, bytes: tokens.routedRows * rowBytes)
+            add(.allToAll, "dispatch", epGroup, buffer: tokens.routedRows * rowBytes, cost: cost)
+            add(.allToAll, "combine", epGroup, buffer: tokens.routedRows * rowBytes, cost: cost)
         }
         if p.tp > 1 { add(.allReduce, "expert output", tpGroup, buffer: tokens.moeTokens * rowBytes) }
         if p.attention == .tensorParallel && p.ep > 1 {
@@ -77,8 +79,8 @@ extension Deployment {
         var worstLink = LinkClass.nvlink
         var interTotal = 0.0
         var members = 0.0
-        for translate in group.translates(gpuCount: cluster.gpuCount) {
-            for run in translate.nodeRuns(cluster) {
+        group.forEachLayout(gpuCount: cluster.gpuCount, cluster) { start, translates in
+            group.forEachNodeRun(start: start, cluster) { run in
                 let intra = Double(run - 1)
                 let inter = n - 1 - intra
                 let nvTime = intra > 0 ? nv.1 + intra * perPeer / nv.0 : 0
@@ -87,8 +89,8 @@ extension Deployment {
                     worst = max(nvTime, ibTime)
                     worstLink = ibTime >= nvTime ? .infiniband : .nvlink
                 }
-                interTotal += Double(run) * inter * perPeer
-                members += Double(run)
+                interTotal += Double(translates * run) * inter * perPeer
+                members += Double(translates * run)
             }
         }
         return (bytes * (n - 1) / n, interTotal / members, worstLink, worst)
@@ -102,10 +104,11 @@ extension Deployment {
         var crossings = 0.0
         var rings = 0.0
         var anyCrossing = false
-        for translate in group.translates(gpuCount: cluster.gpuCount) {
-            let nodes = Double(translate.nodeRuns(cluster).count)
-            if nodes > 1 { crossings += nodes; anyCrossing = true }
-            rings += 1
+        group.forEachLayout(gpuCount: cluster.gpuCount, cluster) { start, translates in
+            var nodes = 0.0
+            group.forEachNodeRun(start: start, cluster) { _ in nodes += 1 }
+            if nodes > 1 { crossings += nodes * Double(translates); anyCrossing = true }
+            rings += Double(translates)
         }
         let link: LinkClass = anyCrossing ? .infiniband : .nvlink
         let time = steps * (link.latency(assumptions) + buffer / n / link.bandwidth(cluster.gpu, assumptions))

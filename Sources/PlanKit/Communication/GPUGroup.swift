@@ -16,27 +16,37 @@ public struct GPUGroup: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The member GPUs, ascending.
     public var members: [Int] { (0..<count).map { start + $0 * stride } }
 
-    /// Every group of this group's shape in a deployment of `gpuCount` GPUs: one per GPU whose position inside
-    /// its block of stride × count GPUs is below `stride`.
-    func translates(gpuCount: Int) -> [GPUGroup] {
+    /// Calls `body(start, translates)` once for each distinct node layout of this group's translates — the
+    /// groups of the same shape that tile a deployment of `gpuCount` GPUs (one per GPU whose position in its
+    /// block of stride × count GPUs is below `stride`). A translate's node layout depends only on its start
+    /// modulo gpusPerNode, so `start` is one representative and `translates` how many share its layout.
+    /// Allocates nothing on the heap.
+    func forEachLayout(gpuCount: Int, _ cluster: Cluster, _ body: (Int, Int) -> Void) {
+        let perNode = cluster.gpusPerNode
         let block = stride * count
-        var result: [GPUGroup] = []
-        result.reserveCapacity(gpuCount / count)
-        for base in Swift.stride(from: 0, to: gpuCount, by: block) {
-            for offset in 0..<stride { result.append(GPUGroup(start: base + offset, stride: stride, count: count)) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: perNode) { counts in
+            counts.initialize(repeating: 0)
+            var base = 0
+            while base < gpuCount {
+                for offset in 0..<stride { counts[(base + offset) % perNode] += 1 }
+                base += block
+            }
+            for residue in 0..<perNode where counts[residue] > 0 { body(residue, counts[residue]) }
         }
-        return result
     }
 
-    /// Members per node, in member order: the node-runs of the group (its members in one node are consecutive).
-    func nodeRuns(_ cluster: Cluster) -> [Int] {
-        var runs: [Int] = []
-        var current = -1
-        for index in 0..<count {
-            let node = cluster.node(ofGPU: start + index * stride)
-            if node == current { runs[runs.count - 1] += 1 } else { runs.append(1); current = node }
+    /// Calls `body(run)` with the number of members of the translate starting at `start` in each node it
+    /// touches, in member order (members of one node are consecutive).
+    func forEachNodeRun(start: Int, _ cluster: Cluster, _ body: (Int) -> Void) {
+        let perNode = cluster.gpusPerNode
+        var index = 0
+        while index < count {
+            // the first member past this node: start + next × stride ≥ (node + 1) × perNode
+            let nodeEnd = (cluster.node(ofGPU: start + index * stride) + 1) * perNode
+            let next = min(count, (nodeEnd - start + stride - 1) / stride)
+            body(next - index)
+            index = next
         }
-        return runs
     }
 
     public var description: String {

@@ -17,13 +17,15 @@ extension Deployment {
         let tokens = StepTokens(self, phase: phase)
         let n = tokens.globalTokens
 
-        let tokenSplits: [AxisSplit] = p.attention == .dataParallel
+        // splits are filtered once here so that every TensorDimension shares these arrays
+        let tokenSplits: [AxisSplit] = (p.attention == .dataParallel
             ? [AxisSplit(.data, p.dp), AxisSplit(.expert, p.ep), AxisSplit(.microBatch, p.microBatches)]
-            : [AxisSplit(.data, p.dp), AxisSplit(.microBatch, p.microBatches)]
-        let moeSplits = p.attention == .dataParallel ? tokenSplits : tokenSplits + [AxisSplit(.expert, p.ep)]
-        let headSplits: [AxisSplit] = p.attention == .dataParallel
-            ? [AxisSplit(.tensor, p.tp)] : [AxisSplit(.expert, p.ep), AxisSplit(.tensor, p.tp)]
-        let tp = [AxisSplit(.tensor, p.tp)]
+            : [AxisSplit(.data, p.dp), AxisSplit(.microBatch, p.microBatches)]).filter { $0.ways > 1 }
+        let moeSplits = p.attention == .dataParallel || p.ep == 1
+            ? tokenSplits : tokenSplits + [AxisSplit(.expert, p.ep)]
+        let headSplits: [AxisSplit] = (p.attention == .dataParallel
+            ? [AxisSplit(.tensor, p.tp)] : [AxisSplit(.expert, p.ep), AxisSplit(.tensor, p.tp)]).filter { $0.ways > 1 }
+        let tp = [AxisSplit(.tensor, p.tp)].filter { $0.ways > 1 }
         let layers = TensorDimension("layers", m.layers, [AxisSplit(.pipeline, p.pp)])
         let hidden = TensorDimension("hidden", d)
         let tokenDim = TensorDimension("tokens", n, tokenSplits)

@@ -13,7 +13,7 @@ public struct TensorDimension: Hashable, Codable, Sendable, CustomStringConverti
     public init(_ name: String, _ global: Int, _ splits: [AxisSplit] = []) {
         self.name = name
         self.global = global
-        self.splits = splits.filter { $0.ways > 1 }
+        self.splits = splits.allSatisfy { $0.ways > 1 } ? splits : splits.filter { $0.ways > 1 }
     }
 
     /// Parts the dimension is cut into: the product of its splits' ways.

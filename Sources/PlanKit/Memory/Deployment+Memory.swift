@@ -2,12 +2,12 @@ extension Deployment {
     /// The memory of the most-loaded GPU (GPUs of one pipeline stage hold the same amounts; stages differ only
     /// by the embedding on the first and the output head on the last).
     public var memory: MemoryFootprint {
-        var worst = memoryFootprint(ofGPU: 0)
-        for stage in 1..<parallelism.pp {
-            let candidate = memoryFootprint(ofGPU: stage * placement.gpusPerStage)
-            if candidate.totalPerGPU > worst.totalPerGPU { worst = candidate }
-        }
-        return worst
+        let activations = peakActivationBytes
+        let first = memoryFootprint(ofGPU: 0, activations: activations)
+        guard parallelism.pp > 1 else { return first }
+        // middle stages hold neither embedding nor head, so the first or the last stage is the most loaded
+        let last = memoryFootprint(ofGPU: (parallelism.pp - 1) * placement.gpusPerStage, activations: activations)
+        return last.totalPerGPU > first.totalPerGPU ? last : first
     }
 
     /// The memory GPU `gpu` needs.
@@ -17,6 +17,13 @@ extension Deployment {
     /// attention tensor degree. KV cache: sequencesPerReplica × sequenceLength × its layers × 2 (K and V) ×
     /// kvDimension / attention tensor degree × bytes per element.
     public func memoryFootprint(ofGPU gpu: Int) -> MemoryFootprint {
+        memoryFootprint(ofGPU: gpu, activations: peakActivationBytes)
+    }
+
+    /// The larger of the prefill and decode working sets.
+    private var peakActivationBytes: Bytes { max(activationBytes(.prefill), activationBytes(.decode)) }
+
+    private func memoryFootprint(ofGPU gpu: Int, activations: Bytes) -> MemoryFootprint {
         let m = model
         let p = parallelism
         let b = workload.precision.bytesPerElement
@@ -36,7 +43,7 @@ extension Deployment {
             sharedExpertWeights: Bytes(layers * Double(m.sharedExperts * m.parametersPerExpert) / tp * b),
             embeddingWeights: Bytes(embedding * b),
             kvCachePerGPU: Bytes(kv),
-            activationsPerGPU: max(activationBytes(.prefill), activationBytes(.decode)),
+            activationsPerGPU: activations,
             capacityPerGPU: Bytes(cluster.gpu.memoryCapacity))
     }
 
