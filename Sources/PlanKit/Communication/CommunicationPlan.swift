@@ -11,7 +11,7 @@ public struct CommunicationPlan: Hashable, Codable, Sendable, CustomStringConver
         self.collectives = collectives
     }
 
-    /// The collectives of `kind` with `purpose` (e.g. `.allToAll`, "dispatch").
+    /// The first collective of `kind` (and `purpose`, when given), e.g. `first(.allToAll, "dispatch")`.
     public func first(_ kind: CollectiveKind, _ purpose: String? = nil) -> Collective? {
         collectives.first { $0.kind == kind && (purpose == nil || $0.purpose == purpose) }
     }
