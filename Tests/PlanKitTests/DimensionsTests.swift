@@ -40,7 +40,8 @@ import Testing
         let tensors = table.operators.reduce(0) { $0 + $1.tensors.count }
         #expect(table.rows.count == tensors)
         #expect(table.rows.allSatisfy { $0.count == table.header.count })
-        #expect(table.rows[0] == ["attention norm", "input x", "[1,280,000 × 4,096]", "tokens by EP", "[80,000 × 4,096]"])
+        #expect(table.rows[0]
+            == ["attention norm", "input x", "[1,280,000 × 4,096]", "tokens by EP", "[80,000 × 4,096]"])
     }
 
     /// Dimension conservation for every operator under EP, TP, PP, DP, micro-batches and their mixes.

@@ -31,7 +31,8 @@ import Testing
         let prefill = try F.largeEP.performance.prefill
         // compute-bound operators per layer, 80,000 tokens, 160,000 routed rows:
         //   QKV 2·80,000·4096·12,288 = 8,053,063,680,000; attention 4·80,000·5000.5·4096 = 6,554,255,360,000
-        //   output 2·80,000·4096² = 2,684,354,560,000; up and down 2 × 2·160,000·4096·16,384 = 42,949,672,960,000
+        //   output 2·80,000·4096² = 2,684,354,560,000;
+        //   up and down 2 × 2·160,000·4096·16,384 = 42,949,672,960,000
         //   = 60,241,346,560,000 FLOPs at 692.3 TFLOP/s = 87.016 ms
         let compute = 16 * 60_241_346_560_000 / F.computeRate
         // memory-bound operators per layer (elements × 2 B): norms 2 × 655,360,000; residuals and combine
@@ -76,7 +77,8 @@ import Testing
         let prefill = try F.baseline.performance.prefill
         // compute-bound per layer, 1,280,000 tokens, heads / 8, FFN / 8:
         //   QKV 2·1.28e6·4096·1536 = 16,106,127,360,000; attention 4·1.28e6·5000.5·512 = 13,108,510,720,000
-        //   output 2·1.28e6·512·4096 = 5,368,709,120,000; up and down 2 × 2·2.56e6·4096·2048 = 85,899,345,920,000
+        //   output 2·1.28e6·512·4096 = 5,368,709,120,000;
+        //   up and down 2 × 2·2.56e6·4096·2048 = 85,899,345,920,000
         //   = 120,482,693,120,000 FLOPs → 174.03 ms
         let compute = 120_482_693_120_000 / F.computeRate
         // memory-bound (elements): norms 2 × 10,485,760,000; residuals 2 × 15,728,640,000;

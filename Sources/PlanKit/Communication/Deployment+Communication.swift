@@ -26,42 +26,41 @@ extension Deployment {
         let replicaTokenBytes = Double(tokens.attentionTokens) * rowBytes
         let perLayer = placement.layersPerStage * p.microBatches
         let epGroup = GPUGroup(start: 0, stride: p.tp, count: p.ep)
-        let tpGroup = GPUGroup(start: 0, stride: 1, count: p.tp)
         var list: [Collective] = []
         list.reserveCapacity(6)
 
-        func add(_ kind: CollectiveKind, _ purpose: String, _ group: GPUGroup, buffer: Double, cost given: Cost? = nil) {
-            let cost = given ?? (kind == .allToAll
-                ? allToAllCost(group, bytes: buffer) : ringCost(group, buffer: buffer, allReduce: kind == .allReduce))
+        func add(_ kind: CollectiveKind, _ purpose: String, _ group: GPUGroup, _ cost: Cost,
+                 scope: Collective.Scope = .everyLayer) {
+            let boundary = scope == .stageBoundary
             list.append(Collective(
-                kind: kind, purpose: purpose, phase: phase, scope: .everyLayer, group: group,
-                groupCount: cluster.gpuCount / group.count, bytesPerGPU: Bytes(cost.sent),
-                interNodeBytesPerGPU: Bytes(cost.interNode), linkClass: cost.link, time: Seconds(cost.time),
-                occurrencesPerStep: perLayer))
+                kind: kind, purpose: purpose, phase: phase, scope: scope, group: group,
+                groupCount: boundary ? placement.gpusPerStage * (p.pp - 1) : cluster.gpuCount / group.count,
+                bytesPerGPU: Bytes(cost.sent), interNodeBytesPerGPU: Bytes(cost.interNode), linkClass: cost.link,
+                time: Seconds(cost.time), occurrencesPerStep: boundary ? p.microBatches : perLayer))
         }
 
         if p.attentionTensorDegree > 1 {
             let group = GPUGroup(start: 0, stride: 1, count: p.attentionTensorDegree)
-            add(.allReduce, "attention output", group, buffer: replicaTokenBytes)
+            add(.allReduce, "attention output", group, ringCost(group, buffer: replicaTokenBytes, allReduce: true))
         }
         if p.ep > 1 {
-            // combine sends back exactly what dispatch sent: one cost for both
+            // combine sends back exactly what dispatch sent
             let cost = allToAllCost(epGroup, bytes: tokens.routedRows * rowBytes)
-            add(.allToAll, "dispatch", epGroup, buffer: tokens.routedRows * rowBytes, cost: cost)
-            add(.allToAll, "combine", epGroup, buffer: tokens.routedRows * rowBytes, cost: cost)
+            add(.allToAll, "dispatch", epGroup, cost)
+            add(.allToAll, "combine", epGroup, cost)
         }
-        if p.tp > 1 { add(.allReduce, "expert output", tpGroup, buffer: tokens.moeTokens * rowBytes) }
+        if p.tp > 1 {
+            let group = GPUGroup(start: 0, stride: 1, count: p.tp)
+            let cost = ringCost(group, buffer: tokens.moeTokens * rowBytes, allReduce: true)
+            add(.allReduce, "expert output", group, cost)
+        }
         if p.attention == .tensorParallel && p.ep > 1 {
-            add(.allGather, "MoE output to all ranks", epGroup, buffer: replicaTokenBytes)
+            add(.allGather, "MoE output to all ranks", epGroup,
+                ringCost(epGroup, buffer: replicaTokenBytes, allReduce: false))
         }
         if p.pp > 1 {
-            let cost = sendCost(bytes: replicaTokenBytes)
-            list.append(Collective(
-                kind: .sendRecv, purpose: "activations to next stage", phase: phase, scope: .stageBoundary,
-                group: GPUGroup(start: 0, stride: placement.gpusPerStage, count: 2),
-                groupCount: placement.gpusPerStage * (p.pp - 1), bytesPerGPU: Bytes(replicaTokenBytes),
-                interNodeBytesPerGPU: Bytes(cost.interNode), linkClass: cost.link, time: Seconds(cost.time),
-                occurrencesPerStep: p.microBatches))
+            add(.sendRecv, "activations to next stage", GPUGroup(start: 0, stride: placement.gpusPerStage, count: 2),
+                sendCost(bytes: replicaTokenBytes), scope: .stageBoundary)
         }
         return CommunicationPlan(phase: phase, collectives: list)
     }

@@ -93,7 +93,8 @@ public struct DimensionTable: Hashable, Codable, Sendable, CustomStringConvertib
                 }
                 let range = dimension.range(ofShard: shard)
                 if range.count > dimension.local {
-                    problems.append("\(label): a piece of \(dimension.name) has \(range.count) > local \(dimension.local)")
+                    problems.append(
+                        "\(label): a piece of \(dimension.name) has \(range.count) > local \(dimension.local)")
                 }
                 elements *= range.count
             }
