@@ -1,0 +1,49 @@
+/// Where the time of one step of a phase goes on the busiest GPU: per operator, per layer and in total.
+///
+/// Guarantees: `total.total` is the step time (TTFT in prefill, TPOT in decode); `perLayer` is one layer over
+/// the whole step (every micro-batch), and `operators` are one layer and one micro-batch.
+public struct StepBreakdown: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var phase: Phase
+    /// Each operator of one layer for one micro-batch on one GPU.
+    public var operators: [OperatorTime]
+    /// Collective time of one layer for one micro-batch, before any overlap.
+    public var layerCommunication: Seconds
+    /// Stage-to-stage transfer time for one micro-batch (zero without pipeline parallelism).
+    public var boundaryCommunication: Seconds
+    /// Time of the slowest stage for one micro-batch.
+    public var stageTime: Seconds
+    /// Pipeline stages.
+    public var stages: Int
+    /// Micro-batches per step.
+    public var microBatches: Int
+    /// One layer over the step on one GPU (no bubble).
+    public var perLayer: TimeBreakdown
+    /// The whole step on the busiest GPU.
+    public var total: TimeBreakdown
+
+    /// The operator `op`, if the layer has it.
+    public subscript(_ op: LayerOperator) -> OperatorTime? { operators.first { $0.op == op } }
+    /// FLOPs of one layer for one micro-batch on one GPU.
+    public var layerFLOPs: FLOPs { operators.map(\.flops).sum() }
+    /// HBM bytes of one layer for one micro-batch on one GPU.
+    public var layerBytes: Bytes { operators.map(\.bytes).sum() }
+
+    /// Column titles of `rows`.
+    public var header: [String] { ["operator", "FLOPs", "HBM bytes", "compute", "memory", "time", "bound"] }
+
+    /// One row per operator (one layer, one micro-batch), then communication, the layer over the step and the step.
+    public var rows: [[String]] {
+        var rows = operators.map {
+            [$0.op.rawValue, $0.flops.description, $0.bytes.description, $0.roofline.compute.description,
+             $0.roofline.memory.description, $0.time.description, $0.bound.rawValue]
+        }
+        rows.append(["collectives", "", "", "", "", layerCommunication.description, "communication"])
+        rows.append(["layer (whole step)", "", "", perLayer.compute.description, perLayer.memory.description,
+                     perLayer.total.description, ""])
+        rows.append(["step", "", "", total.compute.description, total.memory.description, total.total.description,
+                     "bubble \(total.bubble)"])
+        return rows
+    }
+
+    public var description: String { "\(phase) step: \(total)" }
+}

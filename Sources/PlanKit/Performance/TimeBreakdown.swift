@@ -1,0 +1,37 @@
+/// A span of time split into compute, memory traffic, communication and pipeline bubble.
+///
+/// Guarantees: `total` is the sum of the four parts, and no part is negative. Compute and memory hold the
+/// roofline times of the operators each bound decided; communication holds only the time not hidden behind
+/// computation; bubble is time a GPU waits on the pipeline.
+public struct TimeBreakdown: Hashable, Codable, Sendable, CustomStringConvertible {
+    public var compute: Seconds
+    public var memory: Seconds
+    public var communication: Seconds
+    public var bubble: Seconds
+
+    public init(compute: Seconds = .zero, memory: Seconds = .zero, communication: Seconds = .zero,
+                bubble: Seconds = .zero) {
+        self.compute = compute
+        self.memory = memory
+        self.communication = communication
+        self.bubble = bubble
+    }
+
+    /// compute + memory + communication + bubble.
+    public var total: Seconds { compute + memory + communication + bubble }
+
+    /// Every part multiplied by `factor`.
+    public static func * (lhs: TimeBreakdown, rhs: Double) -> TimeBreakdown {
+        TimeBreakdown(compute: lhs.compute * rhs, memory: lhs.memory * rhs, communication: lhs.communication * rhs,
+                      bubble: lhs.bubble * rhs)
+    }
+
+    /// Column titles of `row`.
+    public static let header = ["compute", "memory", "communication", "bubble", "total"]
+    /// The parts and the total, formatted.
+    public var row: [String] { [compute, memory, communication, bubble, total].map(\.description) }
+
+    public var description: String {
+        "\(total) = compute \(compute) + memory \(memory) + communication \(communication) + bubble \(bubble)"
+    }
+}
