@@ -35,6 +35,15 @@ try compareRenderers(
     smallDOT, title: "\(ExpertGridDOT.nodeCount(layers: 2, experts: 4))-node clustered DAG (2 layers × 4 experts, 4 GPU clusters)",
     rounds: 15)
 
+// MARK: - PlanKit: plans evaluated per second
+
+let sweep = PlanSweepBenchmark.run(repetitions: 15)
+let sweepMedian = median(sweep.secondsPerRun)
+print("PlanKit sweep: \(sweep.plansPerRun) valid plans (every EP × TP × PP × DP of 8–256 GPUs, 8 batch sizes), 15 runs")
+report("  one sweep (build + dimensions, communication, memory, performance)", formatSeconds(sweepMedian))
+report("  plans evaluated per second (one core)", String(Int((Double(sweep.plansPerRun) / sweepMedian).rounded())))
+print()
+
 // MARK: - planbook build of Reports/: cold and no change
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
