@@ -42,52 +42,11 @@ public struct StepTokens: Hashable, Codable, Sendable, CustomStringConvertible {
         averageContext = phase == .prefill ? Double(w.sequenceLength + 1) / 2 : Double(w.sequenceLength)
         let pick = min(1, Double(m.topK) / Double(m.expertsPerLayer))
         let tokensInGroup = moeTokens * Double(p.ep)
-        expertActivation = pick >= 1 ? 1 : 1 - unitPower(1 - pick, tokensInGroup)
+        expertActivation = pick >= 1 ? 1 : 1 - DeterministicMath.pow(1 - pick, tokensInGroup)
     }
 
     public var description: String {
         "\(phase): \(attentionTokens) attention tokens and \(SIFormat.significant(routedRows)) routed rows per GPU "
             + "per layer and micro-batch"
     }
-}
-
-/// `base` raised to `exponent` for base in (0, 1] and exponent ≥ 0: e^(exponent · ln base), without Foundation.
-func unitPower(_ base: Double, _ exponent: Double) -> Double {
-    if base <= 0 { return exponent == 0 ? 1 : 0 }
-    return naturalExp(exponent * naturalLog(base))
-}
-
-/// Natural logarithm of a positive finite x, by range reduction to [1, 2) and the atanh series.
-func naturalLog(_ x: Double) -> Double {
-    var mantissa = x
-    var exponent = 0.0
-    while mantissa >= 2 { mantissa /= 2; exponent += 1 }
-    while mantissa < 1 { mantissa *= 2; exponent -= 1 }
-    let z = (mantissa - 1) / (mantissa + 1)
-    let z2 = z * z
-    var term = z
-    var sum = 0.0
-    var n = 1.0
-    while abs(term / n) > 1e-18 {
-        sum += term / n
-        term *= z2
-        n += 2
-    }
-    return 2 * sum + exponent * 0.693_147_180_559_945_3
-}
-
-/// e^x, by halving x into [-0.5, 0.5], a Taylor series, and squaring back; underflows to 0 for x ≪ 0.
-func naturalExp(_ x: Double) -> Double {
-    if x < -745 { return 0 }
-    var reduced = x
-    var halvings = 0
-    while abs(reduced) > 0.5 { reduced /= 2; halvings += 1 }
-    var term = 1.0
-    var sum = 1.0
-    for n in 1...18 {
-        term *= reduced / Double(n)
-        sum += term
-    }
-    for _ in 0..<halvings { sum *= sum }
-    return sum
 }
