@@ -6,14 +6,16 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "planbook", targets: ["PlanbookCLI"]),
-        // Plan blocks link against PlanKit, so it is a dynamic library that imports no C module.
-        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit"]),
+        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module) and PlanRuntime
+        // (show, param, expect, claim). One library, so that each type exists once and `show` recognises PlanKit's.
+        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanRuntime"]),
         .library(name: "PlanbookCore", targets: ["PlanbookCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +28,9 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "PlanKit"),
+        // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
+        .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
         .target(
             name: "PlanbookCore",
             dependencies: [
@@ -35,6 +39,7 @@ let package = Package(
                 "PlanKit",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -49,6 +54,7 @@ let package = Package(
             dependencies: ["PlanbookCore", "PlanKit"]
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit"]),
         .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore"]),
         .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore", "PlanbookCLI"]),
     ],

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PlanbookCore
 
 extension Planbook {
@@ -8,20 +7,19 @@ extension Planbook {
         static let configuration = CommandConfiguration(
             abstract: "Build every report into a page of the site.",
             discussion: """
-                Reads REPORTS/*.md, fills TEMPLATES/page.mustache, and publishes the site into OUT at once: \
-                a failed build leaves the previous site as it was.
+                Reads REPORTS/*.md, runs their plan blocks, fills TEMPLATES/page.mustache, and publishes the site \
+                into OUT at once: a failed build leaves the previous site as it was. Plan programs and their \
+                outputs are cached in .planbook/cache, so a rebuild compiles only changed plan code and runs only \
+                what changed code or parameters affect.
 
                 Examples:
                   planbook build
+                  planbook build --param batch=256 --explain
                   planbook build --reports Reports --templates Templates --out site
                 """
         )
 
-        @Option(help: "Folder of Markdown reports.")
-        var reports = "Reports"
-
-        @Option(help: "Folder of Mustache templates and assets.")
-        var templates = "Templates"
+        @OptionGroup var study: StudyOptions
 
         @Option(help: "Folder to publish the site into.")
         var out = "site"
@@ -30,20 +28,19 @@ extension Planbook {
         var force = false
 
         func run() throws {
-            let options = BuildOptions(reports: reports, templates: templates, output: out, force: force)
+            var options = study.buildOptions()
+            options.output = out
+            options.force = force
             do {
                 let summary = try SiteBuild(options: options).run()
-                print("Built \(summary.pages.count) page(s) and \(summary.figures) figure(s).")
+                study.printExplanations(summary)
+                print("Built \(summary.pages.count) page(s) and \(summary.figures) figure(s); "
+                    + "compiled \(summary.compiled) plan program(s), ran \(summary.ran).")
                 print("Site: \(summary.output.appendingPathComponent("index.html").path)")
             } catch {
-                for diagnostic in error.diagnostics { printToStandardError(diagnostic.description) }
-                printToStandardError("error: build failed with \(error.diagnostics.count) problem(s); \(out)/ was left as it was")
+                report(error, what: "build", consequence: "\(out)/ was left as it was")
                 throw ExitCode.failure
             }
         }
     }
-}
-
-func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

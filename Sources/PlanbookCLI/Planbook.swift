@@ -8,11 +8,11 @@ struct Planbook: ParsableCommand {
         commandName: "planbook",
         abstract: "Build literate MoE deployment studies from Markdown into a static HTML site.",
         discussion: """
-            Exit status: 0 success; 1 a report or template has errors (each printed as \
+            Exit status: 0 success; 1 a report or template has problems or an expectation failed (each printed as \
             path:line:column: error: message); 64 bad command-line usage.
             """,
         version: PlanbookVersion.current,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self],
         defaultSubcommand: nil
     )
 }

@@ -39,7 +39,7 @@ import PlanbookCore
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try planbook(["build"], in: root)
         #expect(result.status == .exited(0))
-        #expect(result.out.contains("Built 1 page(s) and 1 figure(s)."))
+        #expect(result.out.contains("Built 1 page(s) and 1 figure(s); compiled 0 plan program(s), ran 0."))
         #expect(result.out.contains("site/index.html"))
         let html = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
         #expect(html.contains("<h1 class=\"pb-title\">Hello</h1>"))

@@ -12,6 +12,16 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Folder that relative paths are resolved against (the current folder by default).
     public var workingDirectory: URL
+    /// `--param name=value` overrides, applied to every report, in the order given.
+    public var parameters: [(name: String, value: ParameterValue)] = []
+    /// How long a report's plan program may run.
+    public var timeout: Duration = .seconds(60)
+    /// Whether to reuse compiled programs and stored outputs (`--no-cache` turns it off).
+    public var useCache = true
+    /// The cache folder (default `.planbook/cache`).
+    public var cache = ".planbook/cache"
+    /// Whether to write the site (`planbook check` runs everything and writes nothing).
+    public var publish = true
 
     public init(
         reports: String = "Reports", templates: String = "Templates", output: String = "site", force: Bool = false,

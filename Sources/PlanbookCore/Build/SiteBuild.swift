@@ -2,18 +2,25 @@ import Foundation
 
 /// `planbook build`: the whole pipeline from `Reports/*.md` to a published `site/`, as a list of named steps.
 ///
-/// load reports → outline pages → draw figures → render pages → apply template → publish. Every problem of every
+/// load reports → outline pages → run plan blocks → draw figures → render pages → apply template → publish. Every problem of every
 /// report is collected, and listed file by file and line by line, before the build stops; nothing is written unless every step succeeded, and then the site
 /// is swapped in at once (see `SitePublisher`).
 public struct SiteBuild: Sendable {
     /// What a successful build produced.
-    public struct Summary: Sendable, Equatable {
+    public struct Summary: Sendable {
         /// Pages written, in navigation order (their file names).
         public var pages: [String]
         /// Figures laid out by Graphviz.
         public var figures: Int
         /// The site folder, resolved.
         public var output: URL
+        /// Every claim, by report, in navigation order.
+        public var claims: [(report: String, claim: ClaimResult, line: Int)]
+        /// Per report with plan blocks: why it was compiled, run or reused.
+        public var explanations: [(report: String, explanation: String)]
+        /// Reports whose plan program was compiled, and run, in this build.
+        public var compiled: Int
+        public var ran: Int
     }
 
     public let options: BuildOptions
@@ -34,14 +41,18 @@ public struct SiteBuild: Sendable {
         problems += loadProblems
         let slugs = Set(reports.map(\.slug))
         let outlines = reports.map { PageRenderer.outline($0, slugs: slugs) }
-        let (svgs, figureProblems) = drawFigures(outlines)
-        for (outline, pageFigureProblems) in zip(outlines, figureProblems) {
-            problems += outline.report.problems + outline.problems + pageFigureProblems
+        let notebooks = runNotebooks(outlines)
+        let figures = zip(outlines, notebooks).map { PageRenderer.figures($0, outputs: $1.outputs) }
+        let (svgs, figureProblems) = drawFigures(zip(outlines, figures).map { ($0.report.path, $1) })
+        for index in outlines.indices {
+            problems += outlines[index].report.problems + outlines[index].problems + notebooks[index].problems
+                + figureProblems[index]
         }
         guard problems.isEmpty, let template else { throw BuildFailure(Self.sorted(problems)) }
 
-        let pages = zip(outlines, svgs).map { PageRenderer.render($0, svgs: $1) }
-            .sorted(by: Self.navigationOrder)
+        let pages = outlines.indices.map { index in
+            PageRenderer.render(outlines[index], outputs: notebooks[index].outputs, figures: figures[index], svgs: svgs[index])
+        }.sorted(by: Self.navigationOrder)
         var files: [(path: String, contents: Data)] = []
         for position in pages.indices {
             let html = template.render(PageContext.make(for: position, of: pages))
@@ -49,12 +60,23 @@ public struct SiteBuild: Sendable {
             files += pages[position].downloads.map { ($0.path, Data($0.contents.utf8)) }
         }
         files += template.assets.map { ("assets/\($0.name)", $0.contents) }
-        try SitePublisher.publish(
-            files, to: options.url(options.output), displayPath: options.output, force: options.force,
-            protected: [options.workingDirectory, options.url(options.reports), options.url(options.templates)])
+        if options.publish {
+            try SitePublisher.publish(
+                files, to: options.url(options.output), displayPath: options.output, force: options.force,
+                protected: [options.workingDirectory, options.url(options.reports), options.url(options.templates)])
+        }
+        let ordered = outlines.indices.sorted { Self.navigationOrder(outlines[$0].report, outlines[$1].report) }
         return Summary(
-            pages: pages.map(\.report.outputName), figures: outlines.reduce(0) { $0 + $1.figures.count },
-            output: options.url(options.output).standardizedFileURL)
+            pages: pages.map(\.report.outputName), figures: figures.reduce(0) { $0 + $1.count },
+            output: options.url(options.output).standardizedFileURL,
+            claims: ordered.flatMap { index in
+                (notebooks[index].outputs?.claims ?? []).map { claim in
+                    (outlines[index].report.path, claim, outlines[index].cells[claim.cell].line + claim.line - 1)
+                }
+            },
+            explanations: ordered.filter { !outlines[$0].cells.isEmpty }
+                .map { (outlines[$0].report.path, notebooks[$0].explanation) },
+            compiled: notebooks.filter(\.compiled).count, ran: notebooks.filter(\.ran).count)
     }
 
     // MARK: - Steps
@@ -86,9 +108,24 @@ public struct SiteBuild: Sendable {
         return (reports, problems)
     }
 
+    /// Runs the plan blocks of every report, reports in parallel (a report without blocks starts nothing).
+    func runNotebooks(_ outlines: [PageRenderer.Outline]) -> [Notebook.Result] {
+        let settings = Notebook.Settings(
+            cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout)
+        let overrides = options.parameters
+        return outlines.concurrentMap { outline in
+            var parameters = outline.report.frontMatter.params
+            for override in overrides {
+                parameters.removeAll { $0.name == override.name }
+                parameters.append(override)
+            }
+            return Notebook(report: outline.report, cells: outline.cells).run(parameters: parameters, settings: settings)
+        }
+    }
+
     /// Lays out every figure of every page in parallel; SVGs and problems per page, in figure order.
-    func drawFigures(_ outlines: [PageRenderer.Outline]) -> ([[String]], [[Diagnostic]]) {
-        let jobs = outlines.flatMap { outline in outline.figures.map { (outline.report.path, $0) } }
+    func drawFigures(_ pages: [(path: String, figures: [DotFigure])]) -> ([[String]], [[Diagnostic]]) {
+        let jobs = pages.flatMap { page in page.figures.map { (page.path, $0) } }
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             Result { () throws(GraphvizError) in try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine) }
                 .mapError { figure.diagnostic(for: $0, file: path) }
@@ -96,17 +133,17 @@ public struct SiteBuild: Sendable {
         var svgs: [[String]] = []
         var problems: [[Diagnostic]] = []
         var cursor = 0
-        for outline in outlines {
-            var page: [String] = []
+        for page in pages {
+            var pageSVGs: [String] = []
             var pageProblems: [Diagnostic] = []
-            for _ in outline.figures {
+            for _ in page.figures {
                 switch results[cursor] {
-                case .success(let svg): page.append(svg)
+                case .success(let svg): pageSVGs.append(svg)
                 case .failure(let problem): pageProblems.append(problem)
                 }
                 cursor += 1
             }
-            svgs.append(page)
+            svgs.append(pageSVGs)
             problems.append(pageProblems)
         }
         return (svgs, problems)
@@ -120,9 +157,11 @@ public struct SiteBuild: Sendable {
     }
 
     /// `index` first, then by front-matter `order` (pages without one last), then by file name.
-    static func navigationOrder(_ a: RenderedPage, _ b: RenderedPage) -> Bool {
-        func key(_ page: RenderedPage) -> (Int, Int, String) {
-            (page.report.slug == "index" ? 0 : 1, page.report.frontMatter.order ?? Int.max, page.report.slug)
+    static func navigationOrder(_ a: RenderedPage, _ b: RenderedPage) -> Bool { navigationOrder(a.report, b.report) }
+
+    static func navigationOrder(_ a: Report, _ b: Report) -> Bool {
+        func key(_ report: Report) -> (Int, Int, String) {
+            (report.slug == "index" ? 0 : 1, report.frontMatter.order ?? Int.max, report.slug)
         }
         return key(a) < key(b)
     }

@@ -19,6 +19,8 @@ public struct DotFigure: Sendable, Equatable {
     public var column: Int
     /// The block's index among the Markdown elements of the report body.
     public var elementIndex: Int
+    /// For a graph a plan block showed: its position among the block's graphs (nil for a `dot` block).
+    public var outputPosition: Int?
 
     /// Reads the block `element` (the `ordinal`-th dot block of `report`, from 1) with its parsed `info`.
     public init(element: MarkdownElement, info: FenceInfo, report: Report, ordinal: Int) throws(BuildFailure) {
@@ -47,6 +49,18 @@ public struct DotFigure: Sendable, Equatable {
         }
         caption = info["caption"]
         if !problems.isEmpty { throw BuildFailure(problems) }
+    }
+
+    /// A figure for a graph that the plan block `cell` showed, the `position`-th graph of that block.
+    public init(name: String, caption: String, dot: String, cell: PlanCell, position: Int) {
+        self.name = name
+        self.caption = caption
+        self.engine = "dot"
+        self.dot = dot
+        self.line = cell.line
+        self.column = cell.column
+        self.elementIndex = cell.elementIndex
+        self.outputPosition = position
     }
 
     /// The anchor of the figure in its page.

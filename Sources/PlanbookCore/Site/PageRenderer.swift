@@ -11,6 +11,8 @@ public struct PageRenderer: Sendable {
         public var headings: [(index: Int, id: String, level: Int, text: String)]
         /// Link element index → rewritten destination (`x.md` → `x.html`).
         public var links: [(index: Int, destination: String)]
+        /// The plan blocks and inline expressions, in order.
+        public var cells: [PlanCell]
         /// Problems found while reading; the figures listed are the readable ones, so they can still be drawn
         /// and their own problems found in the same build.
         public var problems: [Diagnostic]
@@ -27,7 +29,9 @@ public struct PageRenderer: Sendable {
         var links: [(Int, String)] = []
         var problems: [Diagnostic] = []
         let elements = CommonMark.elements(in: report.body)
-        var anchors = HeadingAnchors(reserved: reservedIDs)
+        var anchors = HeadingAnchors(reserved: reservedIDs.union(["claims"]))
+        let (cells, cellProblems) = PlanCellReader.cells(in: report, elements: elements)
+        problems += cellProblems
         var ordinal = 0
         for element in elements {
             guard case .codeBlock(let infoText) = element.kind else { continue }
@@ -62,29 +66,97 @@ public struct PageRenderer: Sendable {
                 break
             }
         }
-        return Outline(report: report, figures: figures, headings: headings, links: links, problems: problems)
+        return Outline(report: report, figures: figures, headings: headings, links: links, cells: cells, problems: problems)
     }
 
-    /// The page HTML of `outline`, with `svgs[i]` drawn for `outline.figures[i]`.
-    public static func render(_ outline: Outline, svgs: [String]) -> RenderedPage {
+    /// The figures of a page: its `dot` blocks, then the graphs its plan blocks showed, named after the block's
+    /// `id` (`dag`, `dag-2`, …) or its position (`plan-1`, …) and never clashing with each other.
+    public static func figures(_ outline: Outline, outputs: NotebookOutputs?) -> [DotFigure] {
+        var figures = outline.figures
+        guard let outputs else { return figures }
+        var taken = Set(figures.map(\.name))
+        var blockOrdinal = 0
+        for cell in outline.cells {
+            guard case .block = cell.kind else { continue }
+            blockOrdinal += 1
+            let base = cell.id ?? "plan-\(blockOrdinal)"
+            var position = 0
+            for output in outputs.cells[cell.index] {
+                guard case .graph(let title, let dot) = output else { continue }
+                var name = position == 0 ? base : "\(base)-\(position + 1)"
+                while taken.contains(name) { name += "-x" }
+                taken.insert(name)
+                figures.append(DotFigure(name: name, caption: title, dot: dot, cell: cell, position: position))
+                position += 1
+            }
+        }
+        return figures
+    }
+
+    /// The page HTML of `outline`, with the cells' `outputs` in place and `svgs[i]` drawn for `figures[i]`
+    /// (see `figures(_:outputs:)`).
+    public static func render(
+        _ outline: Outline, outputs: NotebookOutputs? = nil, figures: [DotFigure], svgs: [String]
+    ) -> RenderedPage {
         let report = outline.report
         var rewrites: [Int: MarkdownRewrite] = [:]
         var downloads: [(String, String)] = []
-        for (figure, svg) in zip(outline.figures, svgs) {
-            rewrites[figure.elementIndex] = .html(figure.html(svg: svg, folder: report.slug))
+        var graphHTML: [Int: [String]] = [:]
+        for (figure, svg) in zip(figures, svgs) {
+            let html = figure.html(svg: svg, folder: report.slug)
+            if figure.outputPosition == nil {
+                rewrites[figure.elementIndex] = .html(html)
+            } else {
+                graphHTML[figure.elementIndex, default: []].append(html)
+            }
             downloads.append(("\(report.slug)/\(figure.name).dot", figure.dot))
             downloads.append(("\(report.slug)/\(figure.name).svg", svg))
+        }
+        for cell in outline.cells {
+            rewrites[cell.elementIndex] = .html(cellHTML(cell, outputs: outputs, graphs: graphHTML[cell.elementIndex] ?? []))
         }
         for heading in outline.headings { rewrites[heading.index] = .headingID(heading.id) }
         for link in outline.links { rewrites[link.index] = .linkDestination(link.destination) }
         let title = report.frontMatter.title
             ?? outline.headings.first { $0.level == 1 }?.text
             ?? report.slug
-        let toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
+        var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.id, text: $0.text, level: $0.level) }
-        return RenderedPage(
-            report: report, title: title, bodyHTML: CommonMark.renderHTML(report.body, rewrites: rewrites),
-            toc: toc, downloads: downloads)
+        var body = CommonMark.renderHTML(report.body, rewrites: rewrites)
+        let claims = outputs?.claims ?? []
+        if !claims.isEmpty {
+            body += CellOutputHTML.summary(claims, id: "claims")
+            toc.append(RenderedPage.TOCEntry(id: "claims", text: "Claims checked on this page", level: 2))
+        }
+        return RenderedPage(report: report, title: title, bodyHTML: body, toc: toc, downloads: downloads)
+    }
+
+    /// A plan block as its code (unless `echo=false`) and its outputs; an inline expression as its value.
+    static func cellHTML(_ cell: PlanCell, outputs: NotebookOutputs?, graphs: [String]) -> String {
+        switch cell.kind {
+        case .inline:
+            let value = outputs?.inlineValues[cell.index] ?? ""
+            return "<span class=\"inline-value\">\(HTML.escape(value))</span>"
+        case .block(let echo, let id):
+            var html = id.map { "<div class=\"plan-cell\" id=\"cell-\($0)\">\n" } ?? "<div class=\"plan-cell\">\n"
+            if echo == .show {
+                html += "<pre><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
+            }
+            var remainingGraphs = graphs[...]
+            let items = outputs?.cells[cell.index] ?? []
+            if !items.isEmpty {
+                html += "<div class=\"output\">\n"
+                for item in items {
+                    if case .graph = item {
+                        html += remainingGraphs.popFirst() ?? ""
+                    } else {
+                        html += CellOutputHTML.html(item)
+                    }
+                }
+                html += "</div>\n"
+            }
+            return html + "</div>\n"
+        }
     }
 
     // MARK: - Helpers

@@ -11,7 +11,7 @@ import Testing
         let outline = PageRenderer.outline(try report(source), slugs: ["page"])
         #expect(outline.figures.map(\.name) == ["grid"])
         let svg = try Graphviz.svg(fromDOT: outline.figures[0].dot)
-        let page = PageRenderer.render(outline, svgs: [svg])
+        let page = PageRenderer.render(outline, figures: outline.figures, svgs: [svg])
         #expect(page.bodyHTML.contains("<h2 id=\"layout\">Layout</h2>"))
         #expect(page.bodyHTML.contains("<h2 id=\"layout-1\">Layout</h2>"))
         #expect(page.bodyHTML.contains("<figure class=\"dag\" id=\"fig-grid\">"))
@@ -56,14 +56,14 @@ import Testing
 
     @Test func linksToOtherReportsPointAtTheirPages() throws {
         let source = "See [EP](large-ep.md#memory), [ext](https://x.org/a.md) and [missing](nope.md).\n"
-        let page = PageRenderer.render(PageRenderer.outline(try report(source), slugs: ["large-ep"]), svgs: [])
+        let page = PageRenderer.render(PageRenderer.outline(try report(source), slugs: ["large-ep"]), figures: [], svgs: [])
         #expect(page.bodyHTML.contains("href=\"large-ep.html#memory\""))
         #expect(page.bodyHTML.contains("href=\"https://x.org/a.md\""))
         #expect(page.bodyHTML.contains("href=\"nope.md\""))
     }
 
     @Test func titleFallsBackToTheFirstLevelOneHeading() throws {
-        let page = PageRenderer.render(PageRenderer.outline(try report("# From heading\n\n## Sub\n"), slugs: []), svgs: [])
+        let page = PageRenderer.render(PageRenderer.outline(try report("# From heading\n\n## Sub\n"), slugs: []), figures: [], svgs: [])
         #expect(page.title == "From heading")
         #expect(page.toc.map(\.text) == ["Sub"])
     }

@@ -1,0 +1,48 @@
+// How PlanKit's figures show themselves under a plan block.
+
+extension DimensionTable: TableDisplayable {}
+extension CommunicationPlan: TableDisplayable {}
+extension MemoryFootprint: TableDisplayable {}
+extension PerformanceEstimate: TableDisplayable {}
+extension StepBreakdown: TableDisplayable {}
+extension ExpertTokenCounts: TableDisplayable {}
+extension RoutingLoad: TableDisplayable {}
+extension RoutingOverflow: TableDisplayable {}
+extension RoutingSimulation: TableDisplayable {}
+
+extension CommunicationReport: Displayable {
+    /// The prefill and the decode collectives, each as a table.
+    public var display: Display {
+        .group([
+            .table(DisplayTable(header: prefill.header, rows: prefill.rows, title: "Prefill")),
+            .table(DisplayTable(header: decode.header, rows: decode.rows, title: "Decode")),
+        ])
+    }
+}
+
+extension DeploymentGraph: Displayable {
+    /// The graph, for Graphviz.
+    public var display: Display { .graph(dot: dot, title: title) }
+}
+
+extension Placement: Displayable {
+    /// A layer × expert grid: each cell lists the GPUs holding (a shard of) that expert.
+    public var display: Display {
+        let header = ["layer"] + (0..<model.expertsPerLayer).map { "E\($0)" }
+        let rows = (0..<model.layers).map { layer in
+            ["\(layer)"] + (0..<model.expertsPerLayer).map { expert in
+                GPUList.text(gpus(layer: layer, expert: expert))
+            }
+        }
+        return .table(DisplayTable(header: header, rows: rows, title: "GPUs holding each expert"))
+    }
+}
+
+/// Short text for a set of GPU indices: "3", "0–7", "0, 8".
+enum GPUList {
+    static func text(_ gpus: [Int]) -> String {
+        guard let first = gpus.first, let last = gpus.last else { return "" }
+        if gpus.count > 2, gpus == Array(first...last) { return "\(first)–\(last)" }
+        return gpus.map(String.init).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,52 @@
+/// What a value looks like under a plan block: text, a table, a graph for Graphviz to lay out, or several of these.
+///
+/// PlanKit's figures describe themselves with `Display` (through `Displayable`); Planbook turns each case into HTML —
+/// text as preformatted output, tables as HTML tables, graphs as inline SVG with `.dot` and `.svg` downloads.
+public enum Display: Hashable, Sendable {
+    /// Preformatted text.
+    case text(String)
+    /// A table with a header row.
+    case table(DisplayTable)
+    /// A graph in Graphviz DOT, with a title for its caption.
+    case graph(dot: String, title: String)
+    /// Several displays, one after another.
+    case group([Display])
+}
+
+/// A table for display: a header and rows of already-formatted cells.
+///
+/// Every row has as many cells as the header; `init` pads short rows with empty cells and cuts long ones.
+public struct DisplayTable: Hashable, Sendable {
+    /// Column titles.
+    public var header: [String]
+    /// Cells, row by row.
+    public var rows: [[String]]
+    /// A line above the table, if any.
+    public var title: String?
+
+    public init(header: [String], rows: [[String]], title: String? = nil) {
+        self.header = header
+        self.rows = rows.map { row in
+            Array((row + Array(repeating: "", count: max(0, header.count - row.count))).prefix(header.count))
+        }
+        self.title = title
+    }
+}
+
+/// A value that knows how it should be shown under a plan block.
+public protocol Displayable {
+    /// This value's display.
+    var display: Display { get }
+}
+
+/// A value that shows itself as one table of `header` and `rows`.
+public protocol TableDisplayable: Displayable {
+    /// Column titles.
+    var header: [String] { get }
+    /// Formatted cells, row by row.
+    var rows: [[String]] { get }
+}
+
+extension TableDisplayable {
+    public var display: Display { .table(DisplayTable(header: header, rows: rows)) }
+}

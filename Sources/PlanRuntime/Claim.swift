@@ -1,0 +1,48 @@
+import PlanKit
+
+/// Sets a paper's number beside the one the study computes: a claim card under the block, with both values, their
+/// ratio (computed / paper) and a verdict — it holds when |ratio − 1| ≤ `tolerance` — and a line in the page's
+/// claims summary. `planbook check --strict` fails on a claim that does not hold.
+public func claim(
+    _ label: String, paper: Double, computed: Double, tolerance: Double = 0.10,
+    file: String = #filePath, line: Int = #line
+) {
+    sendClaim(label, paper: paper, computed: computed, paperText: InlineFormat.text(paper),
+              computedText: InlineFormat.text(computed), tolerance: tolerance, file: file, line: line)
+}
+
+/// A claim about a quantity; `paper` is in the quantity's base unit (seconds, bytes, FLOPs, items per second).
+public func claim<Q: Quantity>(
+    _ label: String, paper: Double, computed: Q, tolerance: Double = 0.10,
+    file: String = #filePath, line: Int = #line
+) {
+    claim(label, paper: Q(paper), computed: computed, tolerance: tolerance, file: file, line: line)
+}
+
+/// A claim about a quantity, the paper's value given as a quantity of the same unit.
+public func claim<Q: Quantity>(
+    _ label: String, paper: Q, computed: Q, tolerance: Double = 0.10,
+    file: String = #filePath, line: Int = #line
+) {
+    var paperValue = paper
+    if let rate = computed as? Rate, var paperRate = paper as? Rate {
+        paperRate.unit = rate.unit
+        paperValue = paperRate as! Q
+    }
+    sendClaim(label, paper: paper.value, computed: computed.value, paperText: paperValue.description,
+              computedText: computed.description, tolerance: tolerance, file: file, line: line)
+}
+
+private func sendClaim(
+    _ label: String, paper: Double, computed: Double, paperText: String, computedText: String, tolerance: Double,
+    file: String, line: Int
+) {
+    let ratio = paper == 0 ? Double.infinity : computed / paper
+    let holds = abs(ratio - 1) <= tolerance
+    RecordChannel.send([
+        ("t", .string("claim")), ("cell", .integer(PlanbookCells.current)), ("file", .string(file)),
+        ("line", .integer(line)), ("label", .string(label)), ("paper", .string(paperText)),
+        ("computed", .string(computedText)), ("paperValue", .number(paper)), ("computedValue", .number(computed)),
+        ("ratio", .number(ratio)), ("tolerance", .number(tolerance)), ("holds", .bool(holds)),
+    ])
+}

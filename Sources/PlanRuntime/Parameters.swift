@@ -1,0 +1,70 @@
+/// A type a report parameter can have: `Int`, `Double`, `String` or `Bool`.
+public protocol PlanParameter {
+    /// The type's name as users write it.
+    static var typeName: String { get }
+    /// The value of a parameter given as `text` of type `type`, or nil when it does not fit this type.
+    init?(parameter text: String, type: String)
+}
+
+extension Int: PlanParameter {
+    public static var typeName: String { "Int" }
+    public init?(parameter text: String, type: String) {
+        guard type == "Int", let value = Int(text) else { return nil }
+        self = value
+    }
+}
+
+extension Double: PlanParameter {
+    public static var typeName: String { "Double" }
+    /// A whole number fits a `Double` parameter too.
+    public init?(parameter text: String, type: String) {
+        guard type == "Double" || type == "Int", let value = Double(text) else { return nil }
+        self = value
+    }
+}
+
+extension String: PlanParameter {
+    public static var typeName: String { "String" }
+    /// Any value can be read as text.
+    public init?(parameter text: String, type: String) { self = text }
+}
+
+extension Bool: PlanParameter {
+    public static var typeName: String { "Bool" }
+    public init?(parameter text: String, type: String) {
+        guard type == "Bool", let value = Bool(text) else { return nil }
+        self = value
+    }
+}
+
+/// The report parameter `name`: its front-matter value, overridden by `planbook build --param name=value`, or
+/// `default` when neither gives one. A value that does not fit the default's type is reported as an error at the
+/// call, and the default is used so the program can go on to report other problems.
+public func param<T: PlanParameter>(_ name: String, default value: T, file: String = #filePath, line: Int = #line) -> T {
+    guard let given = ParameterValues.given[name] else { return value }
+    if let parsed = T(parameter: given.text, type: given.type) { return parsed }
+    RecordChannel.send([
+        ("t", .string("error")), ("cell", .integer(PlanbookCells.current)), ("file", .string(file)),
+        ("line", .integer(line)),
+        ("message", .string(
+            "parameter `\(name)` is \(given.type == "String" ? "\"\(given.text)\"" : given.text) (\(given.type)), which "
+                + "does not fit its default \(value) (\(T.typeName)); give it a\(T.typeName == "Int" ? "n" : "") \(T.typeName) value")),
+    ])
+    return value
+}
+
+/// The parameters Planbook passed on the command line, as `name=Type:value`.
+enum ParameterValues {
+    static let given: [String: (type: String, text: String)] = {
+        var values: [String: (String, String)] = [:]
+        for argument in CommandLine.arguments.dropFirst() {
+            guard let equals = argument.firstIndex(of: "="),
+                let colon = argument[equals...].firstIndex(of: ":")
+            else { continue }
+            let name = String(argument[..<equals])
+            let type = String(argument[argument.index(after: equals)..<colon])
+            values[name] = (type, String(argument[argument.index(after: colon)...]))
+        }
+        return values
+    }()
+}

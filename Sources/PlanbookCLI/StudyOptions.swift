@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import PlanbookCore
+
+/// The options `build` and `check` share: where the study is, its parameters, and how plan blocks run.
+struct StudyOptions: ParsableArguments {
+    @Option(help: "Folder of Markdown reports.")
+    var reports = "Reports"
+
+    @Option(help: "Folder of Mustache templates and assets.")
+    var templates = "Templates"
+
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("Override a report parameter (repeatable), e.g. --param batch=256.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: "Seconds a report's plan blocks may run before they are stopped.")
+    var timeout: Int = 60
+
+    @Flag(help: "Compile and run every report's plan blocks again, ignoring the cache.")
+    var noCache = false
+
+    @Flag(help: "Say, per report, why its plan blocks were compiled, run or reused.")
+    var explain = false
+
+    func validate() throws {
+        for parameter in parameters where parsedParameter(parameter) == nil {
+            throw ValidationError("--param takes name=value, like --param batch=256; got '\(parameter)'")
+        }
+        if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+    }
+
+    /// The build options these arguments describe.
+    func buildOptions() -> BuildOptions {
+        var options = BuildOptions(reports: reports, templates: templates)
+        options.parameters = parameters.compactMap(parsedParameter)
+        options.timeout = .seconds(timeout)
+        options.useCache = !noCache
+        return options
+    }
+
+    private func parsedParameter(_ text: String) -> (name: String, value: ParameterValue)? {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
+        return (String(text[..<equals]), ParameterValue(parsing: String(text[text.index(after: equals)...])))
+    }
+
+    /// Prints the `--explain` lines of a build.
+    func printExplanations(_ summary: SiteBuild.Summary) {
+        guard explain else { return }
+        for (report, explanation) in summary.explanations { print("\(report): \(explanation)") }
+    }
+}
+
+/// Prints every diagnostic of a failed build to standard error, then "error: WHAT failed with N problem(s)" and
+/// `consequence`.
+func report(_ failure: BuildFailure, what: String, consequence: String = "") {
+    for diagnostic in failure.diagnostics { printToStandardError(diagnostic.description) }
+    printToStandardError(
+        "error: \(what) failed with \(failure.diagnostics.count) problem(s)" + (consequence.isEmpty ? "" : "; \(consequence)"))
+}
+
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

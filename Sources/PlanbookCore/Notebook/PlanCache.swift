@@ -1,0 +1,64 @@
+import Foundation
+
+/// Planbook's cache in `.planbook/cache/`: compiled plan programs by the hash of their source and toolchain, and the
+/// outputs of successful runs by the hash of the program and its parameters.
+///
+/// Entries are written to a temporary name and renamed into place, so a reader never sees half an entry and two
+/// builds can share the cache. Only runs without errors are stored.
+public struct PlanCache: Sendable {
+    /// The cache's folder.
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// The folder of the compiled program with `key` (holding `main.swift` and `program`).
+    public func programFolder(_ key: String) -> URL { root.appendingPathComponent("programs/\(key)") }
+
+    /// The compiled executable with `key`, if cached.
+    public func program(_ key: String) -> URL? {
+        let url = programFolder(key).appendingPathComponent("program")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }
+
+    /// The stored outputs of the run with `key`, if any.
+    public func run(_ key: String) -> NotebookOutputs? {
+        guard let data = try? Data(contentsOf: runFile(key)) else { return nil }
+        return try? JSONDecoder().decode(NotebookOutputs.self, from: data)
+    }
+
+    /// Stores the outputs of a successful run.
+    public func storeRun(_ outputs: NotebookOutputs, key: String) {
+        guard let data = try? JSONEncoder().encode(outputs) else { return }
+        let file = runFile(key)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = file.appendingPathExtension("tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try data.write(to: temporary)
+            _ = try? FileManager.default.removeItem(at: file)
+            try FileManager.default.moveItem(at: temporary, to: file)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    /// A fresh folder to compile in; `commitProgram` moves it into place.
+    public func stagingFolder() throws -> URL {
+        let folder = root.appendingPathComponent("programs/staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Moves a compiled `staging` folder to the entry for `key` (or drops it if another build got there first).
+    public func commitProgram(_ staging: URL, key: String) -> URL {
+        let destination = programFolder(key)
+        if (try? FileManager.default.moveItem(at: staging, to: destination)) == nil {
+            try? FileManager.default.removeItem(at: staging)
+        }
+        return destination.appendingPathComponent("program")
+    }
+
+    /// The folder where the Swift compiler keeps its module cache.
+    public var moduleCache: URL { root.appendingPathComponent("module-cache") }
+
+    private func runFile(_ key: String) -> URL { root.appendingPathComponent("runs/\(key).json") }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit and
+/// PlanRuntime modules) built with Planbook.
+///
+/// The compiler is `$SWIFTC`, else `swiftc` on `PATH`. The libraries are looked for in `$PLANBOOK_LIBRARY_DIR`, else
+/// beside the running executable (where `swift build` puts them). `fingerprint` changes whenever the compiler or a
+/// library changes, so cached programs are never reused across them.
+public struct PlanToolchain: Sendable {
+    /// The `swiftc` executable.
+    public let compiler: String
+    /// The folder holding `libPlanKit.so`.
+    public let libraryDirectory: URL
+    /// The folder holding `PlanKit.swiftmodule` and `PlanRuntime.swiftmodule`.
+    public let moduleDirectory: URL
+    /// A hash of the compiler's identity and the libraries' bytes.
+    public let fingerprint: String
+
+    /// The toolchain of this process, found once.
+    public static func located() throws(Diagnostic) -> PlanToolchain {
+        switch cached {
+        case .success(let toolchain): return toolchain
+        case .failure(let problem): throw problem
+        }
+    }
+
+    private static let cached: Result<PlanToolchain, Diagnostic> = Result { () throws(Diagnostic) in try locate() }
+
+    private static func locate() throws(Diagnostic) -> PlanToolchain {
+        let environment = ProcessInfo.processInfo.environment
+        guard let compiler = environment["SWIFTC"].flatMap({ $0.isEmpty ? nil : $0 }) ?? findOnPath("swiftc") else {
+            throw Diagnostic(file: "swiftc", "the Swift compiler was not found on PATH; install Swift or set SWIFTC")
+        }
+        let libraries: URL
+        if let folder = environment["PLANBOOK_LIBRARY_DIR"], !folder.isEmpty {
+            libraries = URL(fileURLWithPath: folder)
+        } else {
+            libraries = URL(fileURLWithPath: executablePath()).deletingLastPathComponent()
+        }
+        let modules = [libraries.appendingPathComponent("Modules"), libraries].first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("PlanKit.swiftmodule").path)
+        }
+        let libraryFiles = [libraries.appendingPathComponent("libPlanKit\(libraryExtension)")]
+        let runtimeModule = modules?.appendingPathComponent("PlanRuntime.swiftmodule")
+        guard let modules, let runtimeModule, FileManager.default.fileExists(atPath: runtimeModule.path),
+            libraryFiles.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) })
+        else {
+            throw Diagnostic(
+                file: libraries.path,
+                "the PlanKit library was not found here; build them with `swift build` (or `make`), "
+                    + "or set PLANBOOK_LIBRARY_DIR to the folder that holds libPlanKit\(libraryExtension)")
+        }
+        var hash = ContentHash()
+        let compilerPath = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path
+        hash.add(compilerPath)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: compilerPath)
+        hash.add("\(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
+        for file in libraryFiles + ["PlanKit", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
+            hash.add((try? Data(contentsOf: file)) ?? Data())
+        }
+        return PlanToolchain(
+            compiler: compiler, libraryDirectory: libraries, moduleDirectory: modules, fingerprint: hash.hex)
+    }
+
+    #if os(macOS)
+    static let libraryExtension = ".dylib"
+    #else
+    static let libraryExtension = ".so"
+    #endif
+
+    private static func findOnPath(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    private static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}

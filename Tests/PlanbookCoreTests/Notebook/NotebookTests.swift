@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import PlanbookCore
+
+/// Plan blocks end to end: the real Swift compiler, the real PlanKit library, a real run.
+@Suite(.serialized) struct NotebookTests {
+    static let study = """
+        ---
+        title: Plan
+        params:
+          batch: 128
+        ---
+        ## Setup
+
+        ```swift plan id=setup
+        let model = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)
+        let batch = param("batch", default: 64)
+        let workload = Workload(batch: batch, sequenceLength: 10_000, precision: .bf16)
+        let cluster = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)
+        let proposed = try Deployment(model, workload, on: cluster, parallelism: .expert(16))
+        print("first line")
+        show(proposed.memory)
+        print("second line")
+        ```
+
+        The batch is `{swift} batch` sequences and weights take `{swift} proposed.memory.weightsPerGPU` per GPU.
+
+        ```swift plan echo=false
+        show(proposed.dag(.layer(0)))
+        claim("Weights per GPU", paper: 6.4e9, computed: proposed.memory.weightsPerGPU, tolerance: 0.05)
+        claim("Decode throughput", paper: 450_000, computed: proposed.performance.decode.tokensPerSecond)
+        ```
+        """
+
+    @Test func outputsAppearUnderTheirBlocksAndStateFlowsBetweenCells() throws {
+        let study = try TemporaryStudy(reports: ["index.md": Self.study])
+        defer { study.remove() }
+        let summary = try study.build()
+        #expect(summary.compiled == 1 && summary.ran == 1)
+        let html = try study.read("site/index.html")
+        // Block 1: its code, then its outputs in the order made: print, table, print.
+        let code = try #require(html.firstRange(of: "let model = MoEModel"))
+        let first = try #require(html.firstRange(of: "<pre class=\"output-text\">first line\n</pre>"))
+        let table = try #require(html.firstRange(of: "<table class=\"plan-table\">"))
+        let second = try #require(html.firstRange(of: "<pre class=\"output-text\">second line\n</pre>"))
+        #expect(code.lowerBound < first.lowerBound && first.lowerBound < table.lowerBound && table.lowerBound < second.lowerBound)
+        #expect(html.contains("<td>weights</td><td class=\"num\">6.44 GB</td>"))
+        // Inline values: the front matter's batch (128, not the default 64), and a quantity with its unit.
+        // 16 layers × (4·4096² attention + 4096·16 router + 1 expert × 2·4096·16384) = 3.22e9 parameters × 2 B = 6.44 GB.
+        #expect(html.contains("The batch is <span class=\"inline-value\">128</span> sequences"))
+        #expect(html.contains("weights take <span class=\"inline-value\">6.44 GB</span> per GPU"))
+        // Block 2 (echo=false): no code, a DAG figure with downloads named after the block (plan-2), two claims.
+        #expect(!html.contains("show(proposed.dag"))
+        #expect(html.contains("<figure class=\"dag\" id=\"fig-plan-2\">"))
+        #expect(FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site/index/plan-2.dot").path))
+        #expect(html.contains("<div class=\"claim claim-holds\"><span class=\"claim-label\">Weights per GPU</span>"))
+        #expect(html.contains("<div class=\"claim claim-fails\"><span class=\"claim-label\">Decode throughput</span>"))
+        #expect(html.contains("<h2 id=\"claims\">Claims checked on this page</h2>"))
+        #expect(html.contains("1 of 2 claims hold within tolerance."))
+        #expect(summary.claims.map(\.claim.holds) == [true, false])
+        // Front matter lines 1–5, heading 6, first fence 8, its 8 code lines 9–16, fence 17, prose 19, second
+        // fence 21: its code starts on line 22, and the claims are its lines 2 and 3, report lines 23 and 24.
+        #expect(summary.claims.map(\.line) == [23, 24])
+    }
+
+    @Test func theCacheCompilesAndRunsOnlyWhatChanged() throws {
+        let study = try TemporaryStudy(reports: ["index.md": Self.study, "other.md": "```swift plan\nprint(1)\n```\n"])
+        defer { study.remove() }
+        var summary = try study.build()
+        #expect((summary.compiled, summary.ran) == (2, 2))
+        // Nothing changed: nothing compiles, nothing runs.
+        summary = try study.build()
+        #expect((summary.compiled, summary.ran) == (0, 0))
+        #expect(summary.explanations.map(\.explanation) == [
+            "reused: program, toolchain and parameters unchanged", "reused: program, toolchain and parameters unchanged",
+        ])
+        // A prose edit (which moves every line) compiles nothing and runs nothing.
+        try study.write(Self.study.replacingOccurrences(of: "## Setup", with: "Intro.\n\nMore intro.\n\n## Setup"), to: "Reports/index.md")
+        summary = try study.build()
+        #expect((summary.compiled, summary.ran) == (0, 0))
+        // A parameter change runs the cached program without compiling.
+        var options = study.options
+        options.parameters = [("batch", .int(256))]
+        summary = try SiteBuild(options: options).run()
+        #expect((summary.compiled, summary.ran) == (0, 2))
+        #expect(try study.read("site/index.html").contains("The batch is <span class=\"inline-value\">256</span>"))
+        // A code edit in one report compiles that report only.
+        try study.write("```swift plan\nprint(2)\n```\n", to: "Reports/other.md")
+        summary = try study.build()
+        #expect((summary.compiled, summary.ran) == (1, 1))
+        // --no-cache compiles and runs everything.
+        options = study.options
+        options.useCache = false
+        summary = try SiteBuild(options: options).run()
+        #expect((summary.compiled, summary.ran) == (2, 2))
+    }
+
+    @Test func compileErrorsNameTheReportLineAndColumn() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "---\ntitle: T\n---\nText.\n\n```swift plan\nlet x = 1\nlet y: String = x\n```\n\nAnd `{swift} nowhere + 1`.\n",
+        ])
+        defer { study.remove() }
+        let failure = #expect(throws: BuildFailure.self) { try study.build() }
+        // Code starts on line 7; `x` in line 8 is at column 17. The inline expression is on line 11 at column 14
+        // ("And `" puts the span's content at column 6; "{swift} " is 8 more).
+        #expect(failure?.diagnostics.map(\.description) == [
+            "Reports/index.md:8:17: error: cannot convert value of type 'Int' to specified type 'String'",
+            "Reports/index.md:11:14: error: cannot find 'nowhere' in scope",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site").path))
+    }
+
+    @Test func runtimeFailuresNameTheirBlock() throws {
+        let study = try TemporaryStudy(reports: [
+            "a-trap.md": "# A\n\n```swift plan\nlet a = [1, 2]\nprint(a[5])\n```\n",
+            "b-throw.md": "```swift plan\nlet m = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)\nlet c = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)\nlet d = try Deployment(m, Workload(batch: 8, sequenceLength: 10), on: c, parallelism: .expert(3))\n```\n",
+            "c-fatal.md": "```swift plan\nlet ok = 1\nfatalError(\"not modelled\")\n```\n",
+            "d-expect.md": "```swift plan\nexpect(1 + 1 == 3, \"arithmetic holds\")\nexpect(true, \"fine\")\n```\n",
+        ])
+        defer { study.remove() }
+        let failure = #expect(throws: BuildFailure.self) { try study.build() }
+        let descriptions = failure?.diagnostics.map(\.description) ?? []
+        #expect(descriptions.count == 4)
+        // a-trap.md: the block's code starts on line 4; the stdlib's trap names no line, so the block is named.
+        #expect(descriptions[0] == "Reports/a-trap.md:4:1: error: this block stopped: Index out of range")
+        #expect(descriptions[1].hasPrefix("Reports/b-throw.md:2:1: error: this block threw an error: EP=3 needs ep × tp × pp × dp = 3 GPUs"))
+        // c-fatal.md: fatalError is on cell line 2 → report line 3.
+        #expect(descriptions[2] == "Reports/c-fatal.md:3:1: error: fatal error: not modelled")
+        #expect(descriptions[3] == "Reports/d-expect.md:2:1: error: expectation failed: arithmetic holds")
+    }
+
+    @Test func aBlockThatRunsTooLongIsStopped() throws {
+        let study = try TemporaryStudy(reports: ["index.md": "```swift plan\nvar i = 0\nwhile true { i &+= 1 }\n```\n"])
+        defer { study.remove() }
+        var options = study.options
+        options.timeout = .seconds(1)
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
+        #expect(failure?.diagnostics.first?.description.hasPrefix(
+            "Reports/index.md:2:1: error: the plan blocks did not finish within 1.0 seconds") == true)
+    }
+
+    @Test func aParameterOfTheWrongTypeNamesBoth() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "---\nparams:\n  batch: 128\n---\n```swift plan\nlet b = param(\"batch\", default: 128)\nlet s = param(\"label\", default: 2.5)\n```\n",
+        ])
+        defer { study.remove() }
+        var options = study.options
+        options.parameters = [("batch", .string("lots")), ("label", .bool(true))]
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
+        #expect(failure?.diagnostics.map(\.description) == [
+            "Reports/index.md:6:1: error: parameter `batch` is \"lots\" (String), which does not fit its default 128 (Int); give it an Int value",
+            "Reports/index.md:7:1: error: parameter `label` is true (Bool), which does not fit its default 2.5 (Double); give it a Double value",
+        ])
+    }
+
+    @Test func hugeOutputIsCutWithANote() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "```swift plan\nfor i in 0..<200_000 { print(\"line \\(i) of a very long output\") }\n```\n",
+        ])
+        defer { study.remove() }
+        _ = try study.build()
+        let html = try study.read("site/index.html")
+        #expect(html.contains("… (output cut after 200 kB)"))
+        #expect(html.utf8.count < 400_000)
+    }
+}
