@@ -44,25 +44,15 @@ report("  one sweep (build + dimensions, communication, memory, performance)", f
 report("  plans evaluated per second (one core)", String(Int((Double(sweep.plansPerRun) / sweepMedian).rounded())))
 print()
 
-// MARK: - planbook build of Reports/: cold and no change
+// MARK: - planbook build of a copy of Reports/, after each kind of change
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-site-\(getpid())")
-defer { try? FileManager.default.removeItem(at: scratch) }
-func options(_ name: String) -> BuildOptions {
-    BuildOptions(
-        reports: root.appendingPathComponent("Reports").path, templates: root.appendingPathComponent("Templates").path,
-        output: scratch.appendingPathComponent(name).path, workingDirectory: root)
+let buildRounds = 7
+let rebuilds = try StudyRebuildBenchmark.run(
+    reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
+    rounds: buildRounds)
+print("planbook build of a copy of Reports/ (\(buildRounds) rounds, cases interleaved)")
+let noChange = median(rebuilds[1].seconds)
+for (name, seconds) in rebuilds {
+    report("  \(name)", formatSeconds(median(seconds)), "\(format3(median(seconds) / noChange))× no change")
 }
-let buildRounds = 9
-let buildTimes = try SideBySide(cases: [
-    .init(name: "cold") {
-        try? FileManager.default.removeItem(at: scratch.appendingPathComponent("cold"))
-        _ = try SiteBuild(options: options("cold")).run()
-    },
-    .init(name: "no change") { _ = try SiteBuild(options: options("warm")).run() },
-]).measure(rounds: buildRounds)
-print("planbook build of Reports/ (\(buildRounds) runs)")
-report("  cold (empty output folder)", formatSeconds(median(buildTimes[0])))
-report("  no change (rebuild over the previous site)", formatSeconds(median(buildTimes[1])))
-report("  ratio cold / no change", format3(median(buildTimes[0]) / median(buildTimes[1])) + "×")

@@ -83,3 +83,53 @@ import PlanbookCore
         #expect(result.err.contains("Unknown option '--nope'"))
     }
 }
+
+/// `planbook check`: runs everything, writes nothing, exits by expectations (and claims with --strict).
+@Suite struct CheckCommandTests {
+    private func study(_ report: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+        try Data(report.utf8).write(to: root.appendingPathComponent("Reports/index.md"))
+        try FileManager.default.copyItem(at: BuildCommandTests.templates, to: root.appendingPathComponent("Templates"))
+        return root
+    }
+
+    private func run(_ arguments: [String], in folder: URL) throws -> ChildOutput {
+        try ChildProcess.run("/usr/bin/env", ["-C", folder.path, BuildCommandTests.executable.path] + arguments)
+    }
+
+    @Test func aClaimThatDoesNotHoldFailsOnlyWithStrict() throws {
+        // Paper 450,000 against computed 120,000: ratio 0.267, far outside ±10 %.
+        let root = try study("```swift plan\nclaim(\"Throughput\", paper: 450_000, computed: 120_000)\n```\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lenient = try run(["check"], in: root)
+        #expect(lenient.termination == .exited(0))
+        let out = String(decoding: lenient.standardOutput, as: UTF8.self)
+        #expect(out.contains("Reports/index.md:2:1: warning: claim does not hold: Throughput: paper 450,000, computed 120,000 (ratio 0.267×, tolerance ±10 %)"))
+        #expect(out.contains("0 of 1 claim(s) hold"))
+        let strict = try run(["check", "--strict"], in: root)
+        #expect(strict.termination == .exited(1))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
+    @Test func aFailedExpectationFailsCheckAndBuild() throws {
+        let root = try study("# T\n\n```swift plan\nexpect(2 > 3, \"two exceeds three\")\n```\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let check = try run(["check"], in: root)
+        #expect(check.termination == .exited(1))
+        #expect(check.errorText.contains("Reports/index.md:4:1: error: expectation failed: two exceeds three"))
+        let build = try run(["build"], in: root)
+        #expect(build.termination == .exited(1))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
+    @Test func parametersComeFromTheCommandLine() throws {
+        let root = try study("---\nparams:\n  batch: 128\n---\n```swift plan\nlet b = param(\"batch\", default: 1)\nexpect(b == 256, \"batch is 256\")\n```\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try run(["check"], in: root).termination == .exited(1))
+        #expect(try run(["check", "--param", "batch=256"], in: root).termination == .exited(0))
+        let bad = try run(["check", "--param", "batch"], in: root)
+        #expect(bad.termination == .exited(64))
+        #expect(bad.errorText.contains("--param takes name=value"))
+    }
+}
