@@ -38,10 +38,12 @@ public struct SiteBuild: Sendable {
             problems += error.diagnostics
         }
         let (reports, loadProblems) = loadReports()
+        let (shared, sharedProblems) = loadSharedCode()
+        problems += sharedProblems
         problems += loadProblems
         let slugs = Set(reports.map(\.slug))
         let outlines = reports.map { PageRenderer.outline($0, slugs: slugs) }
-        let notebooks = runNotebooks(outlines)
+        let notebooks = runNotebooks(outlines, shared: shared)
         let figures = zip(outlines, notebooks).map { PageRenderer.figures($0, outputs: $1.outputs) }
         let (svgs, figureProblems) = drawFigures(zip(outlines, figures).map { ($0.report.path, $1) })
         for index in outlines.indices {
@@ -108,8 +110,28 @@ public struct SiteBuild: Sendable {
         return (reports, problems)
     }
 
+    /// Reads every `*.swift` file of the reports folder, sorted by name: code shared by all plan programs.
+    func loadSharedCode() -> ([SharedPlanCode], [Diagnostic]) {
+        let folder = options.url(options.reports)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") }.sorted()
+        var shared: [SharedPlanCode] = []
+        var problems: [Diagnostic] = []
+        for name in names {
+            let path = "\(options.reports)/\(name)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                problems.append(Diagnostic(file: path, "could not read the file as UTF-8 text"))
+                continue
+            }
+            shared.append(SharedPlanCode(path: path, source: text))
+        }
+        return (shared, problems)
+    }
+
     /// Runs the plan blocks of every report, reports in parallel (a report without blocks starts nothing).
-    func runNotebooks(_ outlines: [PageRenderer.Outline]) -> [Notebook.Result] {
+    func runNotebooks(_ outlines: [PageRenderer.Outline], shared: [SharedPlanCode]) -> [Notebook.Result] {
         let settings = Notebook.Settings(
             cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout)
         let overrides = options.parameters
@@ -119,7 +141,8 @@ public struct SiteBuild: Sendable {
                 parameters.removeAll { $0.name == override.name }
                 parameters.append(override)
             }
-            return Notebook(report: outline.report, cells: outline.cells).run(parameters: parameters, settings: settings)
+            return Notebook(report: outline.report, cells: outline.cells, shared: shared)
+                .run(parameters: parameters, settings: settings)
         }
     }
 

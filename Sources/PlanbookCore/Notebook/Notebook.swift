@@ -38,10 +38,13 @@ public struct Notebook: Sendable {
 
     public let report: Report
     public let cells: [PlanCell]
+    /// Swift files beside the reports, compiled into every report's program.
+    public let shared: [SharedPlanCode]
 
-    public init(report: Report, cells: [PlanCell]) {
+    public init(report: Report, cells: [PlanCell], shared: [SharedPlanCode] = []) {
         self.report = report
         self.cells = cells
+        self.shared = shared
     }
 
     /// Runs the cells with `parameters` (front matter values with command-line overrides applied).
@@ -56,9 +59,13 @@ public struct Notebook: Sendable {
         } catch {
             return Result(outputs: nil, problems: [error], compiled: false, ran: false, explanation: error.message)
         }
-        let program = PlanProgram(report: report, cells: cells)
+        let program = PlanProgram(report: report, cells: cells, shared: shared)
         var programHash = ContentHash()
         programHash.add(program.source)
+        for file in shared {
+            programHash.add(file.path)
+            programHash.add(file.source)
+        }
         programHash.add(toolchain.fingerprint)
         let programKey = programHash.hex
         let arguments = parameters.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value.typeName):\($0.value)" }
@@ -103,6 +110,9 @@ public struct Notebook: Sendable {
         do {
             staging = try cache.stagingFolder()
             try Data(program.source.utf8).write(to: staging.appendingPathComponent("main.swift"))
+            for (index, file) in program.shared.enumerated() {
+                try Data(file.compiledSource.utf8).write(to: staging.appendingPathComponent(SharedPlanCode.fileName(index)))
+            }
         } catch {
             return .failure(BuildFailure([Diagnostic(file: report.path, "could not write to the cache: \(error)")]))
         }
@@ -111,7 +121,9 @@ public struct Notebook: Sendable {
             "-swift-version", "5", "-diagnostic-style", "llvm", "-module-cache-path", cache.moduleCache.path,
             "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit",
             "-Xlinker", "-rpath", "-Xlinker", libraries,
-            staging.appendingPathComponent("main.swift").path, "-o", staging.appendingPathComponent("program").path,
+            staging.appendingPathComponent("main.swift").path,
+        ] + program.shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path } + [
+            "-o", staging.appendingPathComponent("program").path,
         ]
         let result: ChildOutput
         do {

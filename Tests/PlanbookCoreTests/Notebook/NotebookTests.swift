@@ -164,3 +164,32 @@ import Testing
         #expect(html.utf8.count < 400_000)
     }
 }
+
+/// Swift files beside the reports are shared by every report's program.
+@Suite struct SharedPlanCodeTests {
+    @Test func everyReportSeesTheSharedDeclarationsAndParameters() throws {
+        let study = try TemporaryStudy(reports: [
+            "a.md": "```swift plan\nprint(hiddenSize * 2)\n```\n",
+            "b.md": "Hidden is `{swift} hiddenSize`.\n",
+        ])
+        defer { study.remove() }
+        try study.write("let hiddenSize = param(\"hidden\", default: 4096)\n", to: "Reports/study.swift")
+        _ = try study.build()
+        #expect(try study.read("site/a.html").contains("<pre class=\"output-text\">8192\n</pre>"))
+        #expect(try study.read("site/b.html").contains("Hidden is <span class=\"inline-value\">4,096</span>."))
+        // A change to the shared file compiles every report with plan code again.
+        try study.write("let hiddenSize = param(\"hidden\", default: 2048)\n", to: "Reports/study.swift")
+        let summary = try study.build()
+        #expect(summary.compiled == 2)
+        #expect(try study.read("site/b.html").contains("Hidden is <span class=\"inline-value\">2,048</span>."))
+    }
+
+    @Test func errorsInTheSharedFileNameIt() throws {
+        let study = try TemporaryStudy(reports: ["a.md": "```swift plan\nprint(1)\n```\n"])
+        defer { study.remove() }
+        try study.write("// Shared.\nlet broken: Int = \"text\"\n", to: "Reports/study.swift")
+        let failure = #expect(throws: BuildFailure.self) { try study.build() }
+        // Line 2, column 19: the string literal after `let broken: Int = `.
+        #expect(failure?.diagnostics.first?.description.hasPrefix("Reports/study.swift:2:19: error: cannot convert value of type 'String'") == true)
+    }
+}
