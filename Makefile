@@ -21,9 +21,10 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-## planbook: the command-line tool, in release mode.
+## planbook: the command-line tool and the PlanKit library that plan blocks link, in release mode.
 planbook: deps
 	$(SWIFT) build -c release --product planbook
+	$(SWIFT) build -c release --product PlanKit
 
 ## site: build Reports/ into site/ with Templates/.
 site: planbook

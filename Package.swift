@@ -36,7 +36,6 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CGraphviz",
-                "PlanKit",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

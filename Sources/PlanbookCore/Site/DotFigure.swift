@@ -63,6 +63,17 @@ public struct DotFigure: Sendable, Equatable {
         self.outputPosition = position
     }
 
+    /// Drawings wider than this (in points) keep their natural size and scroll sideways (`dag-wide`), rather than
+    /// shrinking to the text column until their labels cannot be read.
+    public static let wideThreshold = 1_100.0
+
+    /// The `width="…pt"` of an SVG's root element.
+    static func width(ofSVG svg: String) -> Double? {
+        guard let svgStart = svg.firstRange(of: "<svg"), let widthStart = svg[svgStart.upperBound...].firstRange(of: "width=\"")
+        else { return nil }
+        return Double(svg[widthStart.upperBound...].prefix { $0.isNumber || $0 == "." })
+    }
+
     /// The anchor of the figure in its page.
     public var anchor: String { "fig-\(name)" }
 
@@ -79,8 +90,9 @@ public struct DotFigure: Sendable, Equatable {
     public func html(svg: String, folder: String) -> String {
         let label = caption ?? "Diagram \(name)"
         let captionHTML = caption.map { "<span class=\"caption\">\(HTML.escape($0))</span> " } ?? ""
+        let wide = Self.width(ofSVG: svg).map { $0 > Self.wideThreshold } ?? false
         return """
-            <figure class="dag" id="\(anchor)">
+            <figure class="\(wide ? "dag dag-wide" : "dag")" id="\(anchor)">
             <div class="dag-svg">\(InlineSVG.make(svg, idPrefix: name, label: label))</div>
             <figcaption>\(captionHTML)<span class="downloads">Download: \
             <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).dot">DOT</a></span></figcaption>

@@ -68,3 +68,18 @@ import Testing
         #expect(page.toc.map(\.text) == ["Sub"])
     }
 }
+
+@Suite struct DotFigureWidthTests {
+    @Test func wideDrawingsScrollInsteadOfShrinking() throws {
+        // 40 nodes in one rank: far wider than 1,100 pt; two nodes: narrow.
+        let wide = try Graphviz.svg(fromDOT: "digraph { rankdir=LR; " + (0..<40).map { "r -> n\($0);" }.joined() + " }")
+        let wideWidth = try #require(DotFigure.width(ofSVG: wide))
+        #expect(wideWidth < DotFigure.wideThreshold)  // LR stacks them vertically: narrow
+        let row = try Graphviz.svg(fromDOT: "digraph { " + (0..<40).map { "r -> n\($0);" }.joined() + " }")
+        #expect(try #require(DotFigure.width(ofSVG: row)) > DotFigure.wideThreshold)
+        let report = try Report.parse(bytes: Array("```dot id=w\ndigraph { a }\n```\n".utf8), path: "r.md", slug: "r")
+        let figure = PageRenderer.outline(report, slugs: []).figures[0]
+        #expect(figure.html(svg: row, folder: "r").hasPrefix("<figure class=\"dag dag-wide\" id=\"fig-w\">"))
+        #expect(figure.html(svg: wide, folder: "r").hasPrefix("<figure class=\"dag\" id=\"fig-w\">"))
+    }
+}
