@@ -32,6 +32,12 @@ private func send(_ display: Display) {
             ("t", .string("graph")), ("cell", .integer(PlanbookCells.current)), ("title", .string(title)),
             ("dot", .string(dot)),
         ])
+    case .chart(let svg, let title, let data):
+        RecordChannel.send([
+            ("t", .string("chart")), ("cell", .integer(PlanbookCells.current)), ("title", .string(title)),
+            ("svg", .string(svg)), ("header", .array(data.header.map(JSONValue.string))),
+            ("rows", .array(data.rows.map { .array($0.map(JSONValue.string)) })),
+        ])
     case .group(let displays):
         displays.forEach(send)
     }

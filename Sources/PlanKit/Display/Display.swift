@@ -1,7 +1,8 @@
 /// What a value looks like under a plan block: text, a table, a graph for Graphviz to lay out, or several of these.
 ///
 /// PlanKit's figures describe themselves with `Display` (through `Displayable`); Planbook turns each case into HTML —
-/// text as preformatted output, tables as HTML tables, graphs as inline SVG with `.dot` and `.svg` downloads.
+/// text as preformatted output, tables as HTML tables, graphs as inline SVG with `.dot` and `.svg` downloads, charts
+/// as inline SVG with `.svg` and `.csv` downloads.
 public enum Display: Hashable, Sendable {
     /// Preformatted text.
     case text(String)
@@ -9,6 +10,9 @@ public enum Display: Hashable, Sendable {
     case table(DisplayTable)
     /// A graph in Graphviz DOT, with a title for its caption.
     case graph(dot: String, title: String)
+    /// A chart drawn as a standalone SVG document, with a title for its caption and the data it plots (offered as
+    /// CSV beside the drawing).
+    case chart(svg: String, title: String, data: DisplayTable)
     /// Several displays, one after another.
     case group([Display])
 }

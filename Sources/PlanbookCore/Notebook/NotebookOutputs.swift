@@ -32,6 +32,8 @@ public enum CellOutput: Codable, Sendable, Equatable {
     case table(title: String?, header: [String], rows: [[String]])
     /// A graph to lay out with Graphviz.
     case graph(title: String, dot: String)
+    /// A chart drawn by PlanKit as SVG, with the data it plots.
+    case chart(title: String, svg: String, header: [String], rows: [[String]])
     /// A paper's number set beside the computed one.
     case claim(ClaimResult)
 }

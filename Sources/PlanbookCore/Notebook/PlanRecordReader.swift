@@ -14,6 +14,7 @@ public enum PlanRecordReader {
         var header: [String]?
         var rows: [[String]]?
         var dot: String?
+        var svg: String?
         var file: String?
         var line: Int?
         var message: String?
@@ -86,6 +87,9 @@ public enum PlanRecordReader {
             outputs.cells[cell].append(.table(title: record.title, header: record.header ?? [], rows: record.rows ?? []))
         case "graph":
             outputs.cells[cell].append(.graph(title: record.title ?? "", dot: record.dot ?? ""))
+        case "chart":
+            outputs.cells[cell].append(.chart(
+                title: record.title ?? "", svg: record.svg ?? "", header: record.header ?? [], rows: record.rows ?? []))
         case "inline":
             outputs.inlineValues[cell] = record.text ?? ""
         case "claim":

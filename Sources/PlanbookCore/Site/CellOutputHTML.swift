@@ -17,7 +17,7 @@ public enum CellOutputHTML {
             return table(title: title, header: header, rows: rows)
         case .claim(let claim):
             return card(claim)
-        case .graph:
+        case .graph, .chart:
             return ""
         }
     }
@@ -60,6 +60,28 @@ public enum CellOutputHTML {
             + "<p>\(holding) of \(claims.count) claim\(claims.count == 1 ? "" : "s") hold within tolerance.</p>\n"
             + table(title: nil, header: ["Claim", "Paper", "Computed", "Computed / paper", "Tolerance", "Verdict"], rows: rows)
             + "</section>\n"
+    }
+
+    /// A chart figure: the drawing inline (ids prefixed by its name), its caption, and links to `folder/NAME.svg`
+    /// and `folder/NAME.csv`.
+    public static func chart(name: String, title: String, svg: String, folder: String) -> String {
+        """
+        <figure class="chart" id="fig-\(name)">
+        <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: name, label: title))</div>
+        <figcaption><span class="caption">\(HTML.escape(title))</span> <span class="downloads">Download: \
+        <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).csv">CSV</a></span></figcaption>
+        </figure>
+
+        """
+    }
+
+    /// `header` and `rows` as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted).
+    public static func csv(header: [String], rows: [[String]]) -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     static func ratioText(_ ratio: Double) -> String {

@@ -69,25 +69,51 @@ public struct PageRenderer: Sendable {
         return Outline(report: report, figures: figures, headings: headings, links: links, cells: cells, problems: problems)
     }
 
-    /// The figures of a page: its `dot` blocks, then the graphs its plan blocks showed, named after the block's
-    /// `id` (`dag`, `dag-2`, …) or its position (`plan-1`, …) and never clashing with each other.
-    public static func figures(_ outline: Outline, outputs: NotebookOutputs?) -> [DotFigure] {
-        var figures = outline.figures
-        guard let outputs else { return figures }
-        var taken = Set(figures.map(\.name))
+    /// The names of the figures each plan block made (graphs and charts, in order), by cell index: the block's
+    /// `id` (`dag`, `dag-2`, …) or its position among blocks (`plan-1`, …), never clashing with each other or with
+    /// the page's `dot` figures.
+    static func outputNames(_ outline: Outline, outputs: NotebookOutputs) -> [Int: [String]] {
+        var taken = Set(outline.figures.map(\.name))
+        var names: [Int: [String]] = [:]
         var blockOrdinal = 0
         for cell in outline.cells {
             guard case .block = cell.kind else { continue }
             blockOrdinal += 1
             let base = cell.id ?? "plan-\(blockOrdinal)"
+            for output in outputs.cells[cell.index] {
+                switch output {
+                case .graph, .chart:
+                    let position = names[cell.index, default: []].count
+                    var name = position == 0 ? base : "\(base)-\(position + 1)"
+                    while taken.contains(name) { name += "-x" }
+                    taken.insert(name)
+                    names[cell.index, default: []].append(name)
+                default:
+                    continue
+                }
+            }
+        }
+        return names
+    }
+
+    /// The figures Graphviz draws for a page: its `dot` blocks, then the graphs its plan blocks showed.
+    public static func figures(_ outline: Outline, outputs: NotebookOutputs?) -> [DotFigure] {
+        var figures = outline.figures
+        guard let outputs else { return figures }
+        let names = outputNames(outline, outputs: outputs)
+        for cell in outline.cells {
             var position = 0
             for output in outputs.cells[cell.index] {
-                guard case .graph(let title, let dot) = output else { continue }
-                var name = position == 0 ? base : "\(base)-\(position + 1)"
-                while taken.contains(name) { name += "-x" }
-                taken.insert(name)
-                figures.append(DotFigure(name: name, caption: title, dot: dot, cell: cell, position: position))
-                position += 1
+                switch output {
+                case .graph(let title, let dot):
+                    figures.append(DotFigure(
+                        name: names[cell.index]![position], caption: title, dot: dot, cell: cell, position: position))
+                    position += 1
+                case .chart:
+                    position += 1
+                default:
+                    continue
+                }
             }
         }
         return figures
@@ -112,8 +138,26 @@ public struct PageRenderer: Sendable {
             downloads.append(("\(report.slug)/\(figure.name).dot", figure.dot))
             downloads.append(("\(report.slug)/\(figure.name).svg", svg))
         }
+        let names = outputs.map { outputNames(outline, outputs: $0) } ?? [:]
         for cell in outline.cells {
-            rewrites[cell.elementIndex] = .html(cellHTML(cell, outputs: outputs, graphs: graphHTML[cell.elementIndex] ?? []))
+            var chartNames = names[cell.index] ?? []
+            var figureHTML = graphHTML[cell.elementIndex] ?? []
+            var blockFigures: [String] = []
+            for output in outputs?.cells[cell.index] ?? [] {
+                switch output {
+                case .graph:
+                    chartNames.removeFirst()
+                    blockFigures.append(figureHTML.isEmpty ? "" : figureHTML.removeFirst())
+                case .chart(let title, let svg, let header, let rows):
+                    let name = chartNames.removeFirst()
+                    blockFigures.append(CellOutputHTML.chart(name: name, title: title, svg: svg, folder: report.slug))
+                    downloads.append(("\(report.slug)/\(name).svg", svg))
+                    downloads.append(("\(report.slug)/\(name).csv", CellOutputHTML.csv(header: header, rows: rows)))
+                default:
+                    continue
+                }
+            }
+            rewrites[cell.elementIndex] = .html(cellHTML(cell, outputs: outputs, figures: blockFigures))
         }
         for heading in outline.headings { rewrites[heading.index] = .headingID(heading.id) }
         for link in outline.links { rewrites[link.index] = .linkDestination(link.destination) }
@@ -132,7 +176,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// A plan block as its code (unless `echo=false`) and its outputs; an inline expression as its value.
-    static func cellHTML(_ cell: PlanCell, outputs: NotebookOutputs?, graphs: [String]) -> String {
+    static func cellHTML(_ cell: PlanCell, outputs: NotebookOutputs?, figures: [String]) -> String {
         switch cell.kind {
         case .inline:
             let value = outputs?.inlineValues[cell.index] ?? ""
@@ -142,14 +186,15 @@ public struct PageRenderer: Sendable {
             if echo == .show {
                 html += "<pre><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
             }
-            var remainingGraphs = graphs[...]
+            var remainingFigures = figures[...]
             let items = outputs?.cells[cell.index] ?? []
             if !items.isEmpty {
                 html += "<div class=\"output\">\n"
                 for item in items {
-                    if case .graph = item {
-                        html += remainingGraphs.popFirst() ?? ""
-                    } else {
+                    switch item {
+                    case .graph, .chart:
+                        html += remainingFigures.popFirst() ?? ""
+                    default:
                         html += CellOutputHTML.html(item)
                     }
                 }

@@ -193,3 +193,32 @@ import Testing
         #expect(failure?.diagnostics.first?.description.hasPrefix("Reports/study.swift:2:19: error: cannot convert value of type 'String'") == true)
     }
 }
+
+/// Charts a plan block shows: inline SVG with `.svg` and `.csv` downloads, named like graphs.
+@Suite struct ChartOutputTests {
+    @Test func aChartBecomesAFigureWithItsDataAsCSV() throws {
+        let block = """
+            ```swift plan id=sweep
+            struct Tiny: Displayable {
+                var display: Display {
+                    .chart(svg: "<?xml version=\\"1.0\\"?>\\n<svg xmlns=\\"http://www.w3.org/2000/svg\\" width=\\"10\\" height=\\"10\\"><title id=\\"t\\">Tiny</title></svg>\\n",
+                           title: "Tokens per second", data: DisplayTable(header: ["batch", "tokens/s"], rows: [["1", "1,000"], ["2", "2,000"]]))
+                }
+            }
+            show(Tiny())
+            show(Tiny())
+            ```
+            """
+        let study = try TemporaryStudy(reports: ["index.md": block])
+        defer { study.remove() }
+        _ = try study.build()
+        let html = try study.read("site/index.html")
+        #expect(html.contains("<figure class=\"chart\" id=\"fig-sweep\">"))
+        #expect(html.contains("<figure class=\"chart\" id=\"fig-sweep-2\">"))
+        #expect(html.contains("<title id=\"sweep-2-t\">Tiny</title>"))
+        #expect(html.contains("<a href=\"index/sweep.csv\">CSV</a>"))
+        // CSV quotes the field with a comma; lines end with CRLF.
+        #expect(try study.read("site/index/sweep.csv") == "batch,tokens/s\r\n1,\"1,000\"\r\n2,\"2,000\"\r\n")
+        #expect(try study.read("site/index/sweep-2.svg").hasPrefix("<?xml"))
+    }
+}
