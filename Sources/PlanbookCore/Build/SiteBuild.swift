@@ -44,16 +44,25 @@ public struct SiteBuild: Sendable {
         let slugs = Set(reports.map(\.slug))
         let outlines = reports.map { PageRenderer.outline($0, slugs: slugs) }
         let notebooks = runNotebooks(outlines, shared: shared)
-        let figures = zip(outlines, notebooks).map { PageRenderer.figures($0, outputs: $1.outputs) }
-        let (svgs, figureProblems) = drawFigures(zip(outlines, figures).map { ($0.report.path, $1) })
+        let items = zip(outlines, notebooks).map { PageItems($0, outputs: $1.outputs) }
+        var references = CrossReferences()
+        for index in outlines.indices.sorted(by: { Self.navigationOrder(outlines[$0].report, outlines[$1].report) }) {
+            references.add(items[index], page: outlines[index].report.outputName)
+        }
+        let (svgs, figureProblems) = drawFigures(zip(outlines, items).map { ($0.report.path, $1.figures) })
         for index in outlines.indices {
             problems += outlines[index].report.problems + outlines[index].problems + notebooks[index].problems
                 + figureProblems[index]
+            if notebooks[index].problems.isEmpty {
+                problems += PageRenderer.unresolvedReferences(outlines[index], references: references)
+            }
         }
         guard problems.isEmpty, let template else { throw BuildFailure(Self.sorted(problems)) }
 
         let pages = outlines.indices.map { index in
-            PageRenderer.render(outlines[index], outputs: notebooks[index].outputs, figures: figures[index], svgs: svgs[index])
+            PageRenderer.render(
+                outlines[index], outputs: notebooks[index].outputs, items: items[index], svgs: svgs[index],
+                references: references)
         }.sorted(by: Self.navigationOrder)
         var files: [(path: String, contents: Data)] = []
         for position in pages.indices {
@@ -69,7 +78,7 @@ public struct SiteBuild: Sendable {
         }
         let ordered = outlines.indices.sorted { Self.navigationOrder(outlines[$0].report, outlines[$1].report) }
         return Summary(
-            pages: pages.map(\.report.outputName), figures: figures.reduce(0) { $0 + $1.count },
+            pages: pages.map(\.report.outputName), figures: items.reduce(0) { $0 + $1.figures.count },
             output: options.url(options.output).standardizedFileURL,
             claims: ordered.flatMap { index in
                 (notebooks[index].outputs?.claims ?? []).map { claim in

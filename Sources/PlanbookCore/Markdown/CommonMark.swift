@@ -26,6 +26,7 @@ public enum CommonMark {
                 switch kind {
                 case .heading: text = plainText(of: node)
                 case .link, .image: text = string(cmark_node_get_url(node))
+                case .blockQuote: text = cmark_node_first_child(node).map(plainText(of:)) ?? ""
                 default: text = string(cmark_node_get_literal(node))
                 }
                 result.append(MarkdownElement(
@@ -44,8 +45,9 @@ public enum CommonMark {
             forEachElement(root) { node, kind, index in
                 if let rewrite = rewrites[index] { targets.append((node, kind, rewrite)) }
             }
-            // Replace after the walk: changing the tree while cmark iterates it is not allowed.
-            for (node, kind, rewrite) in targets {
+            // Replace after the walk (changing the tree while cmark iterates it is not allowed), innermost first, so
+            // that an element rewritten as a whole (a callout, a heading) renders with its children's rewrites.
+            for (node, kind, rewrite) in targets.reversed() {
                 replace(node, kind: kind, with: rewrite, extensions: extensions)
             }
             html = takeString(cmark_render_html(root, options, extensions))
@@ -104,6 +106,9 @@ public enum CommonMark {
         case CMARK_NODE_CODE: return .inlineCode
         case CMARK_NODE_LINK: return .link
         case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_TEXT:
+            return string(cmark_node_get_literal(node)).contains("@") ? .referenceText : nil
         default: return nil
         }
     }
@@ -137,6 +142,8 @@ public enum CommonMark {
             cmark_node_set_url(node, destination)
             return
         case .html(let replacement): html = replacement
+        case .callout(let kind, let title):
+            html = calloutHTML(takeString(cmark_render_html(node, options, extensions)), kind: kind, title: title)
         case .headingID(let id):
             let rendered = takeString(cmark_render_html(node, options, extensions))
             guard case .heading(let level) = kind, rendered.hasPrefix("<h\(level)>") else { return }
@@ -144,7 +151,7 @@ public enum CommonMark {
         }
         let isInline: Bool
         switch kind {
-        case .htmlInline, .inlineCode, .link, .image: isInline = true
+        case .htmlInline, .inlineCode, .link, .image, .referenceText: isInline = true
         default: isInline = false
         }
         guard let newNode = cmark_node_new(isInline ? CMARK_NODE_HTML_INLINE : CMARK_NODE_HTML_BLOCK) else { return }
@@ -154,6 +161,22 @@ public enum CommonMark {
         } else {
             cmark_node_free(newNode)
         }
+    }
+
+    /// A rendered `<blockquote>` whose first paragraph starts with `[!KIND]`, as a callout box without the marker.
+    private static func calloutHTML(_ quote: String, kind: String, title: String) -> String {
+        var body = Substring(quote)
+        if body.hasPrefix("<blockquote>\n") { body = body.dropFirst("<blockquote>\n".count) }
+        if body.hasSuffix("</blockquote>\n") { body = body.dropLast("</blockquote>\n".count) }
+        if body.hasPrefix("<p>["), let close = body.firstIndex(of: "]") {
+            let rest = body[body.index(after: close)...]
+            if rest.hasPrefix("</p>\n") {
+                body = rest.dropFirst("</p>\n".count)
+            } else {
+                body = "<p>" + rest.drop { $0 == "\n" || $0 == " " }
+            }
+        }
+        return "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">\(title)</p>\n\(body)</div>\n"
     }
 
     // MARK: - C strings

@@ -19,6 +19,10 @@ public struct MarkdownElement: Sendable, Equatable {
         case link
         /// An image; `text` is its source.
         case image
+        /// A block quote; `text` is the plain text of its first paragraph.
+        case blockQuote
+        /// A run of plain text that holds an `@` (so may hold cross-references such as `@fig-layout`); `text` is it.
+        case referenceText
     }
 
     /// Position among all elements of the document, from 0 in document order.
@@ -49,4 +53,7 @@ public enum MarkdownRewrite: Sendable, Equatable {
     case headingID(String)
     /// Render the link as usual, pointing at this destination instead.
     case linkDestination(String)
+    /// Render a block quote that starts with a GitHub alert marker (`[!NOTE]`) as a callout box:
+    /// `<div class="callout callout-KIND"><p class="callout-title">TITLE</p>…</div>`, without the marker.
+    case callout(kind: String, title: String)
 }

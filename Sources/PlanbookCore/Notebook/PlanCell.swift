@@ -19,7 +19,7 @@ public struct PlanCell: Sendable, Equatable {
     }
 
     /// The options a `swift plan` block accepts.
-    public static let knownOptions = ["echo", "id"]
+    public static let knownOptions = ["echo", "id", "caption"]
 
     /// Position among the report's cells, from 0.
     public var index: Int
@@ -33,14 +33,19 @@ public struct PlanCell: Sendable, Equatable {
     public var line: Int
     /// The report column of the code's first character.
     public var column: Int
+    /// A block's `caption=`: the caption of its first figure or table.
+    public var caption: String?
 
-    public init(index: Int, kind: Kind, code: String, elementIndex: Int, line: Int, column: Int) {
+    public init(
+        index: Int, kind: Kind, code: String, elementIndex: Int, line: Int, column: Int, caption: String? = nil
+    ) {
         self.index = index
         self.kind = kind
         self.code = code
         self.elementIndex = elementIndex
         self.line = line
         self.column = column
+        self.caption = caption
     }
 
     /// The block's `id`, if any.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds the cells of a report among its Markdown elements: ```` ```swift plan ```` blocks (with `echo=` and `id=`
-/// options) and code spans that start with `{swift}`.
+/// Finds the cells of a report among its Markdown elements: ```` ```swift plan ```` blocks (with `echo=`, `id=` and
+/// `caption=` options) and code spans that start with `{swift}`.
 public enum PlanCellReader {
     /// The marker that makes a code span an inline expression.
     public static let inlinePrefix = "{swift}"
@@ -28,6 +28,8 @@ public enum PlanCellReader {
                             continue
                         }
                         echo = value
+                    case "caption":
+                        break
                     case "id":
                         if !isName(option.value) {
                             problems.append(Diagnostic(file: report.path, line: line, column: element.column,
@@ -44,7 +46,7 @@ public enum PlanCellReader {
                 }
                 cells.append(PlanCell(
                     index: cells.count, kind: .block(echo: echo, id: info["id"]), code: element.text,
-                    elementIndex: element.index, line: line + 1, column: element.column))
+                    elementIndex: element.index, line: line + 1, column: element.column, caption: info["caption"]))
             case .inlineCode:
                 guard element.text.hasPrefix(inlinePrefix) else { continue }
                 let afterPrefix = element.text.dropFirst(inlinePrefix.count)

@@ -23,8 +23,8 @@ public enum CellOutputHTML {
     }
 
     /// A table with a header row; cells that read as numbers are right-aligned (`class="num"`).
-    public static func table(title: String?, header: [String], rows: [[String]]) -> String {
-        var html = "<div class=\"table-scroll\"><table class=\"plan-table\">\n"
+    public static func table(title: String?, header: [String], rows: [[String]], id: String? = nil) -> String {
+        var html = "<div class=\"table-scroll\"><table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         if let title { html += "<caption>\(HTML.escape(title))</caption>\n" }
         html += "<thead>\n<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for row in rows {
@@ -64,11 +64,12 @@ public enum CellOutputHTML {
 
     /// A chart figure: the drawing inline (ids prefixed by its name), its caption, and links to `folder/NAME.svg`
     /// and `folder/NAME.csv`.
-    public static func chart(name: String, title: String, svg: String, folder: String) -> String {
+    public static func chart(name: String, label: String, title: String, svg: String, folder: String) -> String {
         """
         <figure class="chart" id="fig-\(name)">
         <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: name, label: title))</div>
-        <figcaption><span class="caption">\(HTML.escape(title))</span> <span class="downloads">Download: \
+        <figcaption><span class="caption"><span class="figure-number">\(label):</span> \(HTML.escape(title))</span> \
+        <span class="downloads">Download: \
         <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).csv">CSV</a></span></figcaption>
         </figure>
 

@@ -87,9 +87,12 @@ public struct DotFigure: Sendable, Equatable {
     }
 
     /// The figure's HTML: the inline drawing, its caption and links to `folder/NAME.svg` and `folder/NAME.dot`.
-    public func html(svg: String, folder: String) -> String {
+    /// `label` ("Figure 2") numbers it.
+    public func html(svg: String, folder: String, label number: String? = nil) -> String {
         let label = caption ?? "Diagram \(name)"
-        let captionHTML = caption.map { "<span class=\"caption\">\(HTML.escape($0))</span> " } ?? ""
+        let numberHTML = number.map { "<span class=\"figure-number\">\($0)\(caption == nil ? "" : ":")</span> " } ?? ""
+        let captionHTML = (number != nil || caption != nil)
+            ? "<span class=\"caption\">\(numberHTML)\(caption.map(HTML.escape) ?? "")</span> " : ""
         let wide = Self.width(ofSVG: svg).map { $0 > Self.wideThreshold } ?? false
         return """
             <figure class="\(wide ? "dag dag-wide" : "dag")" id="\(anchor)">

@@ -13,6 +13,12 @@ public struct PageRenderer: Sendable {
         public var links: [(index: Int, destination: String)]
         /// The plan blocks and inline expressions, in order.
         public var cells: [PlanCell]
+        /// Block quotes that are GitHub alerts (`> [!NOTE]`): element index → kind (`note`, `warning`, …).
+        public var callouts: [(index: Int, kind: String)]
+        /// Plain ```` ```swift ```` blocks (shown, not run): element index → code.
+        public var swiftBlocks: [(index: Int, code: String)]
+        /// Text runs holding cross-references, with where they start in the report.
+        public var referenceTexts: [(index: Int, text: String, line: Int, column: Int)]
         /// Problems found while reading; the figures listed are the readable ones, so they can still be drawn
         /// and their own problems found in the same build.
         public var problems: [Diagnostic]
@@ -27,6 +33,9 @@ public struct PageRenderer: Sendable {
         var figures: [DotFigure] = []
         var headings: [(Int, String, Int, String)] = []
         var links: [(Int, String)] = []
+        var callouts: [(Int, String)] = []
+        var swiftBlocks: [(Int, String)] = []
+        var referenceTexts: [(Int, String, Int, Int)] = []
         var problems: [Diagnostic] = []
         let elements = CommonMark.elements(in: report.body)
         var anchors = HeadingAnchors(reserved: reservedIDs.union(["claims"]))
@@ -62,105 +71,79 @@ public struct PageRenderer: Sendable {
                 if let destination = pageDestination(element.text, slugs: slugs) {
                     links.append((element.index, destination))
                 }
+            case .blockQuote:
+                if let kind = calloutKind(element.text) { callouts.append((element.index, kind)) }
+            case .codeBlock(let info):
+                let words = info.split(separator: " ")
+                if words.first == "swift", words.dropFirst().first != "plan" { swiftBlocks.append((element.index, element.text)) }
+            case .referenceText:
+                if !CrossReferences.references(in: element.text).isEmpty {
+                    referenceTexts.append((element.index, element.text, report.bodyFirstLine + element.line - 1, element.column))
+                }
             default:
                 break
             }
         }
-        return Outline(report: report, figures: figures, headings: headings, links: links, cells: cells, problems: problems)
+        return Outline(
+            report: report, figures: figures, headings: headings, links: links, cells: cells, callouts: callouts,
+            swiftBlocks: swiftBlocks, referenceTexts: referenceTexts, problems: problems)
     }
 
-    /// The names of the figures each plan block made (graphs and charts, in order), by cell index: the block's
-    /// `id` (`dag`, `dag-2`, …) or its position among blocks (`plan-1`, …), never clashing with each other or with
-    /// the page's `dot` figures.
-    static func outputNames(_ outline: Outline, outputs: NotebookOutputs) -> [Int: [String]] {
-        var taken = Set(outline.figures.map(\.name))
-        var names: [Int: [String]] = [:]
-        var blockOrdinal = 0
-        for cell in outline.cells {
-            guard case .block = cell.kind else { continue }
-            blockOrdinal += 1
-            let base = cell.id ?? "plan-\(blockOrdinal)"
-            for output in outputs.cells[cell.index] {
-                switch output {
-                case .graph, .chart:
-                    let position = names[cell.index, default: []].count
-                    var name = position == 0 ? base : "\(base)-\(position + 1)"
-                    while taken.contains(name) { name += "-x" }
-                    taken.insert(name)
-                    names[cell.index, default: []].append(name)
-                default:
-                    continue
-                }
-            }
-        }
-        return names
-    }
-
-    /// The figures Graphviz draws for a page: its `dot` blocks, then the graphs its plan blocks showed.
-    public static func figures(_ outline: Outline, outputs: NotebookOutputs?) -> [DotFigure] {
-        var figures = outline.figures
-        guard let outputs else { return figures }
-        let names = outputNames(outline, outputs: outputs)
-        for cell in outline.cells {
-            var position = 0
-            for output in outputs.cells[cell.index] {
-                switch output {
-                case .graph(let title, let dot):
-                    figures.append(DotFigure(
-                        name: names[cell.index]![position], caption: title, dot: dot, cell: cell, position: position))
-                    position += 1
-                case .chart:
-                    position += 1
-                default:
-                    continue
-                }
-            }
-        }
-        return figures
-    }
-
-    /// The page HTML of `outline`, with the cells' `outputs` in place and `svgs[i]` drawn for `figures[i]`
-    /// (see `figures(_:outputs:)`).
+    /// The page HTML of `outline`, with the cells' `outputs` in place, its figures and tables numbered as `items`
+    /// says, `svgs[i]` drawn for `items.figures[i]`, and cross-references resolved through `references`.
     public static func render(
-        _ outline: Outline, outputs: NotebookOutputs? = nil, figures: [DotFigure], svgs: [String]
+        _ outline: Outline, outputs: NotebookOutputs? = nil, items: PageItems, svgs: [String],
+        references: CrossReferences = CrossReferences()
     ) -> RenderedPage {
         let report = outline.report
         var rewrites: [Int: MarkdownRewrite] = [:]
         var downloads: [(String, String)] = []
         var graphHTML: [Int: [String]] = [:]
-        for (figure, svg) in zip(figures, svgs) {
-            let html = figure.html(svg: svg, folder: report.slug)
+        for (figure, svg) in zip(items.figures, svgs) {
             if figure.outputPosition == nil {
-                rewrites[figure.elementIndex] = .html(html)
+                let label = items.blockItems[figure.elementIndex]?.label
+                rewrites[figure.elementIndex] = .html(figure.html(svg: svg, folder: report.slug, label: label))
             } else {
-                graphHTML[figure.elementIndex, default: []].append(html)
+                graphHTML[figure.elementIndex, default: []].append(svg)
             }
             downloads.append(("\(report.slug)/\(figure.name).dot", figure.dot))
             downloads.append(("\(report.slug)/\(figure.name).svg", svg))
         }
-        let names = outputs.map { outputNames(outline, outputs: $0) } ?? [:]
+        var graphFigures = items.figures.filter { $0.outputPosition != nil }[...]
         for cell in outline.cells {
-            var chartNames = names[cell.index] ?? []
-            var figureHTML = graphHTML[cell.elementIndex] ?? []
-            var blockFigures: [String] = []
-            for output in outputs?.cells[cell.index] ?? [] {
+            var svgsOfCell = graphHTML[cell.elementIndex] ?? []
+            var figuresHTML: [String] = []
+            let cellItems = items.outputItems[cell.index] ?? []
+            for (position, output) in (outputs?.cells[cell.index] ?? []).enumerated() {
+                let item = position < cellItems.count ? cellItems[position] : nil
                 switch output {
                 case .graph:
-                    chartNames.removeFirst()
-                    blockFigures.append(figureHTML.isEmpty ? "" : figureHTML.removeFirst())
-                case .chart(let title, let svg, let header, let rows):
-                    let name = chartNames.removeFirst()
-                    blockFigures.append(CellOutputHTML.chart(name: name, title: title, svg: svg, folder: report.slug))
+                    guard let figure = graphFigures.popFirst(), !svgsOfCell.isEmpty else { continue }
+                    figuresHTML.append(figure.html(svg: svgsOfCell.removeFirst(), folder: report.slug, label: item?.label))
+                case .chart(_, let svg, let header, let rows):
+                    guard let item else { continue }
+                    let name = PageItems.name(of: item)
+                    figuresHTML.append(CellOutputHTML.chart(
+                        name: name, label: item.label, title: item.caption, svg: svg, folder: report.slug))
                     downloads.append(("\(report.slug)/\(name).svg", svg))
                     downloads.append(("\(report.slug)/\(name).csv", CellOutputHTML.csv(header: header, rows: rows)))
                 default:
                     continue
                 }
             }
-            rewrites[cell.elementIndex] = .html(cellHTML(cell, outputs: outputs, figures: blockFigures))
+            rewrites[cell.elementIndex] = .html(cellHTML(cell, outputs: outputs, figures: figuresHTML, items: cellItems))
         }
         for heading in outline.headings { rewrites[heading.index] = .headingID(heading.id) }
         for link in outline.links { rewrites[link.index] = .linkDestination(link.destination) }
+        for callout in outline.callouts {
+            rewrites[callout.index] = .callout(kind: callout.kind, title: calloutTitles[callout.kind] ?? callout.kind)
+        }
+        for block in outline.swiftBlocks {
+            rewrites[block.index] = .html("<pre><code class=\"language-swift\">\(SwiftHighlighter.html(block.code))</code></pre>\n")
+        }
+        for text in outline.referenceTexts {
+            rewrites[text.index] = .html(references.html(text.text, onPage: report.outputName))
+        }
         let title = report.frontMatter.title
             ?? outline.headings.first { $0.level == 1 }?.text
             ?? report.slug
@@ -175,8 +158,34 @@ public struct PageRenderer: Sendable {
         return RenderedPage(report: report, title: title, bodyHTML: body, toc: toc, downloads: downloads)
     }
 
+    /// The problems with the cross-references of `outline`: each one that names no figure or table of the site.
+    public static func unresolvedReferences(_ outline: Outline, references: CrossReferences) -> [Diagnostic] {
+        outline.referenceTexts.flatMap { text in
+            CrossReferences.references(in: text.text).compactMap { reference -> Diagnostic? in
+                guard references.target(reference.anchor) == nil else { return nil }
+                return Diagnostic(
+                    file: outline.report.path, line: text.line, column: text.column + reference.offset,
+                    "unknown cross-reference `@\(reference.anchor)`; no page has a figure or table with that id")
+            }
+        }
+    }
+
+    /// The GitHub alert kinds and their titles.
+    static let calloutTitles = [
+        "note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",
+    ]
+
+    /// `note` for a block quote whose text starts with `[!NOTE]`, and so on; nil for an ordinary quote.
+    static func calloutKind(_ text: String) -> String? {
+        guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+        let kind = text[text.index(text.startIndex, offsetBy: 2)..<close].lowercased()
+        return calloutTitles[kind] == nil ? nil : kind
+    }
+
     /// A plan block as its code (unless `echo=false`) and its outputs; an inline expression as its value.
-    static func cellHTML(_ cell: PlanCell, outputs: NotebookOutputs?, figures: [String]) -> String {
+    static func cellHTML(
+        _ cell: PlanCell, outputs: NotebookOutputs?, figures: [String], items: [PageItems.Item?] = []
+    ) -> String {
         switch cell.kind {
         case .inline:
             let value = outputs?.inlineValues[cell.index] ?? ""
@@ -184,16 +193,22 @@ public struct PageRenderer: Sendable {
         case .block(let echo, let id):
             var html = id.map { "<div class=\"plan-cell\" id=\"cell-\($0)\">\n" } ?? "<div class=\"plan-cell\">\n"
             if echo == .show {
-                html += "<pre><code class=\"language-swift\">\(HTML.escape(cell.code))</code></pre>\n"
+                html += "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
             }
             var remainingFigures = figures[...]
+            let numbering = items
             let items = outputs?.cells[cell.index] ?? []
             if !items.isEmpty {
                 html += "<div class=\"output\">\n"
-                for item in items {
+                for (position, item) in items.enumerated() {
                     switch item {
                     case .graph, .chart:
                         html += remainingFigures.popFirst() ?? ""
+                    case .table(_, let header, let rows):
+                        let numbered = position < numbering.count ? numbering[position] : nil
+                        html += CellOutputHTML.table(
+                            title: numbered.map { "\($0.label): \($0.caption)" }, header: header, rows: rows,
+                            id: numbered?.anchor)
                     default:
                         html += CellOutputHTML.html(item)
                     }

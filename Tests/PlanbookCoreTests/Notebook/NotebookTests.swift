@@ -41,7 +41,7 @@ import Testing
         // Block 1: its code, then its outputs in the order made: print, table, print.
         let code = try #require(html.firstRange(of: "let model = MoEModel"))
         let first = try #require(html.firstRange(of: "<pre class=\"output-text\">first line\n</pre>"))
-        let table = try #require(html.firstRange(of: "<table class=\"plan-table\">"))
+        let table = try #require(html.firstRange(of: "<table class=\"plan-table\" id=\"tbl-setup\">"))
         let second = try #require(html.firstRange(of: "<pre class=\"output-text\">second line\n</pre>"))
         #expect(code.lowerBound < first.lowerBound && first.lowerBound < table.lowerBound && table.lowerBound < second.lowerBound)
         #expect(html.contains("<td>weights</td><td class=\"num\">6.44 GB</td>"))

@@ -11,12 +11,12 @@ import Testing
         let outline = PageRenderer.outline(try report(source), slugs: ["page"])
         #expect(outline.figures.map(\.name) == ["grid"])
         let svg = try Graphviz.svg(fromDOT: outline.figures[0].dot)
-        let page = PageRenderer.render(outline, figures: outline.figures, svgs: [svg])
+        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [svg])
         #expect(page.bodyHTML.contains("<h2 id=\"layout\">Layout</h2>"))
         #expect(page.bodyHTML.contains("<h2 id=\"layout-1\">Layout</h2>"))
         #expect(page.bodyHTML.contains("<figure class=\"dag\" id=\"fig-grid\">"))
         #expect(page.bodyHTML.contains("<a href=\"page/grid.svg\">SVG</a> · <a href=\"page/grid.dot\">DOT</a>"))
-        #expect(page.bodyHTML.contains("<span class=\"caption\">The grid</span>"))
+        #expect(page.bodyHTML.contains("<span class=\"caption\"><span class=\"figure-number\">Figure 1:</span> The grid</span>"))
         #expect(!page.bodyHTML.contains("<?xml"))
         #expect(page.downloads.map(\.path) == ["page/grid.dot", "page/grid.svg"])
         #expect(page.toc.map(\.id) == ["layout", "layout-1"])
@@ -56,14 +56,16 @@ import Testing
 
     @Test func linksToOtherReportsPointAtTheirPages() throws {
         let source = "See [EP](large-ep.md#memory), [ext](https://x.org/a.md) and [missing](nope.md).\n"
-        let page = PageRenderer.render(PageRenderer.outline(try report(source), slugs: ["large-ep"]), figures: [], svgs: [])
+        let outline = PageRenderer.outline(try report(source), slugs: ["large-ep"])
+        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [])
         #expect(page.bodyHTML.contains("href=\"large-ep.html#memory\""))
         #expect(page.bodyHTML.contains("href=\"https://x.org/a.md\""))
         #expect(page.bodyHTML.contains("href=\"nope.md\""))
     }
 
     @Test func titleFallsBackToTheFirstLevelOneHeading() throws {
-        let page = PageRenderer.render(PageRenderer.outline(try report("# From heading\n\n## Sub\n"), slugs: []), figures: [], svgs: [])
+        let outline = PageRenderer.outline(try report("# From heading\n\n## Sub\n"), slugs: [])
+        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [])
         #expect(page.title == "From heading")
         #expect(page.toc.map(\.text) == ["Sub"])
     }
