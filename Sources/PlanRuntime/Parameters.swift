@@ -41,8 +41,14 @@ extension Bool: PlanParameter {
 /// `default` when neither gives one. A value that does not fit the default's type is reported as an error at the
 /// call, and the default is used so the program can go on to report other problems.
 public func param<T: PlanParameter>(_ name: String, default value: T, file: String = #filePath, line: Int = #line) -> T {
-    guard let given = ParameterValues.given[name] else { return value }
-    if let parsed = T(parameter: given.text, type: given.type) { return parsed }
+    guard let given = ParameterValues.given[name] else {
+        ParameterValues.report(name, value: value, given: false)
+        return value
+    }
+    if let parsed = T(parameter: given.text, type: given.type) {
+        ParameterValues.report(name, value: parsed, given: true)
+        return parsed
+    }
     RecordChannel.send([
         ("t", .string("error")), ("cell", .integer(PlanbookCells.current)), ("file", .string(file)),
         ("line", .integer(line)),
@@ -55,6 +61,17 @@ public func param<T: PlanParameter>(_ name: String, default value: T, file: Stri
 
 /// The parameters Planbook passed on the command line, as `name=Type:value`.
 enum ParameterValues {
+    nonisolated(unsafe) private static var reported: Set<String> = []
+
+    /// Tells Planbook, once per name, which value a parameter was read with (for the page's provenance).
+    static func report<T: PlanParameter>(_ name: String, value: T, given: Bool) {
+        guard reported.insert(name).inserted else { return }
+        RecordChannel.send([
+            ("t", .string("param")), ("cell", .integer(max(PlanbookCells.current, 0))), ("name", .string(name)),
+            ("value", .string(InlineFormat.text(value))), ("type", .string(T.typeName)), ("given", .bool(given)),
+        ])
+    }
+
     static let given: [String: (type: String, text: String)] = {
         var values: [String: (String, String)] = [:]
         for argument in CommandLine.arguments.dropFirst() {

@@ -59,10 +59,14 @@ public struct SiteBuild: Sendable {
         }
         guard problems.isEmpty, let template else { throw BuildFailure(Self.sorted(problems)) }
 
+        let toolchain = outlines.contains { !$0.cells.isEmpty } ? try? PlanToolchain.located() : nil
         let pages = outlines.indices.map { index in
-            PageRenderer.render(
+            let provenance = Provenance(
+                report: outlines[index].report, shared: shared, parameters: notebooks[index].outputs?.parameters ?? [],
+                toolchain: toolchain, usesPlanCode: !outlines[index].cells.isEmpty)
+            return PageRenderer.render(
                 outlines[index], outputs: notebooks[index].outputs, items: items[index], svgs: svgs[index],
-                references: references)
+                references: references, provenance: provenance)
         }.sorted(by: Self.navigationOrder)
         var files: [(path: String, contents: Data)] = []
         for position in pages.indices {

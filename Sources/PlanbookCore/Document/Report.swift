@@ -12,6 +12,8 @@ public struct Report: Sendable {
     public var body: String
     /// The line of the file on which `body` starts (1 when there is no front matter).
     public var bodyFirstLine: Int
+    /// The whole file as text (UTF-8, line endings normalised): what the page's provenance hash covers.
+    public var source: String = ""
     /// Problems in the front matter. The body is still read (with an empty front matter), so that one build
     /// reports the problems of both.
     public var problems: [Diagnostic]
@@ -57,8 +59,10 @@ public struct Report: Sendable {
                 problems = error.diagnostics
             }
         }
-        return Report(
+        var report = Report(
             path: path, slug: slug, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, problems: problems)
+        report.source = text
+        return report
     }
 
     // MARK: - Splitting

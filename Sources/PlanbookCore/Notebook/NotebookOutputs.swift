@@ -5,6 +5,8 @@ public struct NotebookOutputs: Codable, Sendable, Equatable {
     public var cells: [[CellOutput]]
     /// The text of each inline cell, by cell index (nil for blocks).
     public var inlineValues: [String?]
+    /// Each parameter the program read, with the value it used, in the order first read.
+    public var parameters: [ParameterUse] = []
 
     public init(cellCount: Int) {
         cells = Array(repeating: [], count: cellCount)
@@ -20,6 +22,17 @@ public struct NotebookOutputs: Codable, Sendable, Equatable {
             }
         }
     }
+}
+
+/// A parameter a plan program read: its value and whether it was given (front matter or `--param`) or defaulted.
+public struct ParameterUse: Codable, Sendable, Equatable {
+    public var name: String
+    /// The value, formatted as in prose.
+    public var value: String
+    /// `Int`, `Double`, `String` or `Bool`.
+    public var type: String
+    /// Whether the value came from the front matter or `--param` rather than the code's default.
+    public var given: Bool
 }
 
 /// One output under a plan block.

@@ -8,6 +8,8 @@ public struct PlanCell: Sendable, Equatable {
         case show = "true"
         /// Show only the outputs (`echo=false`).
         case hide = "false"
+        /// Show the outputs, with the code folded under them (`echo=fold`).
+        case fold
     }
 
     /// A block or an inline expression.

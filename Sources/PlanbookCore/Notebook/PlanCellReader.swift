@@ -24,7 +24,7 @@ public enum PlanCellReader {
                     case "echo":
                         guard let value = PlanCell.Echo(rawValue: option.value) else {
                             problems.append(Diagnostic(file: report.path, line: line, column: element.column,
-                                "`echo` must be `true` or `false`, not `\(option.value)`"))
+                                "`echo` must be `true`, `false` or `fold`, not `\(option.value)`"))
                             continue
                         }
                         echo = value

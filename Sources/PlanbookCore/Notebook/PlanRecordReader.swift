@@ -24,6 +24,10 @@ public enum PlanRecordReader {
         var ratio: Double?
         var tolerance: Double?
         var holds: Bool?
+        var name: String?
+        var value: String?
+        var type: String?
+        var given: Bool?
     }
 
     /// The outputs and problems in `output`, the standard output of `program`'s executable; `truncated` says the
@@ -90,6 +94,9 @@ public enum PlanRecordReader {
         case "chart":
             outputs.cells[cell].append(.chart(
                 title: record.title ?? "", svg: record.svg ?? "", header: record.header ?? [], rows: record.rows ?? []))
+        case "param":
+            outputs.parameters.append(ParameterUse(
+                name: record.name ?? "", value: record.value ?? "", type: record.type ?? "", given: record.given ?? false))
         case "inline":
             outputs.inlineValues[cell] = record.text ?? ""
         case "claim":

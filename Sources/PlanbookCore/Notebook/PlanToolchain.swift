@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit and
 /// PlanRuntime modules) built with Planbook.
@@ -15,6 +16,20 @@ public struct PlanToolchain: Sendable {
     public let moduleDirectory: URL
     /// A hash of the compiler's identity and the libraries' bytes.
     public let fingerprint: String
+
+    /// The compiler's own version line ("Swift version 6.3.1 (swift-6.3.1-RELEASE)"), asked once per process.
+    public var compilerVersion: String {
+        Self.versions.withLock { cache in
+            if let known = cache[compiler] { return known }
+            let output = try? ChildProcess.run(compiler, ["--version"], timeout: .seconds(30))
+            let text = output.map { String(decoding: $0.standardOutput + $0.standardError, as: UTF8.self) } ?? ""
+            let line = text.split(separator: "\n").first { $0.contains("version") }.map(String.init) ?? "unknown"
+            cache[compiler] = line
+            return line
+        }
+    }
+
+    private static let versions = Mutex<[String: String]>([:])
 
     /// The toolchain of this process, found once.
     public static func located() throws(Diagnostic) -> PlanToolchain {

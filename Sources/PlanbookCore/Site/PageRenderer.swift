@@ -38,7 +38,7 @@ public struct PageRenderer: Sendable {
         var referenceTexts: [(Int, String, Int, Int)] = []
         var problems: [Diagnostic] = []
         let elements = CommonMark.elements(in: report.body)
-        var anchors = HeadingAnchors(reserved: reservedIDs.union(["claims"]))
+        var anchors = HeadingAnchors(reserved: reservedIDs.union(["claims", "provenance"]))
         let (cells, cellProblems) = PlanCellReader.cells(in: report, elements: elements)
         problems += cellProblems
         var ordinal = 0
@@ -93,7 +93,7 @@ public struct PageRenderer: Sendable {
     /// says, `svgs[i]` drawn for `items.figures[i]`, and cross-references resolved through `references`.
     public static func render(
         _ outline: Outline, outputs: NotebookOutputs? = nil, items: PageItems, svgs: [String],
-        references: CrossReferences = CrossReferences()
+        references: CrossReferences = CrossReferences(), provenance: Provenance? = nil
     ) -> RenderedPage {
         let report = outline.report
         var rewrites: [Int: MarkdownRewrite] = [:]
@@ -155,6 +155,7 @@ public struct PageRenderer: Sendable {
             body += CellOutputHTML.summary(claims, id: "claims")
             toc.append(RenderedPage.TOCEntry(id: "claims", text: "Claims checked on this page", level: 2))
         }
+        if let provenance { body += provenance.html }
         return RenderedPage(report: report, title: title, bodyHTML: body, toc: toc, downloads: downloads)
     }
 
@@ -214,6 +215,10 @@ public struct PageRenderer: Sendable {
                     }
                 }
                 html += "</div>\n"
+            }
+            if echo == .fold {
+                html += "<details class=\"folded-code\"><summary>Code</summary>\n"
+                    + "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n</details>\n"
             }
             return html + "</div>\n"
         }

@@ -39,7 +39,7 @@ import Testing
         #expect(summary.compiled == 1 && summary.ran == 1)
         let html = try study.read("site/index.html")
         // Block 1: its code, then its outputs in the order made: print, table, print.
-        let code = try #require(html.firstRange(of: "let model = MoEModel"))
+        let code = try #require(html.firstRange(of: "<span class=\"tok-kw\">let</span> model = <span class=\"tok-type\">MoEModel</span>"))
         let first = try #require(html.firstRange(of: "<pre class=\"output-text\">first line\n</pre>"))
         let table = try #require(html.firstRange(of: "<table class=\"plan-table\" id=\"tbl-setup\">"))
         let second = try #require(html.firstRange(of: "<pre class=\"output-text\">second line\n</pre>"))
@@ -220,5 +220,36 @@ import Testing
         // CSV quotes the field with a comma; lines end with CRLF.
         #expect(try study.read("site/index/sweep.csv") == "batch,tokens/s\r\n1,\"1,000\"\r\n2,\"2,000\"\r\n")
         #expect(try study.read("site/index/sweep-2.svg").hasPrefix("<?xml"))
+    }
+}
+
+/// Every page ends with its provenance.
+@Suite struct ProvenanceTests {
+    @Test func pagesListTheirSourcesParametersAndVersions() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "---\nparams:\n  batch: 256\n---\n```swift plan echo=fold\nlet b = param(\"batch\", default: 128)\nlet w = param(\"width\", default: 4096)\nprint(b + w)\n```\n",
+            "plain.md": "# Plain\n",
+        ])
+        defer { study.remove() }
+        _ = try study.build()
+        let html = try study.read("site/index.html")
+        #expect(html.contains("<h2 id=\"provenance\">Provenance</h2>"))
+        #expect(html.contains("from <code>Reports/index.md</code> with the parameters below."))
+        #expect(html.contains("<tr><td>batch</td><td class=\"num\">256</td><td>Int</td><td>front matter or --param</td></tr>"))
+        #expect(html.contains("<tr><td>width</td><td class=\"num\">4,096</td><td>Int</td><td>default in code</td></tr>"))
+        #expect(html.contains("compiled by Swift version"))
+        // echo=fold: output first, then the code under a <details>.
+        let output = try #require(html.firstRange(of: "<pre class=\"output-text\">4352\n</pre>"))
+        let folded = try #require(html.firstRange(of: "<details class=\"folded-code\"><summary>Code</summary>"))
+        #expect(output.lowerBound < folded.lowerBound)
+        let plain = try study.read("site/plain.html")
+        #expect(plain.contains("from <code>Reports/plain.md</code>. Source hash"))
+        #expect(!plain.contains("compiled by"))
+        // The hash is SHA-256 of the sources and parameters: 64 hex digits, different for the two pages.
+        let hashes = [html, plain].compactMap { page -> String? in
+            guard let start = page.firstRange(of: "<code class=\"hash\">") else { return nil }
+            return String(page[start.upperBound...].prefix(64))
+        }
+        #expect(hashes.count == 2 && hashes[0] != hashes[1] && hashes.allSatisfy { $0.allSatisfy(\.isHexDigit) })
     }
 }

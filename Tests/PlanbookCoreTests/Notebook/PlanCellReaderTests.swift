@@ -36,7 +36,7 @@ import Testing
         let (cells, problems) = try cells("```swift plan echo=maybe colour=red id=a\nlet a = 1\n```\n\n```swift plan id=a\n```\n\n`{swift}`\n")
         #expect(cells.count == 2)
         #expect(problems.map(\.line) == [1, 1, 5, 8])
-        #expect(problems[0].message == "`echo` must be `true` or `false`, not `maybe`")
+        #expect(problems[0].message == "`echo` must be `true`, `false` or `fold`, not `maybe`")
         #expect(problems[1].message.hasPrefix("unknown option `colour` on a swift plan block"))
         #expect(problems[2].message.contains("already exists"))
         #expect(problems[3].message.contains("needs an expression"))

@@ -1,0 +1,56 @@
+/// The end of every page: what it was built from — a hash of its sources and parameters, the files, the parameters
+/// with their values, PlanKit's and the Swift compiler's versions — and no timestamp, so rebuilds stay identical.
+public struct Provenance: Sendable {
+    /// SHA-256 of the report, the shared Swift files and the parameter values, in hex.
+    public var hash: String
+    /// The source files, as the user names them.
+    public var files: [String]
+    /// The parameters the page's plan program read.
+    public var parameters: [ParameterUse]
+    /// "PlanKit 0.1.0 (library 1a2b3c4d5e6f)", or nil when the page runs no plan code.
+    public var planKit: String?
+    /// The Swift compiler's version line, or nil when the page runs no plan code.
+    public var compiler: String?
+
+    /// The provenance of `report`, built with `shared` code, having read `parameters`.
+    public init(
+        report: Report, shared: [SharedPlanCode], parameters: [ParameterUse], toolchain: PlanToolchain?, usesPlanCode: Bool
+    ) {
+        var hash = ContentHash()
+        hash.add(report.path)
+        hash.add(report.source)
+        let sharedFiles = usesPlanCode ? shared : []
+        for file in sharedFiles {
+            hash.add(file.path)
+            hash.add(file.source)
+        }
+        for parameter in parameters {
+            hash.add("\(parameter.name)=\(parameter.type):\(parameter.value)")
+        }
+        self.hash = hash.hex
+        self.files = [report.path] + sharedFiles.map(\.path)
+        self.parameters = parameters
+        if usesPlanCode, let toolchain {
+            planKit = "PlanKit \(PlanbookVersion.current) (library \(toolchain.fingerprint.prefix(12)))"
+            compiler = toolchain.compilerVersion
+        }
+    }
+
+    /// The provenance section, headed with id `provenance`.
+    public var html: String {
+        var html = "<section class=\"provenance\">\n<h2 id=\"provenance\">Provenance</h2>\n<p>Built by "
+            + "\(HTML.escape(PageContext.generator)) from " + files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
+        if !parameters.isEmpty { html += " with the parameters below" }
+        html += ". Source hash (SHA-256 of the sources and parameter values): <code class=\"hash\">\(hash)</code>."
+        if let planKit, let compiler {
+            html += " Plan code ran on \(HTML.escape(planKit)), compiled by \(HTML.escape(compiler))."
+        }
+        html += " The page carries no timestamp: the same sources and parameters build it byte for byte.</p>\n"
+        if !parameters.isEmpty {
+            html += CellOutputHTML.table(
+                title: nil, header: ["Parameter", "Value", "Type", "From"],
+                rows: parameters.map { [$0.name, $0.value, $0.type, $0.given ? "front matter or --param" : "default in code"] })
+        }
+        return html + "</section>\n"
+    }
+}
