@@ -38,6 +38,12 @@ private func send(_ display: Display) {
             ("svg", .string(svg)), ("header", .array(data.header.map(JSONValue.string))),
             ("rows", .array(data.rows.map { .array($0.map(JSONValue.string)) })),
         ])
+    case .plan(let figures):
+        RecordChannel.send([
+            ("t", .string("file")), ("cell", .integer(PlanbookCells.current)),
+            ("title", .string("Plan \(figures.name) as JSON (all its figures)")), ("extension", .string("json")),
+            ("text", .string(PlanJSON.text(figures))),
+        ])
     case .group(let displays):
         displays.forEach(send)
     }

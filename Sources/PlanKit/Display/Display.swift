@@ -13,6 +13,8 @@ public enum Display: Hashable, Sendable {
     /// A chart drawn as a standalone SVG document, with a title for its caption and the data it plots (offered as
     /// CSV beside the drawing).
     case chart(svg: String, title: String, data: DisplayTable)
+    /// All figures of a plan, offered for download as JSON.
+    case plan(PlanFigures)
     /// Several displays, one after another.
     case group([Display])
 }

@@ -49,6 +49,8 @@ public enum CellOutput: Codable, Sendable, Equatable {
     case chart(title: String, svg: String, header: [String], rows: [[String]])
     /// A paper's number set beside the computed one.
     case claim(ClaimResult)
+    /// A file offered for download (a plan's figures as JSON), with a line describing it.
+    case file(title: String, fileExtension: String, contents: String)
 }
 
 /// A claim checked by `claim(_:paper:computed:tolerance:)`: both values, their ratio and the verdict.

@@ -28,6 +28,7 @@ public enum PlanRecordReader {
         var value: String?
         var type: String?
         var given: Bool?
+        var `extension`: String?
     }
 
     /// The outputs and problems in `output`, the standard output of `program`'s executable; `truncated` says the
@@ -94,6 +95,9 @@ public enum PlanRecordReader {
         case "chart":
             outputs.cells[cell].append(.chart(
                 title: record.title ?? "", svg: record.svg ?? "", header: record.header ?? [], rows: record.rows ?? []))
+        case "file":
+            outputs.cells[cell].append(.file(
+                title: record.title ?? "", fileExtension: record.extension ?? "txt", contents: record.text ?? ""))
         case "param":
             outputs.parameters.append(ParameterUse(
                 name: record.name ?? "", value: record.value ?? "", type: record.type ?? "", given: record.given ?? false))

@@ -17,7 +17,7 @@ public enum CellOutputHTML {
             return table(title: title, header: header, rows: rows)
         case .claim(let claim):
             return card(claim)
-        case .graph, .chart:
+        case .graph, .chart, .file:
             return ""
         }
     }

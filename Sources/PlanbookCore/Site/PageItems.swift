@@ -26,6 +26,8 @@ public struct PageItems: Sendable {
     public var outputItems: [Int: [Item?]] = [:]
     /// The item of each `dot` block, by element index.
     public var blockItems: [Int: Item] = [:]
+    /// For each plan cell, the file name (without extension) of each download it offered, in output order.
+    public var fileNames: [Int: [String]] = [:]
 
     public init(_ outline: PageRenderer.Outline, outputs: NotebookOutputs?) {
         var taken = Set(outline.figures.map(\.name))
@@ -83,6 +85,10 @@ public struct PageItems: Sendable {
                     let item = Item(anchor: "tbl-\(name)", kind: .table, number: tableCount, caption: caption(title ?? ""))
                     items.append(item)
                     cellItems.append(item)
+                case .file:
+                    let count = fileNames[cell.index, default: []].count + 1
+                    fileNames[cell.index, default: []].append(count == 1 ? "\(base)-plan" : "\(base)-plan-\(count)")
+                    cellItems.append(nil)
                 default:
                     cellItems.append(nil)
                 }

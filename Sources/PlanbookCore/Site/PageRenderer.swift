@@ -113,6 +113,8 @@ public struct PageRenderer: Sendable {
         for cell in outline.cells {
             var svgsOfCell = graphHTML[cell.elementIndex] ?? []
             var figuresHTML: [String] = []
+            var fileLinks: [String] = []
+            var fileNames = (items.fileNames[cell.index] ?? [])[...]
             let cellItems = items.outputItems[cell.index] ?? []
             for (position, output) in (outputs?.cells[cell.index] ?? []).enumerated() {
                 let item = position < cellItems.count ? cellItems[position] : nil
@@ -127,11 +129,17 @@ public struct PageRenderer: Sendable {
                         name: name, label: item.label, title: item.caption, svg: svg, folder: report.slug))
                     downloads.append(("\(report.slug)/\(name).svg", svg))
                     downloads.append(("\(report.slug)/\(name).csv", CellOutputHTML.csv(header: header, rows: rows)))
+                case .file(let title, let fileExtension, let contents):
+                    guard let name = fileNames.popFirst() else { continue }
+                    let path = "\(report.slug)/\(name).\(fileExtension)"
+                    downloads.append((path, contents))
+                    fileLinks.append("<p class=\"download\">Download: <a href=\"\(path)\">\(HTML.escape(title))</a></p>\n")
                 default:
                     continue
                 }
             }
-            rewrites[cell.elementIndex] = .html(cellHTML(cell, outputs: outputs, figures: figuresHTML, items: cellItems))
+            rewrites[cell.elementIndex] = .html(cellHTML(
+                cell, outputs: outputs, figures: figuresHTML, items: cellItems, files: fileLinks))
         }
         for heading in outline.headings { rewrites[heading.index] = .headingID(heading.id) }
         for link in outline.links { rewrites[link.index] = .linkDestination(link.destination) }
@@ -185,7 +193,8 @@ public struct PageRenderer: Sendable {
 
     /// A plan block as its code (unless `echo=false`) and its outputs; an inline expression as its value.
     static func cellHTML(
-        _ cell: PlanCell, outputs: NotebookOutputs?, figures: [String], items: [PageItems.Item?] = []
+        _ cell: PlanCell, outputs: NotebookOutputs?, figures: [String], items: [PageItems.Item?] = [],
+        files: [String] = []
     ) -> String {
         switch cell.kind {
         case .inline:
@@ -197,6 +206,7 @@ public struct PageRenderer: Sendable {
                 html += "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(cell.code))</code></pre>\n"
             }
             var remainingFigures = figures[...]
+            var remainingFiles = files[...]
             let numbering = items
             let items = outputs?.cells[cell.index] ?? []
             if !items.isEmpty {
@@ -205,6 +215,8 @@ public struct PageRenderer: Sendable {
                     switch item {
                     case .graph, .chart:
                         html += remainingFigures.popFirst() ?? ""
+                    case .file:
+                        html += remainingFiles.popFirst() ?? ""
                     case .table(_, let header, let rows):
                         let numbered = position < numbering.count ? numbering[position] : nil
                         html += CellOutputHTML.table(

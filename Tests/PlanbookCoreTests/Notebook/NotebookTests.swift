@@ -253,3 +253,30 @@ import Testing
         #expect(hashes.count == 2 && hashes[0] != hashes[1] && hashes.allSatisfy { $0.allSatisfy(\.isHexDigit) })
     }
 }
+
+/// `show(deployment)`: a summary table and every figure of the plan as a JSON download.
+@Suite struct PlanDownloadTests {
+    @Test func aShownPlanCanBeDownloadedAsJSON() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": """
+                ```swift plan id=ep
+                let model = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)
+                let cluster = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)
+                show(try Deployment(model, Workload(batch: 128, sequenceLength: 10_000), on: cluster, parallelism: .expert(16)))
+                ```
+                """,
+        ])
+        defer { study.remove() }
+        _ = try study.build()
+        let html = try study.read("site/index.html")
+        #expect(html.contains("<caption>Table 1: Plan EP=16</caption>"))
+        #expect(html.contains("<a href=\"index/ep-plan.json\">Plan EP=16 as JSON (all its figures)</a>"))
+        let data = try Data(contentsOf: study.root.appendingPathComponent("site/index/ep-plan.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(Set(json.keys).isSuperset(of: ["model", "workload", "cluster", "parallelism", "dimensions", "communication", "memory", "performance", "expertsPerGPU"]))
+        // Layer 3: GPU 5 holds expert 5 and nothing else (EP=16, one expert per GPU).
+        let placement = try #require(json["expertsPerGPU"] as? [[[Int]]])
+        #expect(placement[3][5] == [5])
+        #expect(placement.count == 16 && placement[0].count == 16)
+    }
+}
