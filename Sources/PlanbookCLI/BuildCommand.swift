@@ -15,6 +15,7 @@ extension Planbook {
                 Examples:
                   planbook build
                   planbook build --param batch=256 --explain
+                  planbook build --self-contained --out review
                   planbook build --reports Reports --templates Templates --out site
                 """
         )
@@ -27,10 +28,14 @@ extension Planbook {
         @Flag(help: "Write into an output folder that holds files Planbook did not write (they are kept).")
         var force = false
 
+        @Flag(help: "Make every page work alone: stylesheet inlined, downloads embedded, no other file needed.")
+        var selfContained = false
+
         func run() throws {
             var options = study.buildOptions()
             options.output = out
             options.force = force
+            options.selfContained = selfContained
             do {
                 let summary = try SiteBuild(options: options).run()
                 study.printExplanations(summary)

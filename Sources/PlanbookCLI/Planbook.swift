@@ -12,7 +12,7 @@ struct Planbook: ParsableCommand {
             path:line:column: error: message); 64 bad command-line usage.
             """,
         version: PlanbookVersion.current,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Bundle.self],
         defaultSubcommand: nil
     )
 }

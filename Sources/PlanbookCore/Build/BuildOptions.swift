@@ -22,6 +22,10 @@ public struct BuildOptions: Sendable {
     public var cache = ".planbook/cache"
     /// Whether to write the site (`planbook check` runs everything and writes nothing).
     public var publish = true
+    /// Whether each page must work alone: stylesheet inlined, downloads embedded as `data:` links, no other file.
+    public var selfContained = false
+    /// When set, write the whole study as this one HTML file instead of publishing the site (`planbook bundle`).
+    public var bundle: String?
 
     public init(
         reports: String = "Reports", templates: String = "Templates", output: String = "site", force: Bool = false,

@@ -69,13 +69,24 @@ public struct SiteBuild: Sendable {
                 references: references, provenance: provenance)
         }.sorted(by: Self.navigationOrder)
         var files: [(path: String, contents: Data)] = []
-        for position in pages.indices {
-            let html = template.render(PageContext.make(for: position, of: pages))
-            files.append((pages[position].report.outputName, Data(html.utf8)))
-            files += pages[position].downloads.map { ($0.path, Data($0.contents.utf8)) }
+        if let bundle = options.bundle {
+            try writeBundle(pages: pages, template: template, to: bundle)
+        } else if options.selfContained {
+            let stylesheet = template.assets.first { $0.name == "style.css" }.map { String(decoding: $0.contents, as: UTF8.self) }
+            for position in pages.indices {
+                let html = template.render(PageContext.make(for: position, of: pages, stylesheet: stylesheet))
+                let embedded = EmbeddedDownloads.embed(html, downloads: pages[position].downloads)
+                files.append((pages[position].report.outputName, Data(embedded.utf8)))
+            }
+        } else {
+            for position in pages.indices {
+                let html = template.render(PageContext.make(for: position, of: pages))
+                files.append((pages[position].report.outputName, Data(html.utf8)))
+                files += pages[position].downloads.map { ($0.path, Data($0.contents.utf8)) }
+            }
+            files += template.assets.map { ("assets/\($0.name)", $0.contents) }
         }
-        files += template.assets.map { ("assets/\($0.name)", $0.contents) }
-        if options.publish {
+        if options.publish && options.bundle == nil {
             try SitePublisher.publish(
                 files, to: options.url(options.output), displayPath: options.output, force: options.force,
                 protected: [options.workingDirectory, options.url(options.reports), options.url(options.templates)])
@@ -95,6 +106,28 @@ public struct SiteBuild: Sendable {
     }
 
     // MARK: - Steps
+
+    /// Writes the one-file study to `path` (atomically; an existing file is replaced only if Planbook wrote it).
+    func writeBundle(pages: [RenderedPage], template: PageTemplate, to path: String) throws(BuildFailure) {
+        guard template.hasBundleTemplate else {
+            throw BuildFailure([Diagnostic(
+                file: "\(options.templates)/bundle.mustache", "missing bundle template; create it to use planbook bundle")])
+        }
+        let stylesheet = template.assets.first { $0.name == "style.css" }.map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
+        let html = StudyBundle.html(pages: pages, template: template, stylesheet: stylesheet)
+        let url = options.url(path)
+        if let existing = try? String(contentsOf: url, encoding: .utf8),
+            !existing.contains("<meta name=\"generator\" content=\"Planbook"), !options.force {
+            throw BuildFailure([Diagnostic(
+                file: path, "this file exists and Planbook did not write it; choose another name or pass --force")])
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw BuildFailure([Diagnostic(file: path, "could not write the bundle: \(error.localizedDescription)")])
+        }
+    }
 
     /// Reads every `*.md` file of the reports folder, sorted by name.
     func loadReports() -> ([Report], [Diagnostic]) {

@@ -2,13 +2,14 @@
 ///
 /// Keys: `title`, `summary`, `siteTitle`, `indexHref`, `stylesheetHref`, `content` (raw HTML), `toc` (list of
 /// `id`, `text`, `level`), `hasToc`, `nav` (list of `title`, `href`, `current`), `previous` and `next` (`title`,
-/// `href`, absent at the ends), `hasPager` and `generator`. No timestamps: the same inputs fill in the same page.
+/// `href`, absent at the ends), `hasPager`, `generator`, and `stylesheet` (the CSS itself, only for self-contained
+/// pages, which inline it instead of linking `stylesheetHref`). No timestamps: the same inputs fill in the same page.
 public enum PageContext {
     /// The name and version printed in every page's footer.
     public static let generator = "Planbook \(PlanbookVersion.current)"
 
     /// The context for `pages[position]` among all `pages` of the site, in navigation order.
-    public static func make(for position: Int, of pages: [RenderedPage]) -> [String: Any] {
+    public static func make(for position: Int, of pages: [RenderedPage], stylesheet: String? = nil) -> [String: Any] {
         let page = pages[position]
         let index = pages.first { $0.report.slug == "index" } ?? pages[0]
         var context: [String: Any] = [
@@ -26,6 +27,7 @@ public enum PageContext {
         ]
         if let summary = page.report.frontMatter.summary, !summary.isEmpty { context["summary"] = summary }
         context["hasPager"] = pages.count > 1
+        if let stylesheet { context["stylesheet"] = stylesheet }
         if position > 0 {
             context["previous"] = ["title": pages[position - 1].title, "href": pages[position - 1].report.outputName]
         }

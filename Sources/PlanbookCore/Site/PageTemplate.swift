@@ -1,8 +1,8 @@
 import Foundation
 import Mustache
 
-/// The study's look: `page.mustache`, the partials in `partials/`, and the assets (`style.css`, …) of a templates
-/// folder, read once per build.
+/// The study's look: `page.mustache`, the partials in `partials/`, `bundle.mustache` (the one-file layout, optional),
+/// and the assets (`style.css`, …) of a templates folder, read once per build.
 ///
 /// A template with a syntax error or a missing `page.mustache` is reported with its path, line and column.
 public struct PageTemplate: Sendable {
@@ -32,6 +32,9 @@ public struct PageTemplate: Sendable {
             }
         }
         register(page, name: "page", path: pagePath)
+        if let bundle = try? String(contentsOf: directory.appendingPathComponent("bundle.mustache"), encoding: .utf8) {
+            register(bundle, name: "bundle", path: "\(displayPath)/bundle.mustache")
+        }
         let partialsFolder = directory.appendingPathComponent("partials")
         let partials = ((try? files.contentsOfDirectory(atPath: partialsFolder.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
@@ -66,5 +69,13 @@ public struct PageTemplate: Sendable {
     /// The page filled in with `context` (see `PageContext` for its keys).
     public func render(_ context: [String: Any]) -> String {
         library.render(context, withTemplate: "page") ?? ""
+    }
+
+    /// Whether the folder has `bundle.mustache`, the one-file layout of `planbook bundle`.
+    public var hasBundleTemplate: Bool { library.getTemplate(named: "bundle") != nil }
+
+    /// The template `name` filled in with `context`.
+    public func render(_ context: [String: Any], template name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
     }
 }
