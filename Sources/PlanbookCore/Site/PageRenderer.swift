@@ -220,7 +220,8 @@ public struct PageRenderer: Sendable {
                     case .table(_, let header, let rows):
                         let numbered = position < numbering.count ? numbering[position] : nil
                         html += CellOutputHTML.table(
-                            title: numbered.map { "\($0.label): \($0.caption)" }, header: header, rows: rows,
+                            title: numbered.map { $0.caption.isEmpty ? $0.label : "\($0.label): \($0.caption)" },
+                            header: header, rows: rows,
                             id: numbered?.anchor)
                     default:
                         html += CellOutputHTML.html(item)
