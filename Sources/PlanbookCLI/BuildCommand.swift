@@ -39,13 +39,21 @@ extension Planbook {
             do {
                 let summary = try SiteBuild(options: options).run()
                 study.printExplanations(summary)
-                print("Built \(summary.pages.count) page(s) and \(summary.figures) figure(s); "
-                    + "compiled \(summary.compiled) plan program(s), ran \(summary.ran).")
-                print("Site: \(summary.output.appendingPathComponent("index.html").path)")
+                if study.json { BuildReport(summary).print() }
+                study.console.summary(Self.summaryLine(summary))
+                study.console.summary("Site: \(summary.output.appendingPathComponent("index.html").path)")
             } catch {
-                report(error, what: "build", consequence: "\(out)/ was left as it was")
+                study.report(error, what: "build", consequence: "\(out)/ was left as it was")
                 throw ExitCode.failure
             }
         }
+
+        /// "Built 5 pages (3 plan programs reused, 1 compiled, 2 run) and 7 figures in 1.24 s."
+        static func summaryLine(_ summary: SiteBuild.Summary) -> String {
+            "Built \(summary.pages.count) page(s) and \(summary.figures) figure(s) in \(Self.seconds(summary.seconds)): "
+                + "plan programs compiled \(summary.compiled), run \(summary.ran), reused from cache \(summary.reused)."
+        }
+
+        static func seconds(_ value: Double) -> String { "\((value * 100).rounded() / 100) s" }
     }
 }

@@ -31,9 +31,10 @@ extension Planbook {
             do {
                 let summary = try SiteBuild(options: options).run()
                 study.printExplanations(summary)
-                print("Bundled \(summary.pages.count) page(s) into \(output).")
+                if study.json { BuildReport(summary).print() }
+                study.console.summary("Bundled \(summary.pages.count) page(s) into \(output).")
             } catch {
-                report(error, what: "bundle", consequence: "\(output) was left as it was")
+                study.report(error, what: "bundle", consequence: "\(output) was left as it was")
                 throw ExitCode.failure
             }
         }

@@ -28,17 +28,19 @@ extension Planbook {
             do {
                 summary = try SiteBuild(options: options).run()
             } catch {
-                report(error, what: "check")
+                study.report(error, what: "check")
                 throw ExitCode.failure
             }
             study.printExplanations(summary)
+            if study.json { BuildReport(summary).print() }
             let failing = summary.claims.filter { !$0.claim.holds }
             for (path, claim, line) in failing {
                 let severity = strict ? "error" : "warning"
+                guard !study.json else { continue }
                 print("\(path):\(line):1: \(severity): claim does not hold: \(claim.label): paper \(claim.paper), "
                     + "computed \(claim.computed) (ratio \(CheckFormat.ratio(claim.ratio)), tolerance ±\(CheckFormat.percent(claim.tolerance)))")
             }
-            print("Checked \(summary.pages.count) report(s): \(summary.claims.count - failing.count) of "
+            study.console.summary("Checked \(summary.pages.count) report(s): \(summary.claims.count - failing.count) of "
                 + "\(summary.claims.count) claim(s) hold; no failed expectations.")
             if strict && !failing.isEmpty { throw ExitCode.failure }
         }

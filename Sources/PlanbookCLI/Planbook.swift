@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanbookCore
 
 /// The `planbook` command: builds a study's Markdown reports into a static HTML site.
@@ -8,11 +9,31 @@ struct Planbook: ParsableCommand {
         commandName: "planbook",
         abstract: "Build literate MoE deployment studies from Markdown into a static HTML site.",
         discussion: """
-            Exit status: 0 success; 1 a report or template has problems or an expectation failed (each printed as \
-            path:line:column: error: message); 64 bad command-line usage.
+            Exit status: 0 success; 1 a report, template or plan block has a problem or an expectation failed \
+            (each printed as path:line:column: error: message); 2 bad command-line usage.
             """,
         version: PlanbookVersion.current,
-        subcommands: [Build.self, Check.self, Bundle.self],
-        defaultSubcommand: nil
+        subcommands: [Build.self, Check.self, Bundle.self, New.self, Clean.self]
     )
+
+    /// Runs the command; bad usage exits with status 2 (not swift-argument-parser's 64), as the README documents.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printToStandardError(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The exit statuses of `planbook`.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let problems: Int32 = 1
+    static let usage: Int32 = 2
 }

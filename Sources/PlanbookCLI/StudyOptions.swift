@@ -24,11 +24,26 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "Say, per report, why its plan blocks were compiled, run or reused.")
     var explain = false
 
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every step, why each report was compiled, run or reused, and timings.")
+    var verbose = false
+
+    @Flag(help: "Print the result as JSON (pages, claims and their verdicts, problems, timings) for scripts.")
+    var json = false
+
+    /// The console these flags ask for.
+    var console: Console {
+        Console(verbosity: quiet ? .quiet : (verbose ? .verbose : .normal), json: json)
+    }
+
     func validate() throws {
         for parameter in parameters where parsedParameter(parameter) == nil {
             throw ValidationError("--param takes name=value, like --param batch=256; got '\(parameter)'")
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
     /// The build options these arguments describe.
@@ -37,6 +52,8 @@ struct StudyOptions: ParsableArguments {
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
         options.useCache = !noCache
+        let console = self.console
+        options.progress = BuildProgress { console.progress($0) }
         return options
     }
 
@@ -45,21 +62,18 @@ struct StudyOptions: ParsableArguments {
         return (String(text[..<equals]), ParameterValue(parsing: String(text[text.index(after: equals)...])))
     }
 
-    /// Prints the `--explain` lines of a build.
+    /// Prints the `--explain` lines of a build (also shown with `--verbose`).
     func printExplanations(_ summary: SiteBuild.Summary) {
-        guard explain else { return }
-        for (report, explanation) in summary.explanations { print("\(report): \(explanation)") }
+        guard explain || verbose, !json || verbose else { return }
+        for (report, explanation) in summary.explanations { printToStandardError("\(report): \(explanation)") }
     }
-}
 
-/// Prints every diagnostic of a failed build to standard error, then "error: WHAT failed with N problem(s)" and
-/// `consequence`.
-func report(_ failure: BuildFailure, what: String, consequence: String = "") {
-    for diagnostic in failure.diagnostics { printToStandardError(diagnostic.description) }
-    printToStandardError(
-        "error: \(what) failed with \(failure.diagnostics.count) problem(s)" + (consequence.isEmpty ? "" : "; \(consequence)"))
-}
-
-func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// Reports a failed build: every diagnostic, then "error: WHAT failed with N problem(s); CONSEQUENCE" — or the
+    /// JSON result with `--json`.
+    func report(_ failure: BuildFailure, what: String, consequence: String = "") {
+        if json { BuildReport(failure).print() }
+        console.diagnostics(failure.diagnostics)
+        printToStandardError(Console.coloured(
+            "error: \(what) failed with \(failure.diagnostics.count) problem(s)" + (consequence.isEmpty ? "" : "; \(consequence)")))
+    }
 }

@@ -39,7 +39,8 @@ import PlanbookCore
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try planbook(["build"], in: root)
         #expect(result.status == .exited(0))
-        #expect(result.out.contains("Built 1 page(s) and 1 figure(s); compiled 0 plan program(s), ran 0."))
+        #expect(result.out.contains("Built 1 page(s) and 1 figure(s) in "))
+        #expect(result.out.contains(": plan programs compiled 0, run 0, reused from cache 0."))
         #expect(result.out.contains("site/index.html"))
         let html = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
         #expect(html.contains("<h1 class=\"pb-title\">Hello</h1>"))
@@ -77,9 +78,9 @@ import PlanbookCore
         }
     }
 
-    @Test func badUsageExitsWithTheUsageStatus() throws {
+    @Test func badUsageExitsWithStatusTwo() throws {
         let result = try planbook(["build", "--nope"], in: FileManager.default.temporaryDirectory)
-        #expect(result.status == .exited(64))
+        #expect(result.status == .exited(2))
         #expect(result.err.contains("Unknown option '--nope'"))
     }
 }
@@ -129,7 +130,74 @@ import PlanbookCore
         #expect(try run(["check"], in: root).termination == .exited(1))
         #expect(try run(["check", "--param", "batch=256"], in: root).termination == .exited(0))
         let bad = try run(["check", "--param", "batch"], in: root)
-        #expect(bad.termination == .exited(64))
+        #expect(bad.termination == .exited(2))
         #expect(bad.errorText.contains("--param takes name=value"))
+    }
+}
+
+/// The rest of the command line: new, clean, --json, --quiet, help.
+@Suite struct CommandLineTests {
+    private func run(_ arguments: [String], in folder: URL) throws -> ChildOutput {
+        try ChildProcess.run("/usr/bin/env", ["-C", folder.path, BuildCommandTests.executable.path] + arguments)
+    }
+
+    @Test func newMakesAStudyThatBuildsAsItIsAndCleanRemovesOnlyWhatPlanbookWrote() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        #expect(try run(["new", "study"], in: parent).termination == .exited(0))
+        let study = parent.appendingPathComponent("study")
+        for file in ["Reports/index.md", "Templates/page.mustache", "Templates/style.css", ".gitignore"] {
+            #expect(FileManager.default.fileExists(atPath: study.appendingPathComponent(file).path))
+        }
+        // A second `new` into the same folder is refused.
+        #expect(try run(["new", "study"], in: parent).termination == .exited(1))
+        let build = try run(["build", "--json"], in: study)
+        #expect(build.termination == .exited(0))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(build.standardOutput)) as? [String: Any])
+        #expect(json["ok"] as? Bool == true)
+        #expect(json["pages"] as? [String] == ["index.html"])
+        #expect(json["compiled"] as? Int == 1)
+        // The starter plan shows a deployment: its JSON download is there.
+        #expect(FileManager.default.fileExists(atPath: study.appendingPathComponent("site/index/plan-plan.json").path))
+        try Data("mine".utf8).write(to: study.appendingPathComponent("site/notes.txt"))
+        let clean = try run(["clean"], in: study)
+        #expect(clean.termination == .exited(0))
+        #expect(!FileManager.default.fileExists(atPath: study.appendingPathComponent("site/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: study.appendingPathComponent(".planbook").path))
+        #expect(try String(contentsOf: study.appendingPathComponent("site/notes.txt"), encoding: .utf8) == "mine")
+        #expect(FileManager.default.fileExists(atPath: study.appendingPathComponent("Reports/index.md").path))
+    }
+
+    @Test func quietPrintsNothingAndJSONReportsProblems() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-quiet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: BuildCommandTests.templates, to: root.appendingPathComponent("Templates"))
+        try Data("# Fine\n".utf8).write(to: root.appendingPathComponent("Reports/index.md"))
+        let quiet = try run(["build", "--quiet"], in: root)
+        #expect(quiet.termination == .exited(0))
+        #expect(quiet.standardOutput.isEmpty && quiet.standardError.isEmpty)
+        try Data("---\ncolour: red\n---\n".utf8).write(to: root.appendingPathComponent("Reports/index.md"))
+        let failed = try run(["check", "--json"], in: root)
+        #expect(failed.termination == .exited(1))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.standardOutput)) as? [String: Any])
+        #expect(json["ok"] as? Bool == false)
+        let problem = try #require((json["problems"] as? [[String: Any]])?.first)
+        #expect(problem["file"] as? String == "Reports/index.md")
+        #expect(problem["line"] as? Int == 2)
+        // Not a terminal: no colour codes.
+        #expect(!failed.errorText.contains("\u{1B}["))
+    }
+
+    @Test func everySubcommandHasHelpWithExamples() throws {
+        for command in ["build", "check", "bundle", "new", "clean"] {
+            let help = try run([command, "--help"], in: FileManager.default.temporaryDirectory)
+            #expect(help.termination == .exited(0))
+            #expect(String(decoding: help.standardOutput, as: UTF8.self).contains("Examples:"))
+        }
+        let top = try run(["--help"], in: FileManager.default.temporaryDirectory)
+        let text = String(decoding: top.standardOutput, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("2 bad command-line usage"))
     }
 }

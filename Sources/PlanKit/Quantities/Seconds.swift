@@ -8,7 +8,8 @@ public struct Seconds: Quantity {
     public var milliseconds: Double { seconds * 1e3 }
     public var description: String {
         let magnitude = abs(seconds)
-        if magnitude == 0 { return "0 s" }
+        // Below a thousandth of a nanosecond, what remains is floating-point residue, not time.
+        if magnitude < 1e-12 { return "0 s" }
         if magnitude >= 0.9995 { return "\(SIFormat.significant(seconds)) s" }
         if magnitude >= 0.9995e-3 { return "\(SIFormat.significant(seconds * 1e3)) ms" }
         if magnitude >= 0.9995e-6 { return "\(SIFormat.significant(seconds * 1e6)) µs" }

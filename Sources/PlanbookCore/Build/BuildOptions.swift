@@ -26,6 +26,8 @@ public struct BuildOptions: Sendable {
     public var selfContained = false
     /// When set, write the whole study as this one HTML file instead of publishing the site (`planbook bundle`).
     public var bundle: String?
+    /// Where progress lines go (nowhere by default).
+    public var progress = BuildProgress.silent
 
     public init(
         reports: String = "Reports", templates: String = "Templates", output: String = "site", force: Bool = false,

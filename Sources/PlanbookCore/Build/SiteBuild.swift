@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `planbook build`: the whole pipeline from `Reports/*.md` to a published `site/`, as a list of named steps.
 ///
@@ -21,6 +22,10 @@ public struct SiteBuild: Sendable {
         /// Reports whose plan program was compiled, and run, in this build.
         public var compiled: Int
         public var ran: Int
+        /// Reports with plan blocks whose outputs came from the cache.
+        public var reused: Int
+        /// How long the build took, in seconds.
+        public var seconds: Double
     }
 
     public let options: BuildOptions
@@ -29,6 +34,8 @@ public struct SiteBuild: Sendable {
 
     /// Runs every step; throws every problem found.
     public func run() throws(BuildFailure) -> Summary {
+        let clock = ContinuousClock()
+        let start = clock.now
         var problems: [Diagnostic] = []
         let template: PageTemplate?
         do {
@@ -49,6 +56,8 @@ public struct SiteBuild: Sendable {
         for index in outlines.indices.sorted(by: { Self.navigationOrder(outlines[$0].report, outlines[$1].report) }) {
             references.add(items[index], page: outlines[index].report.outputName)
         }
+        let figureCount = items.reduce(0) { $0 + $1.figures.count }
+        if figureCount > 0 { options.progress.report("Drawing \(figureCount) figure(s) with Graphviz") }
         let (svgs, figureProblems) = drawFigures(zip(outlines, items).map { ($0.report.path, $1.figures) })
         for index in outlines.indices {
             problems += outlines[index].report.problems + outlines[index].problems + notebooks[index].problems
@@ -102,7 +111,9 @@ public struct SiteBuild: Sendable {
             },
             explanations: ordered.filter { !outlines[$0].cells.isEmpty }
                 .map { (outlines[$0].report.path, notebooks[$0].explanation) },
-            compiled: notebooks.filter(\.compiled).count, ran: notebooks.filter(\.ran).count)
+            compiled: notebooks.filter(\.compiled).count, ran: notebooks.filter(\.ran).count,
+            reused: zip(outlines, notebooks).filter { !$0.cells.isEmpty && !$1.ran && $1.problems.isEmpty }.count,
+            seconds: Self.seconds(clock.now - start))
     }
 
     // MARK: - Steps
@@ -181,7 +192,17 @@ public struct SiteBuild: Sendable {
         let settings = Notebook.Settings(
             cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout)
         let overrides = options.parameters
+        let progress = options.progress
+        let total = outlines.filter { !$0.cells.isEmpty }.count
+        let counter = Mutex(0)
         return outlines.concurrentMap { outline in
+            if !outline.cells.isEmpty {
+                let position = counter.withLock { value -> Int in
+                    value += 1
+                    return value
+                }
+                progress.report("[\(position)/\(total)] Running the plan blocks of \(outline.report.path)")
+            }
             var parameters = outline.report.frontMatter.params
             for override in overrides {
                 parameters.removeAll { $0.name == override.name }
@@ -192,12 +213,22 @@ public struct SiteBuild: Sendable {
         }
     }
 
-    /// Lays out every figure of every page in parallel; SVGs and problems per page, in figure order.
+    /// Lays out every figure of every page in parallel (or takes its drawing from the cache, by the hash of its DOT,
+    /// engine and Graphviz version); SVGs and problems per page, in figure order.
     func drawFigures(_ pages: [(path: String, figures: [DotFigure])]) -> ([[String]], [[Diagnostic]]) {
         let jobs = pages.flatMap { page in page.figures.map { (page.path, $0) } }
+        let cache = PlanCache(root: options.url(options.cache))
+        let useCache = options.useCache
+        let graphvizVersion = Graphviz.version
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
-            Result { () throws(GraphvizError) in try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine) }
+            var hash = ContentHash()
+            [figure.dot, figure.engine, graphvizVersion].forEach { hash.add($0) }
+            let key = hash.hex
+            if useCache, let svg = cache.svg(key) { return .success(svg) }
+            let result = Result { () throws(GraphvizError) in try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine) }
                 .mapError { figure.diagnostic(for: $0, file: path) }
+            if case .success(let svg) = result { cache.storeSVG(svg, key: key) }
+            return result
         }
         var svgs: [[String]] = []
         var problems: [[Diagnostic]] = []
@@ -216,6 +247,10 @@ public struct SiteBuild: Sendable {
             problems.append(pageProblems)
         }
         return (svgs, problems)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     /// Problems file by file, top to bottom (a stable sort, so problems at one place keep their order).

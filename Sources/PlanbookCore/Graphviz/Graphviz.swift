@@ -46,6 +46,12 @@ public enum Graphviz {
         }
     }
 
+    /// The version of the linked Graphviz library ("2.43.0"), read from the shared context.
+    public static var version: String {
+        guard let context = sharedContext, let text = gvcVersion(context) else { return "unknown" }
+        return String(cString: text)
+    }
+
     // MARK: - The child
 
     private static let fallbackMessages: [Int32: String] = [

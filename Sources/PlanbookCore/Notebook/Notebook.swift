@@ -119,7 +119,7 @@ public struct Notebook: Sendable {
         let libraries = toolchain.libraryDirectory.path
         let arguments = [
             "-swift-version", "5", "-diagnostic-style", "llvm", "-module-cache-path", cache.moduleCache.path,
-            "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit",
+            "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit", "-lm",
             "-Xlinker", "-rpath", "-Xlinker", libraries,
             staging.appendingPathComponent("main.swift").path,
         ] + program.shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path } + [

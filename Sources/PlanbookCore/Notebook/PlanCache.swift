@@ -1,7 +1,8 @@
 import Foundation
 
-/// Planbook's cache in `.planbook/cache/`: compiled plan programs by the hash of their source and toolchain, and the
-/// outputs of successful runs by the hash of the program and its parameters.
+/// Planbook's cache in `.planbook/cache/`: compiled plan programs by the hash of their source and toolchain, the
+/// outputs of successful runs by the hash of the program and its parameters, and Graphviz drawings by the hash of
+/// their DOT, layout engine and Graphviz version.
 ///
 /// Entries are written to a temporary name and renamed into place, so a reader never sees half an entry and two
 /// builds can share the cache. Only runs without errors are stored.
@@ -29,7 +30,21 @@ public struct PlanCache: Sendable {
     /// Stores the outputs of a successful run.
     public func storeRun(_ outputs: NotebookOutputs, key: String) {
         guard let data = try? JSONEncoder().encode(outputs) else { return }
-        let file = runFile(key)
+        store(data, at: runFile(key))
+    }
+
+    /// The drawing with `key`, if cached.
+    public func svg(_ key: String) -> String? {
+        (try? Data(contentsOf: svgFile(key))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Stores a drawing.
+    public func storeSVG(_ svg: String, key: String) { store(Data(svg.utf8), at: svgFile(key)) }
+
+    private func svgFile(_ key: String) -> URL { root.appendingPathComponent("svg/\(key).svg") }
+
+    /// Writes `data` to `file` through a temporary name and a rename.
+    private func store(_ data: Data, at file: URL) {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = file.appendingPathExtension("tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {

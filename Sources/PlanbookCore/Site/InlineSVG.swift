@@ -1,31 +1,63 @@
-/// Turns a standalone SVG document from Graphviz into markup that can sit inside an HTML page.
+/// Turns a standalone SVG document into markup that can sit inside an HTML page.
 ///
 /// Drops the XML prolog, doctype and comments (which carry Graphviz's version), prefixes every `id` and every
 /// reference to one (`url(#…)`, `href="#…"`) so that ids stay unique when a page holds several drawings, and labels
-/// the drawing for screen readers.
+/// the drawing for screen readers. One pass over the UTF-8 bytes: drawings run to megabytes.
 public enum InlineSVG {
+    private static let svgOpen = Array("<svg".utf8)
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+    private static let idAttribute = Array(" id=\"".utf8)
+    private static let urlReference = Array("url(#".utf8)
+    private static let hrefReference = Array("href=\"#".utf8)
+    private static let rewritten = [idAttribute, urlReference, hrefReference]
+
     /// The `<svg>` element of `svg` with ids prefixed by `idPrefix-` and `label` as its accessible name.
     public static func make(_ svg: String, idPrefix: String, label: String) -> String {
-        guard let start = svg.firstRange(of: "<svg") else { return "" }
-        var body = String(svg[start.lowerBound...])
-        body = removingComments(body)
-        body = body.replacing(" id=\"", with: " id=\"\(idPrefix)-")
-        body = body.replacing("url(#", with: "url(#\(idPrefix)-")
-        body = body.replacing("href=\"#", with: "href=\"#\(idPrefix)-")
-        body = body.replacing("<svg ", with: "<svg role=\"img\" aria-label=\"\(HTML.escape(label))\" ", maxReplacements: 1)
-        while body.last?.isWhitespace == true { body.removeLast() }
-        return body
-    }
-
-    private static func removingComments(_ text: String) -> String {
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstRange(of: "<!--") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "-->") else { return result }
-            rest = rest[close.upperBound...]
-            if rest.first == "\n" { rest = rest.dropFirst() }
+        let bytes = Array(svg.utf8)
+        let rewritten = Self.rewritten
+        let prefix = Array("\(idPrefix)-".utf8)
+        let labelAttributes = Array(" role=\"img\" aria-label=\"\(HTML.escape(label))\"".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        bytes.withUnsafeBufferPointer { buffer in
+            func matches(_ pattern: [UInt8], at position: Int) -> Bool {
+                guard position + pattern.count <= buffer.count else { return false }
+                for offset in 0..<pattern.count where buffer[position + offset] != pattern[offset] { return false }
+                return true
+            }
+            var index = 0
+            while index < buffer.count, !matches(svgOpen, at: index) { index += 1 }
+            guard index < buffer.count else { return }
+            output += svgOpen
+            index += svgOpen.count
+            // Label the drawing unless it labels itself (charts from PlanKit carry role and aria-labelledby).
+            var tagEnd = index
+            while tagEnd < buffer.count, buffer[tagEnd] != 62 { tagEnd += 1 }
+            let tag = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<tagEnd]), as: UTF8.self)
+            if !tag.contains("role=") { output += labelAttributes }
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 60, matches(commentOpen, at: index) {  // "<!--"
+                    index += commentOpen.count
+                    while index < buffer.count, !matches(commentClose, at: index) { index += 1 }
+                    index = min(buffer.count, index + commentClose.count)
+                    if index < buffer.count, buffer[index] == 10 { index += 1 }
+                    continue
+                }
+                if byte == 32 || byte == 117 || byte == 104, let pattern = rewritten.first(where: {
+                    byte == $0[0] && matches($0, at: index)
+                }) {
+                    output += pattern
+                    output += prefix
+                    index += pattern.count
+                    continue
+                }
+                output.append(byte)
+                index += 1
+            }
         }
-        return result + rest
+        while let last = output.last, last == 10 || last == 32 || last == 13 || last == 9 { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 }

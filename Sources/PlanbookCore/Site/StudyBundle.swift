@@ -29,13 +29,13 @@ public enum StudyBundle {
     /// `html` of page `page` with its ids prefixed and its links to pages in `slugs` pointed inside the bundle.
     static func scoped(_ html: String, page: String, slugs: Set<String>) -> String {
         var result = html
-            .replacing(" id=\"", with: " id=\"\(page)--")
-            .replacing("href=\"#", with: "href=\"#\(page)--")
-            .replacing("url(#", with: "url(#\(page)--")
+            .replacingBytes(" id=\"", with: " id=\"\(page)--")
+            .replacingBytes("href=\"#", with: "href=\"#\(page)--")
+            .replacingBytes("url(#", with: "url(#\(page)--")
         for slug in slugs.sorted() {
             result = result
-                .replacing("href=\"\(slug).html#", with: "href=\"#\(slug)--")
-                .replacing("href=\"\(slug).html\"", with: "href=\"#page-\(slug)\"")
+                .replacingBytes("href=\"\(slug).html#", with: "href=\"#\(slug)--")
+                .replacingBytes("href=\"\(slug).html\"", with: "href=\"#page-\(slug)\"")
         }
         return result
     }

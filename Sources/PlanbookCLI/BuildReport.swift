@@ -1,0 +1,62 @@
+import Foundation
+import PlanbookCore
+
+/// The machine-readable result of `build --json` and `check --json`, for CI scripts.
+struct BuildReport: Encodable {
+    struct Claim: Encodable {
+        var report: String
+        var line: Int
+        var label: String
+        var paper: String
+        var computed: String
+        var ratio: Double?
+        var tolerance: Double
+        var holds: Bool
+    }
+
+    struct Problem: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var message: String
+    }
+
+    var ok: Bool
+    var pages: [String] = []
+    var figures = 0
+    var compiled = 0
+    var ran = 0
+    var reused = 0
+    var seconds = 0.0
+    var claims: [Claim] = []
+    var problems: [Problem] = []
+
+    init(_ summary: SiteBuild.Summary) {
+        ok = true
+        pages = summary.pages
+        figures = summary.figures
+        compiled = summary.compiled
+        ran = summary.ran
+        reused = summary.reused
+        seconds = (summary.seconds * 1000).rounded() / 1000
+        claims = summary.claims.map { report, claim, line in
+            Claim(report: report, line: line, label: claim.label, paper: claim.paper, computed: claim.computed,
+                  ratio: claim.ratio.isFinite ? claim.ratio : nil, tolerance: claim.tolerance, holds: claim.holds)
+        }
+    }
+
+    init(_ failure: BuildFailure) {
+        ok = false
+        problems = failure.diagnostics.map {
+            Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
+        }
+    }
+
+    /// Prints the report as JSON on standard output.
+    func print() {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(self) { Swift.print(String(decoding: data, as: UTF8.self)) }
+    }
+}
