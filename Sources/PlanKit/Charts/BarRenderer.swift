@@ -29,8 +29,10 @@ struct BarRenderer {
             }
         }
         axis = ScaledAxis(axisSpec, values: values)
-        let legend = ChartLegend(chart.series.count > 1
+        let axisForLabels = axis
+        let legend = ChartLegend((chart.series.count > 1
             ? chart.series.enumerated().map { .init(label: $1.name, swatch: .box(fill: ChartPalette.color($0))) } : [])
+            + chart.references.map { .init(label: "\($0.label) \(axisForLabels.describe($0.value))", swatch: .dashed) })
         let n = Double(max(1, chart.categories.count))
         let labelWidth = ChartFrame.labelWidth(chart.categories)
         if chart.orientation == .vertical {
@@ -39,9 +41,9 @@ struct BarRenderer {
             frame = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: ChartFrame.labelWidth(axis.labels),
                                xLabelHeight: rotate ? labelWidth * 0.72 + 14 : 18)
         } else {
-            let perBand = chart.layout == .stacked ? 22.0 : max(22, 12 * Double(chart.series.count) + 8)
+            let perBand = chart.layout == .stacked || chart.series.count < 2 ? 30.0 : 14 * Double(chart.series.count) + 10
             let valueLabel = chart.valueLabels ? 60.0 : 24
-            frame = ChartFrame(plotHeight: min(520, perBand * n), legend: legend, yLabelWidth: min(200, labelWidth),
+            frame = ChartFrame(plotHeight: min(520, max(90, perBand * n)), legend: legend, yLabelWidth: min(200, labelWidth),
                                rightPadding: valueLabel)
         }
     }
@@ -54,7 +56,8 @@ struct BarRenderer {
         let band = length / Double(n)
         let inner = band * (chart.series.count > 1 && !stacked ? 0.8 : 0.7)
         let slots = stacked ? 1 : max(1, chart.series.count)
-        let thickness = inner / Double(slots)
+        let thickness = min(inner / Double(slots), 56)
+        let used = thickness * Double(slots)
         let base = axis.fraction(axis.axis.scale == .log ? axis.lower : 0) ?? 0
         var bars: [PlacedBar] = []
         for c in 0..<n {
@@ -74,15 +77,15 @@ struct BarRenderer {
                 }
                 from = min(max(from, 0), 1)
                 to = min(max(to, 0), 1)
-                let offset = Double(c) * band + (band - inner) / 2 + Double(stacked ? 0 : s) * thickness
+                let offset = Double(c) * band + (band - used) / 2 + Double(stacked ? 0 : s) * thickness
                 if vertical {
                     bars.append(PlacedBar(category: c, series: s, value: value, x: frame.left + offset,
-                                          y: frame.y(max(from, to)), width: thickness,
+                                          y: frame.y(max(from, to)), width: slots > 1 ? thickness - 1 : thickness,
                                           height: abs(to - from) * frame.plotHeight))
                 } else {
                     bars.append(PlacedBar(category: c, series: s, value: value, x: frame.x(min(from, to)),
                                           y: frame.top + offset, width: abs(to - from) * frame.plotWidth,
-                                          height: thickness))
+                                          height: slots > 1 ? thickness - 1 : thickness))
                 }
             }
         }
@@ -179,15 +182,12 @@ struct BarRenderer {
     private func drawReferences(into w: inout SVGWriter) {
         for reference in chart.references {
             guard let f = axis.fraction(reference.value), f >= 0, f <= 1 else { continue }
-            let label = "\(reference.label) \(axis.describe(reference.value))"
             if vertical {
                 let y = frame.y(f)
-                w.line(frame.left, y, frame.right, y, opacity: 0.8, width: 1.5, extra: ["stroke-dasharray": "6 4"])
-                w.text(frame.right - 2, y - 5, label, anchor: "end", size: 11, extra: ["font-weight": "600"])
+                w.line(frame.left, y, frame.right, y, opacity: 0.8, width: 1.5, extra: ["stroke-dasharray": "5 3"])
             } else {
                 let x = frame.x(f)
-                w.line(x, frame.top, x, frame.bottom, opacity: 0.8, width: 1.5, extra: ["stroke-dasharray": "6 4"])
-                w.text(x - 4, frame.top + 10, label, anchor: "end", size: 11, extra: ["font-weight": "600"])
+                w.line(x, frame.top, x, frame.bottom, opacity: 0.8, width: 1.5, extra: ["stroke-dasharray": "5 3"])
             }
         }
     }

@@ -7,6 +7,8 @@ struct ChartLegend {
         case box(fill: String, stroke: String = "")
         /// A short line with the series' marker on it.
         case line(color: String, marker: ChartMarker, dashed: Bool = false)
+        /// A dashed line (reference lines).
+        case dashed
         /// A marker alone (scatter points); hollow when not filled.
         case marker(color: String, marker: ChartMarker, filled: Bool)
     }
@@ -29,7 +31,10 @@ struct ChartLegend {
     private static let gap = 14.0
 
     private static func width(of item: Item) -> Double {
-        let swatch: Double = if case .line = item.swatch { lineSwatchWidth } else { swatchWidth }
+        let swatch: Double = switch item.swatch {
+        case .line, .dashed: lineSwatchWidth
+        default: swatchWidth
+        }
         return swatch + 5 + ChartStyle.textWidth(item.label)
     }
 
@@ -38,7 +43,7 @@ struct ChartLegend {
         var places: [(Int, Double, Item)] = []
         var row = 0
         for (heading, items) in rows {
-            let start = heading.isEmpty ? 0 : ChartStyle.textWidth(heading) + 10
+            let start = heading.isEmpty ? 0 : ChartStyle.textWidth(heading) * 1.1 + 12
             var x = start
             for item in items {
                 let w = Self.width(of: item)
@@ -85,6 +90,9 @@ struct ChartLegend {
                     + "y2=\"\(SVGWriter.n(mid))\" stroke=\"\(color)\" stroke-width=\"2\""
                     + (dashed ? " stroke-dasharray=\"4 3\"" : "") + "/>\n")
                 w.raw(marker.svg(x: left + 11, y: mid, size: 8, color: color))
+                labelX = left + Self.lineSwatchWidth + 5
+            case .dashed:
+                w.line(left, mid, left + 22, mid, opacity: 0.8, width: 1.5, extra: ["stroke-dasharray": "5 3"])
                 labelX = left + Self.lineSwatchWidth + 5
             case let .marker(color, marker, filled):
                 w.raw(marker.svg(x: left + 6, y: mid, size: 9, color: color, filled: filled))

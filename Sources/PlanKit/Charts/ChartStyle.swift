@@ -17,19 +17,20 @@ public enum ChartStyle {
     static let mutedOpacity = 0.8
 
     /// Estimated width of `text` at `size` px in a system sans-serif (no font metrics without I/O): digits and
-    /// most letters ≈ 0.56 em, narrow ones (i, l, 1, punctuation) ≈ 0.3 em, wide ones (m, w, M, W) ≈ 0.85 em.
+    /// most letters ≈ 0.6 em, capitals ≈ 0.7 em, narrow ones (i, l, 1, punctuation) ≈ 0.32 em, wide ones ≈ 0.9 em,
+    /// erring wide so that labels never collide.
     static func textWidth(_ text: String, size: Double = fontSize) -> Double {
         var ems = 0.0
         for character in text {
             switch character {
             case "i", "l", "j", "I", "1", ".", ",", ":", ";", "'", "|", "!", " ", "(", ")", "[", "]", "f", "t", "r":
-                ems += 0.3
+                ems += 0.32
             case "m", "w", "M", "W", "—", "%", "@":
-                ems += 0.85
-            case "A"..."Z", "µ", "×":
-                ems += 0.66
+                ems += 0.9
+            case "A"..."Z", "µ", "×", "–":
+                ems += 0.7
             default:
-                ems += 0.56
+                ems += 0.6
             }
         }
         return ems * size

@@ -27,11 +27,11 @@ struct SVGWriter {
             + "height=\"\(Self.n(max(0, height)))\" fill=\"\(fill)\"\(Self.attributes(extra))/>\n"
     }
 
-    /// A straight line in `currentColor` at `opacity`.
+    /// A straight line in `color` (the text colour unless given) at `opacity`.
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, opacity: Double = 1,
-                       width: Double = 1, extra: KeyValuePairs<String, String> = [:]) {
+                       width: Double = 1, color: String = "currentColor", extra: KeyValuePairs<String, String> = [:]) {
         markup += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" "
-            + "stroke=\"currentColor\"" + (opacity == 1 ? "" : " stroke-opacity=\"\(Self.n(opacity))\"")
+            + "stroke=\"\(color)\"" + (opacity == 1 ? "" : " stroke-opacity=\"\(Self.n(opacity))\"")
             + (width == 1 ? "" : " stroke-width=\"\(Self.n(width))\"") + "\(Self.attributes(extra))/>\n"
     }
 

@@ -64,7 +64,16 @@ struct ScaledAxis {
             var lowDecade = TickMath.decadeFloor(low)
             var highDecade = TickMath.decadeCeil(high)
             if highDecade == lowDecade { highDecade += 1 }
-            if !fixed {
+            let spanned = TickMath.log10(high) - TickMath.log10(low)
+            if !fixed && spanned >= 2 {
+                // wide sweeps: pad the data by 4 % of its span on each side; ticks at the decades inside
+                let pad = DeterministicMath.exp(0.04 * spanned * DeterministicMath.log(10))
+                low /= pad
+                high *= pad
+                lowDecade = TickMath.decadeCeil(low)
+                highDecade = TickMath.decadeFloor(high)
+            } else if !fixed {
+                // narrow ranges: whole decades, so that there are ticks to read
                 low = TickMath.power(lowDecade)
                 high = TickMath.power(highDecade)
             } else {

@@ -1,6 +1,6 @@
 /// How an axis writes its tick labels, and which unit its title names.
 public enum TickFormat: Hashable, Sendable {
-    /// Numbers with SI suffixes: 0, 500, 1k, 1.5k, 10k, 2M. The axis's own `unit` goes in its title.
+    /// Numbers with SI suffixes: 0, 500, 1k, 1.5k, 10k, 2M (each tick its own). The axis's `unit` goes in its title.
     case number
     /// Numbers without suffixes, thousands grouped: 0, 512, 1,024.
     case plain
@@ -41,24 +41,24 @@ public enum TickFormat: Hashable, Sendable {
         }
     }
 
-    /// Labels for ticks on a linear axis whose step is `step` (all in raw units): one scale for the whole axis,
-    /// as many decimals as the step needs.
+    /// Labels for ticks on a linear axis whose step is `step` (all in raw units), with as many decimals as the
+    /// step needs; `.number` ticks each take their own SI prefix.
     func linearLabels(_ ticks: [Double], step: Double, unitScale: Double) -> [String] {
-        var scale = unitScale
-        var suffix = ""
-        if self == .number, let largest = ticks.map({ abs($0) }).max() {
-            for (factor, prefix) in TickFormat.siPrefixes where largest >= factor * 0.9995 {
-                scale = factor
-                suffix = prefix
-                break
-            }
-        }
-        let decimals = max(0, -TickMath.decadeFloor(step / scale))
-        return ticks.map { value in
+        ticks.map { value in
             if value == 0 { return "0" }
-            let text = TickMath.trimmed(SIFormat.fixed(value / scale, decimals: decimals))
+            var scale = unitScale
+            var suffix = ""
+            if self == .number {
+                // each tick takes the prefix that suits it (800, 1k, 1.2k), with the decimals the step needs
+                for (factor, prefix) in TickFormat.siPrefixes where abs(value) >= factor * 0.9995 {
+                    scale = factor
+                    suffix = prefix
+                    break
+                }
+            }
+            let decimals = max(0, -TickMath.decadeFloor(step / scale))
             if self == .plain, decimals == 0 { return SIFormat.grouped(Int((value / scale).rounded())) }
-            return text + suffix
+            return TickMath.trimmed(SIFormat.fixed(value / scale, decimals: decimals)) + suffix
         }
     }
 
