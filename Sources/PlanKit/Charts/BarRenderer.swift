@@ -39,7 +39,7 @@ struct BarRenderer {
             let band = (ChartStyle.width - 90) / n
             let rotate = labelWidth > band - 4
             frame = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: ChartFrame.labelWidth(axis.labels),
-                               xLabelHeight: rotate ? labelWidth * 0.72 + 14 : 18)
+                               xLabelHeight: rotate ? labelWidth * 0.72 + 14 : 18, topPadding: chart.valueLabels ? 12 : 0)
         } else {
             let perBand = chart.layout == .stacked || chart.series.count < 2 ? 30.0 : 14 * Double(chart.series.count) + 10
             let valueLabel = chart.valueLabels ? 60.0 : 24

@@ -18,14 +18,15 @@ struct ChartFrame {
     var bottom: Double { top + plotHeight }
 
     /// Lays out a chart whose plot area is `plotHeight` tall, with y tick labels up to `yLabelWidth` wide, a y title
-    /// when `yTitle`, x labels taking `xLabelHeight` below the axis and an x title when `xTitle`.
+    /// when `yTitle`, x labels taking `xLabelHeight` below the axis, an x title when `xTitle`, and `topPadding` of
+    /// room above the plot (for labels over the tallest bar).
     init(plotHeight: Double, legend: ChartLegend, yLabelWidth: Double, yTitle: Bool = true, xLabelHeight: Double = 18,
-         xTitle: Bool = true, rightPadding: Double = 16, width: Double = ChartStyle.width) {
+         xTitle: Bool = true, rightPadding: Double = 16, topPadding: Double = 0, width: Double = ChartStyle.width) {
         self.width = width
         left = 10 + (yTitle ? 20 : 0) + yLabelWidth + 8
         plotWidth = max(40, width - left - rightPadding)
         self.legend = legend
-        top = 10 + legend.height(width: width - left - 8)
+        top = 10 + topPadding + legend.height(width: width - left - 8)
         self.plotHeight = plotHeight
         height = top + plotHeight + 6 + xLabelHeight + (xTitle ? 24 : 0) + 6
     }

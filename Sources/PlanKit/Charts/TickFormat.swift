@@ -84,7 +84,7 @@ public enum TickFormat: Hashable, Sendable {
         case .percent: return SIFormat.significant(value * 100) + " %"
         case .number, .plain:
             let text = abs(value) >= 999.5 ? SIFormat.prefixed(value, unit: "").trimmingTrailingSpace
-                : SIFormat.significant(value)
+                : TickMath.trimmed(SIFormat.significant(value))
             return axisUnit.isEmpty ? text : text + " " + axisUnit
         }
     }
