@@ -1,0 +1,129 @@
+extension StepTimeline {
+    /// How finely a micro-batch's pass through a stage is cut into segments.
+    public enum Detail: Hashable, Sendable {
+        /// Operators when a layer is wide enough to show them, else layers, else whole passes.
+        case automatic
+        /// Each run of operators with the same bound, then the layer's exposed communication.
+        case operators
+        /// Each layer's compute, memory and exposed communication.
+        case layers
+        /// Each pass's compute, memory and communication totals.
+        case passes
+    }
+
+    /// The segments of every stage, laid out as `Deployment.stepBreakdown` times them.
+    ///
+    /// A micro-batch's pass through a stage takes w = layersPerStage × layer time, plus the send b to the next
+    /// stage for all but the last; micro-batch j reaches stage s at (s + j)(w + b). Prefill ends when the last
+    /// micro-batch leaves the last stage; decode repeats every step, so passes that run past the step's end wrap
+    /// around to its start (the steady state). Idle time is bubble. With overlapped communication each layer's
+    /// collectives run beneath it from its start, and only the part longer than its operators is on the main lane.
+    static func schedule(_ d: Deployment, _ phase: Phase, detail: Detail, plotWidth: Double) -> [TimelineSegment] {
+        let breakdown = d.stepBreakdown(phase)
+        let step = breakdown.total.total.seconds
+        guard step > 0, step.isFinite else { return [] }
+        let operators = breakdown.operators
+        let compute = operators.filter { $0.bound == .compute }.map(\.time.seconds).reduce(0, +)
+        let memory = operators.filter { $0.bound == .memory }.map(\.time.seconds).reduce(0, +)
+        let communication = breakdown.layerCommunication.seconds
+        let overlap = d.assumptions.overlapCommunication
+        let exposed = overlap ? max(0, communication - (compute + memory)) : communication
+        let layerTime = compute + memory + exposed
+        let layers = d.placement.layersPerStage
+        let stages = d.parallelism.pp
+        let micro = d.parallelism.microBatches
+        let send = breakdown.boundaryCommunication.seconds
+        let pass = Double(layers) * layerTime
+        var level = detail
+        if level == .automatic {
+            let layerPixels = plotWidth * layerTime / step
+            level = layerPixels >= 40 ? .operators : layerPixels >= 5 ? .layers : .passes
+        }
+        // what one pass of one micro-batch through a stage does, as (kind, duration, detail, offset if overlapped)
+        var work: [(TimelineSegment.Kind, Double, String, Double?)] = []
+        for layer in 0..<layers {
+            let layerStart = Double(layer) * layerTime
+            switch level {
+            case .passes:
+                break
+            case .layers, .automatic:
+                work.append((.compute, compute, "layer \(layer)", nil))
+                work.append((.memory, memory, "layer \(layer)", nil))
+                work.append((.communication, exposed, "layer \(layer) collectives", nil))
+            case .operators:
+                var run: (OperatorTime.Bound, Double, [String])?
+                for op in operators {
+                    if let current = run, current.0 == op.bound {
+                        run = (current.0, current.1 + op.time.seconds, current.2 + [op.op.rawValue])
+                    } else {
+                        if let current = run { work.append((kind(current.0), current.1, label(layer, current.2), nil)) }
+                        run = (op.bound, op.time.seconds, [op.op.rawValue])
+                    }
+                }
+                if let current = run { work.append((kind(current.0), current.1, label(layer, current.2), nil)) }
+                work.append((.communication, exposed, "layer \(layer) collectives", nil))
+            }
+            if overlap && communication > 0 {
+                work.append((.communication, communication, "layer \(layer) collectives (overlapped)", layerStart))
+            }
+        }
+        if level == .passes {
+            work.insert(contentsOf: [
+                (.compute, compute * Double(layers), "layers", nil), (.memory, memory * Double(layers), "layers", nil),
+                (.communication, exposed * Double(layers), "collectives", nil),
+            ], at: 0)
+        }
+        var segments: [TimelineSegment] = []
+        for stage in 0..<stages {
+            var busy: [TimelineSegment] = []
+            let sends = stage < stages - 1 && send > 0
+            for j in 0..<micro {
+                var t = Double(stage + j) * (pass + (stages > 1 ? send : 0))
+                let passStart = t
+                var pieces = work.filter { $0.1 > 0 }
+                if sends { pieces.append((.communication, send, "send to stage \(stage + 1)", nil)) }
+                for (kind, duration, detail, offset) in pieces {
+                    let start = offset.map { passStart + $0 } ?? t
+                    for (a, b) in wrapped(start, duration, step: step, wraps: phase == .decode) {
+                        busy.append(TimelineSegment(stage: stage, kind: kind, start: Seconds(a), duration: Seconds(b - a),
+                                                    microBatch: j, detail: detail, overlapped: offset != nil))
+                    }
+                    if offset == nil { t += duration }
+                }
+            }
+            let main = busy.filter { !$0.overlapped }.sorted { $0.start < $1.start }
+            var cursor = 0.0
+            for segment in main {
+                if segment.start.seconds > cursor + step * 1e-12 {
+                    segments.append(bubble(stage, from: cursor, to: segment.start.seconds))
+                }
+                segments.append(segment)
+                cursor = max(cursor, segment.end.seconds)
+            }
+            if cursor < step - step * 1e-12 { segments.append(bubble(stage, from: cursor, to: step)) }
+            segments += busy.filter(\.overlapped).sorted { $0.start < $1.start }
+        }
+        return segments
+    }
+
+    private static func kind(_ bound: OperatorTime.Bound) -> TimelineSegment.Kind { bound == .compute ? .compute : .memory }
+
+    private static func label(_ layer: Int, _ ops: [String]) -> String {
+        "layer \(layer): " + (ops.count > 1 ? "\(ops.first ?? "") – \(ops.last ?? "")" : ops.first ?? "")
+    }
+
+    private static func bubble(_ stage: Int, from: Double, to: Double) -> TimelineSegment {
+        TimelineSegment(stage: stage, kind: .bubble, start: Seconds(from), duration: Seconds(to - from),
+                        microBatch: nil, detail: "pipeline bubble")
+    }
+
+    /// [start, start + duration) as one or two intervals inside [0, step): wrapped around the end in decode.
+    private static func wrapped(_ start: Double, _ duration: Double, step: Double, wraps: Bool) -> [(Double, Double)] {
+        guard wraps else { return [(start, start + duration)] }
+        var a = start - (start / step).rounded(.down) * step
+        if step - a < step * 1e-12 { a = 0 }
+        let b = a + duration
+        if b <= step * (1 + 1e-12) { return [(a, min(b, step))] }
+        return [(a, step), (0, b - step)]
+    }
+}
