@@ -33,12 +33,37 @@ public func claim<Q: Quantity>(
               computedText: computed.description, tolerance: tolerance, file: file, line: line)
 }
 
+/// A claim checked against a physical floor: it can hold only if the paper's value is at least `bound` (a time per
+/// token cannot beat the time to read the weights and KV cache). `paper` is in the quantity's base unit.
+public func claim<Q: Quantity>(
+    _ label: String, paper: Double, atLeast bound: Q, file: String = #filePath, line: Int = #line
+) {
+    sendClaim(label, paper: paper, computed: bound.value, paperText: Q(paper).description,
+              computedText: "at least \(bound.description)", tolerance: 0, file: file, line: line,
+              holds: paper >= bound.value)
+}
+
+/// A claim checked against a physical ceiling: it can hold only if the paper's value is at most `bound` (a throughput
+/// cannot beat peak compute). `paper` is in the quantity's base unit.
+public func claim<Q: Quantity>(
+    _ label: String, paper: Double, atMost bound: Q, file: String = #filePath, line: Int = #line
+) {
+    var paperValue = Q(paper)
+    if let rate = bound as? Rate, var paperRate = paperValue as? Rate {
+        paperRate.unit = rate.unit
+        paperValue = paperRate as! Q
+    }
+    sendClaim(label, paper: paper, computed: bound.value, paperText: paperValue.description,
+              computedText: "at most \(bound.description)", tolerance: 0, file: file, line: line,
+              holds: paper <= bound.value)
+}
+
 private func sendClaim(
     _ label: String, paper: Double, computed: Double, paperText: String, computedText: String, tolerance: Double,
-    file: String, line: Int
+    file: String, line: Int, holds verdict: Bool? = nil
 ) {
     let ratio = paper == 0 ? Double.infinity : computed / paper
-    let holds = abs(ratio - 1) <= tolerance
+    let holds = verdict ?? (abs(ratio - 1) <= tolerance)
     RecordChannel.send([
         ("t", .string("claim")), ("cell", .integer(PlanbookCells.current)), ("file", .string(file)),
         ("line", .integer(line)), ("label", .string(label)), ("paper", .string(paperText)),

@@ -280,3 +280,19 @@ import Testing
         #expect(placement.count == 16 && placement[0].count == 16)
     }
 }
+
+/// Claims against a physical floor or ceiling.
+@Suite struct BoundClaimTests {
+    @Test func aPaperValueBelowItsFloorDoesNotHold() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "```swift plan\nclaim(\"TPOT\", paper: 2.2e-3, atLeast: Seconds(8.18e-3))\nclaim(\"Rate\", paper: 450_000, atMost: Rate.tokensPerSecond(1.31e6))\n```\n",
+        ])
+        defer { study.remove() }
+        let summary = try study.build()
+        // 2.2 ms is below the 8.18 ms floor: impossible. 450 k tokens/s is under the 1.31 M ceiling: possible.
+        #expect(summary.claims.map(\.claim.holds) == [false, true])
+        let html = try study.read("site/index.html")
+        #expect(html.contains("<span class=\"claim-paper\">paper: 2.20 ms</span> <span class=\"claim-computed\">computed: at least 8.18 ms</span>"))
+        #expect(html.contains("<span class=\"claim-paper\">paper: 450 k tokens/s</span> <span class=\"claim-computed\">computed: at most 1.31 M tokens/s</span>"))
+    }
+}
