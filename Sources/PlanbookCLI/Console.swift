@@ -19,7 +19,8 @@ struct Console: Sendable {
     /// A result line (to standard output), unless quiet or printing JSON.
     func summary(_ line: String) {
         guard verbosity != .quiet, !json else { return }
-        print(line)
+        // Written at once (not through print's buffer), so `serve` shows each line as it happens.
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// A line shown only with --verbose.

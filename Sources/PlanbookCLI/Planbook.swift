@@ -4,7 +4,7 @@ import PlanbookCore
 
 /// The `planbook` command: builds a study's Markdown reports into a static HTML site.
 @main
-struct Planbook: ParsableCommand {
+struct Planbook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planbook",
         abstract: "Build literate MoE deployment studies from Markdown into a static HTML site.",
@@ -13,14 +13,18 @@ struct Planbook: ParsableCommand {
             (each printed as path:line:column: error: message); 2 bad command-line usage.
             """,
         version: PlanbookVersion.current,
-        subcommands: [Build.self, Check.self, Bundle.self, New.self, Clean.self]
+        subcommands: [Build.self, Check.self, Serve.self, Bundle.self, New.self, Clean.self]
     )
 
     /// Runs the command; bad usage exits with status 2 (not swift-argument-parser's 64), as the README documents.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 printToStandardError(fullMessage(for: error))
