@@ -40,6 +40,9 @@ struct BuildReport: Encodable {
         ran = summary.ran
         reused = summary.reused
         seconds = (summary.seconds * 1000).rounded() / 1000
+        problems = summary.warnings.map {
+            Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
+        }
         claims = summary.claims.map { report, claim, line in
             Claim(report: report, line: line, label: claim.label, paper: claim.paper, computed: claim.computed,
                   ratio: claim.ratio.isFinite ? claim.ratio : nil, tolerance: claim.tolerance, holds: claim.holds)

@@ -21,6 +21,9 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "Compile and run every report's plan blocks again, ignoring the cache.")
     var noCache = false
 
+    @Flag(help: "Allow raw HTML with script (<script>, on…= handlers, javascript: links); pages promise none by default.")
+    var allowScripts = false
+
     @Flag(help: "Say, per report, why its plan blocks were compiled, run or reused.")
     var explain = false
 
@@ -52,6 +55,7 @@ struct StudyOptions: ParsableArguments {
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
         options.useCache = !noCache
+        options.allowScripts = allowScripts
         let console = self.console
         options.progress = BuildProgress { console.progress($0) }
         return options
@@ -62,8 +66,9 @@ struct StudyOptions: ParsableArguments {
         return (String(text[..<equals]), ParameterValue(parsing: String(text[text.index(after: equals)...])))
     }
 
-    /// Prints the `--explain` lines of a build (also shown with `--verbose`).
+    /// Prints the `--explain` lines of a build (also shown with `--verbose`), and its warnings.
     func printExplanations(_ summary: SiteBuild.Summary) {
+        console.diagnostics(summary.warnings)
         guard explain || verbose, !json || verbose else { return }
         for (report, explanation) in summary.explanations { printToStandardError("\(report): \(explanation)") }
     }

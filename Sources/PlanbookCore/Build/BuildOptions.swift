@@ -26,6 +26,10 @@ public struct BuildOptions: Sendable {
     public var selfContained = false
     /// When set, write the whole study as this one HTML file instead of publishing the site (`planbook bundle`).
     public var bundle: String?
+    /// How long Graphviz may lay out one graph before it is stopped.
+    public var layoutTimeout: Duration = .seconds(60)
+    /// Whether raw HTML may carry script (`--allow-scripts`); by default script is an error, as pages promise none.
+    public var allowScripts = false
     /// Where progress lines go (nowhere by default).
     public var progress = BuildProgress.silent
 

@@ -26,6 +26,8 @@ public struct SiteBuild: Sendable {
         public var reused: Int
         /// How long the build took, in seconds.
         public var seconds: Double
+        /// Problems that did not stop the build, file by file.
+        public var warnings: [Diagnostic]
     }
 
     public let options: BuildOptions
@@ -49,7 +51,8 @@ public struct SiteBuild: Sendable {
         problems += sharedProblems
         problems += loadProblems
         let slugs = Set(reports.map(\.slug))
-        let outlines = reports.map { PageRenderer.outline($0, slugs: slugs) }
+        let allowScripts = options.allowScripts
+        let outlines = reports.map { PageRenderer.outline($0, slugs: slugs, allowScripts: allowScripts) }
         let notebooks = runNotebooks(outlines, shared: shared)
         let items = zip(outlines, notebooks).map { PageItems($0, outputs: $1.outputs) }
         var references = CrossReferences()
@@ -66,7 +69,10 @@ public struct SiteBuild: Sendable {
                 problems += PageRenderer.unresolvedReferences(outlines[index], references: references)
             }
         }
-        guard problems.isEmpty, let template else { throw BuildFailure(Self.sorted(problems)) }
+        let warnings = problems.filter { $0.severity == .warning }
+        guard !problems.contains(where: { $0.severity == .error }), let template else {
+            throw BuildFailure(Self.sorted(problems))
+        }
 
         let toolchain = outlines.contains { !$0.cells.isEmpty } ? try? PlanToolchain.located() : nil
         let pages = outlines.indices.map { index in
@@ -113,7 +119,7 @@ public struct SiteBuild: Sendable {
                 .map { (outlines[$0].report.path, notebooks[$0].explanation) },
             compiled: notebooks.filter(\.compiled).count, ran: notebooks.filter(\.ran).count,
             reused: zip(outlines, notebooks).filter { !$0.cells.isEmpty && !$1.ran && $1.problems.isEmpty }.count,
-            seconds: Self.seconds(clock.now - start))
+            seconds: Self.seconds(clock.now - start), warnings: Self.sorted(warnings))
     }
 
     // MARK: - Steps
@@ -220,12 +226,16 @@ public struct SiteBuild: Sendable {
         let cache = PlanCache(root: options.url(options.cache))
         let useCache = options.useCache
         let graphvizVersion = Graphviz.version
+        let layoutTimeout = options.layoutTimeout
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
+            if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
             var hash = ContentHash()
             [figure.dot, figure.engine, graphvizVersion].forEach { hash.add($0) }
             let key = hash.hex
             if useCache, let svg = cache.svg(key) { return .success(svg) }
-            let result = Result { () throws(GraphvizError) in try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine) }
+            let result = Result { () throws(GraphvizError) in
+                try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine, timeout: layoutTimeout)
+            }
                 .mapError { figure.diagnostic(for: $0, file: path) }
             if case .success(let svg) = result { cache.storeSVG(svg, key: key) }
             return result

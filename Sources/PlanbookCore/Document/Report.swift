@@ -59,6 +59,11 @@ public struct Report: Sendable {
                 problems = error.diagnostics
             }
         }
+        if body.allSatisfy(\.isWhitespace) && yaml == nil {
+            problems.append(Diagnostic(
+                file: path, line: 1, column: 1, severity: .warning,
+                "the report is empty, so its page will be too; write something, or remove the file"))
+        }
         var report = Report(
             path: path, slug: slug, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, problems: problems)
         report.source = text

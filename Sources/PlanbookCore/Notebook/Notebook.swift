@@ -118,7 +118,9 @@ public struct Notebook: Sendable {
         }
         let libraries = toolchain.libraryDirectory.path
         let arguments = [
-            "-swift-version", "5", "-diagnostic-style", "llvm", "-module-cache-path", cache.moduleCache.path,
+            // MemberImportVisibility: a member of a module the code does not import (Foundation's String methods,
+            // say) is a compile error naming the module, not a link error later.
+            "-swift-version", "5", "-enable-upcoming-feature", "MemberImportVisibility", "-diagnostic-style", "llvm", "-module-cache-path", cache.moduleCache.path,
             "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit", "-lm",
             "-Xlinker", "-rpath", "-Xlinker", libraries,
             staging.appendingPathComponent("main.swift").path,

@@ -74,6 +74,31 @@ public struct DotFigure: Sendable, Equatable {
         return Double(svg[widthStart.upperBound...].prefix { $0.isNumber || $0 == "." })
     }
 
+    /// The most statements (nodes, edges, attributes) a graph may have before Planbook refuses to lay it out: beyond
+    /// a few thousand nodes `dot` takes minutes and the drawing cannot be read.
+    public static let statementLimit = 15_000
+
+    /// An error when the DOT has more statements than `statementLimit` (counted as the larger of its `;`s and its
+    /// lines, outside quotes), so that a huge graph is refused at once instead of hanging in layout.
+    public func sizeRefusal(file: String) -> Diagnostic? {
+        var semicolons = 0
+        var lines = 0
+        var inQuotes = false
+        var previous: UInt8 = 0
+        for byte in dot.utf8 {
+            if byte == 34, previous != 92 { inQuotes.toggle() }
+            if !inQuotes, byte == 59 { semicolons += 1 }
+            if !inQuotes, byte == 10 { lines += 1 }
+            previous = byte
+        }
+        let statements = max(semicolons, lines)
+        guard statements > Self.statementLimit else { return nil }
+        return Diagnostic(
+            file: file, line: line, column: column,
+            "this graph has about \(statements) statements, more than Planbook lays out (\(Self.statementLimit)); draw a "
+                + "summary instead, e.g. deployment.dag(.collapsed) or one layer with .layer(0)")
+    }
+
     /// The anchor of the figure in its page.
     public var anchor: String { "fig-\(name)" }
 

@@ -29,7 +29,7 @@ public struct PageRenderer: Sendable {
 
     /// Reads `report`'s elements: dot blocks become figures, headings get anchors, links to other reports' `.md`
     /// files are pointed at their pages. `slugs` are the reports of the site.
-    public static func outline(_ report: Report, slugs: Set<String>) -> Outline {
+    public static func outline(_ report: Report, slugs: Set<String>, allowScripts: Bool = false) -> Outline {
         var figures: [DotFigure] = []
         var headings: [(Int, String, Int, String)] = []
         var links: [(Int, String)] = []
@@ -38,6 +38,8 @@ public struct PageRenderer: Sendable {
         var referenceTexts: [(Int, String, Int, Int)] = []
         var problems: [Diagnostic] = []
         let elements = CommonMark.elements(in: report.body)
+        problems += ContentPolicy.problems(in: report, elements: elements, allowScripts: allowScripts)
+        problems += unclosedFences(in: report, elements: elements)
         var anchors = HeadingAnchors(reserved: reservedIDs.union(["claims", "provenance"]))
         let (cells, cellProblems) = PlanCellReader.cells(in: report, elements: elements)
         problems += cellProblems
@@ -176,6 +178,24 @@ public struct PageRenderer: Sendable {
                     file: outline.report.path, line: text.line, column: text.column + reference.offset,
                     "unknown cross-reference `@\(reference.anchor)`; no page has a figure or table with that id")
             }
+        }
+    }
+
+    /// A warning for each fenced code block that is never closed (CommonMark runs it to the end of the file).
+    static func unclosedFences(in report: Report, elements: [MarkdownElement]) -> [Diagnostic] {
+        let lines = report.body.split(separator: "\n", omittingEmptySubsequences: false)
+        return elements.compactMap { element -> Diagnostic? in
+            guard case .codeBlock = element.kind, element.line >= 1, element.line <= lines.count else { return nil }
+            let opening = lines[element.line - 1].drop { $0 == " " }
+            guard let marker = opening.first, marker == "`" || marker == "~" else { return nil }
+            let fence = opening.prefix { $0 == marker }
+            guard fence.count >= 3 else { return nil }
+            let contentLines = element.text.isEmpty ? 0 : element.text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            let closing = element.line + contentLines + 1
+            if closing <= lines.count, lines[closing - 1].drop(while: { $0 == " " }).hasPrefix(String(fence)) { return nil }
+            return Diagnostic(
+                file: report.path, line: report.bodyFirstLine + element.line - 1, column: element.column, severity: .warning,
+                "this code block is never closed, so it runs to the end of the file; add a line \(fence) after its code")
         }
     }
 
