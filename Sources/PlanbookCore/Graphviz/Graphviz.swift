@@ -1,4 +1,4 @@
-import CGraphviz
+@preconcurrency import CGraphviz
 
 #if canImport(Glibc)
 import Glibc
@@ -116,7 +116,9 @@ public enum Graphviz {
         _ context: OpaquePointer?, _ dot: UnsafePointer<CChar>, _ engine: UnsafePointer<CChar>, outputFD: Int32
     ) -> Int32 {
         guard let context else { return 2 }
-        guard let graph = agmemread(dot) else { return 3 }
+        ChildReader.text = dot
+        ChildReader.offset = 0
+        guard let graph = agread(nil, &ChildReader.discipline) else { return 3 }
         guard gvLayout(context, graph, engine) == 0 else { return 4 }
         var data: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
@@ -130,6 +132,70 @@ public enum Graphviz {
         }
         // The process ends now; freeing the layout, graph and context would only cost time.
         return 0
+    }
+
+    /// How a child reads its graph: from memory, a line at a time (as `agmemread` does), and with object ids that
+    /// follow the order names first appear in the DOT.
+    ///
+    /// cgraph's default id discipline uses the address of each name's interned string as the object's id, and orders
+    /// subgraphs (so clusters) by id: the layout then depends on where malloc happened to put strings, which differs
+    /// between processes whose heaps differ (a forked child inherits its parent's). Numbering names in order of first
+    /// appearance makes the layout a function of the DOT text alone. Only the single-threaded child touches this state.
+    private enum ChildReader {
+        nonisolated(unsafe) static var text: UnsafePointer<CChar>?
+        nonisolated(unsafe) static var offset = 0
+        nonisolated(unsafe) static var ids: [String: IDTYPE] = [:]
+        nonisolated(unsafe) static var names: [UnsafeMutablePointer<CChar>?] = []
+        nonisolated(unsafe) static var nextAnonymous: IDTYPE = 1
+
+        nonisolated(unsafe) static var idDiscipline = Agiddisc_t(
+            open: { graph, _ in UnsafeMutableRawPointer(graph) },
+            map: { _, _, name, id, create in
+                guard let name else {
+                    // Anonymous objects get odd ids, as in cgraph's own discipline.
+                    id?.pointee = ChildReader.nextAnonymous
+                    ChildReader.nextAnonymous += 2
+                    return 1
+                }
+                let key = String(cString: name)
+                if let known = ChildReader.ids[key] {
+                    id?.pointee = known
+                    return 1
+                }
+                guard create != 0 else { return 0 }
+                ChildReader.names.append(strdup(name))
+                let assigned = IDTYPE(ChildReader.names.count * 2)  // named objects: even ids
+                ChildReader.ids[key] = assigned
+                id?.pointee = assigned
+                return 1
+            },
+            alloc: { _, _, _ in 1 },
+            free: { _, _, _ in },
+            print: { _, _, id in
+                guard id % 2 == 0, id > 0, Int(id / 2) <= ChildReader.names.count else { return nil }
+                return ChildReader.names[Int(id / 2) - 1]
+            },
+            close: { _ in },
+            idregister: { _, _, _ in })
+
+        nonisolated(unsafe) static var ioDiscipline = Agiodisc_t(
+            afread: { _, buffer, size in
+                guard let text = ChildReader.text, let buffer, size > 0 else { return 0 }
+                var count: Int32 = 0
+                while count < size {
+                    let character = text[ChildReader.offset]
+                    if character == 0 { break }
+                    buffer[Int(count)] = character
+                    ChildReader.offset += 1
+                    count += 1
+                    if character == 10 { break }
+                }
+                return count
+            },
+            putstr: AgIoDisc.putstr,
+            flush: AgIoDisc.flush)
+
+        nonisolated(unsafe) static var discipline = Agdisc_t(mem: &AgMemDisc, id: &idDiscipline, io: &ioDiscipline)
     }
 
     private static func spawnFailure() -> ChildOutput {

@@ -7,7 +7,8 @@ public struct Provenance: Sendable {
     public var files: [String]
     /// The parameters the page's plan program read.
     public var parameters: [ParameterUse]
-    /// "PlanKit 0.1.0 (library 1a2b3c4d5e6f)", or nil when the page runs no plan code.
+    /// "PlanKit 0.1.0", or nil when the page runs no plan code. (Not the library's hash: that changes with the build
+    /// folder and configuration, and the page must not.)
     public var planKit: String?
     /// The Swift compiler's version line, or nil when the page runs no plan code.
     public var compiler: String?
@@ -31,7 +32,7 @@ public struct Provenance: Sendable {
         self.files = [report.path] + sharedFiles.map(\.path)
         self.parameters = parameters
         if usesPlanCode, let toolchain {
-            planKit = "PlanKit \(PlanbookVersion.current) (library \(toolchain.fingerprint.prefix(12)))"
+            planKit = "PlanKit \(PlanbookVersion.current)"
             compiler = toolchain.compilerVersion
         }
     }

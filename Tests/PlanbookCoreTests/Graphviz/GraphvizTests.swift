@@ -53,6 +53,21 @@ import Testing
         }
     }
 
+    @Test func theLayoutDoesNotDependOnTheParentsHeap() throws {
+        // cgraph's default ids are string addresses, and clusters are ordered by id; Planbook numbers names in order
+        // of appearance instead. Renders forked from differently filled heaps must agree byte for byte.
+        let dot = "digraph { subgraph cluster_s1 { label=\"Stage 1\"; b0; b1; } subgraph cluster_s0 { label=\"Stage 0\"; a0; a1; } "
+            + "subgraph cluster_z { z; } a0 -> b0; a1 -> b1; b1 -> z; }"
+        let first = try Graphviz.svg(fromDOT: dot)
+        var ballast: [String] = []
+        for round in 1...4 {
+            ballast += (0..<(round * 997)).map { "ballast \($0) \(String(repeating: "x", count: $0 % 61))" }
+            ballast.removeFirst(ballast.count / 3)
+            #expect(try Graphviz.svg(fromDOT: dot) == first)
+        }
+        #expect(!ballast.isEmpty)
+    }
+
     @Test func concurrentRendersAgree() throws {
         let first = try Graphviz.svg(fromDOT: twoClusterDOT)
         let results = Array(repeating: twoClusterDOT, count: 8).concurrentMap { try? Graphviz.svg(fromDOT: $0) }
