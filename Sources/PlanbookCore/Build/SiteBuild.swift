@@ -230,7 +230,7 @@ public struct SiteBuild: Sendable {
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
             var hash = ContentHash()
-            [figure.dot, figure.engine, graphvizVersion].forEach { hash.add($0) }
+            [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)"].forEach { hash.add($0) }
             let key = hash.hex
             if useCache, let svg = cache.svg(key) { return .success(svg) }
             let result = Result { () throws(GraphvizError) in

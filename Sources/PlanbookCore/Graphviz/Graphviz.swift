@@ -46,6 +46,9 @@ public enum Graphviz {
         }
     }
 
+    /// Changes whenever Planbook renders the same DOT differently, so that cached drawings are made again.
+    public static let rendererRevision = 2
+
     /// The version of the linked Graphviz library ("2.43.0"), read from the shared context.
     public static var version: String {
         guard let context = sharedContext, let text = gvcVersion(context) else { return "unknown" }
