@@ -17,7 +17,17 @@ enum StudyRebuildBenchmark {
         let edited = try firstReportWithPlanBlocks(in: root.appendingPathComponent("Reports"))
         let original = try String(contentsOf: edited, encoding: .utf8)
         var round = 0
+        var proseRound = 0
+        var codeRound = 0
         var parameters: [(name: String, value: ParameterValue)] = []
+        /// The edited report: the original with this round's code comment in every plan block and this round's
+        /// sentence at the end, so that each case changes only what it names.
+        func writeReport() throws {
+            let code = codeRound == 0 ? original
+                : original.replacingOccurrences(of: "```swift plan\n", with: "```swift plan\n// edit \(codeRound)\n")
+            let prose = proseRound == 0 ? "" : "\nA sentence added in round \(proseRound).\n"
+            try (code + prose).write(to: edited, atomically: true, encoding: .utf8)
+        }
         func build() throws {
             var options = BuildOptions(workingDirectory: root)
             options.parameters = parameters
@@ -25,6 +35,7 @@ enum StudyRebuildBenchmark {
         }
         let cases: [SideBySide.Case] = [
             .init(name: "cold") {
+                // Everything from scratch, with this round's edits, parameters and all.
                 try? FileManager.default.removeItem(at: root.appendingPathComponent(".planbook"))
                 try? FileManager.default.removeItem(at: root.appendingPathComponent("site"))
                 try build()
@@ -32,7 +43,8 @@ enum StudyRebuildBenchmark {
             .init(name: "no change") { try build() },
             .init(name: "prose edit") {
                 round += 1
-                try (original + "\nA sentence added in round \(round).\n").write(to: edited, atomically: true, encoding: .utf8)
+                proseRound = round
+                try writeReport()
                 try build()
             },
             .init(name: "parameter change") {
@@ -40,8 +52,8 @@ enum StudyRebuildBenchmark {
                 try build()
             },
             .init(name: "code edit (one report)") {
-                let changed = original.replacingOccurrences(of: "```swift plan\n", with: "```swift plan\n// edit \(round)\n")
-                try changed.write(to: edited, atomically: true, encoding: .utf8)
+                codeRound = round
+                try writeReport()
                 try build()
             },
         ]

@@ -53,7 +53,11 @@ public struct SiteBuild: Sendable {
         let slugs = Set(reports.map(\.slug))
         let allowScripts = options.allowScripts
         let outlines = reports.map { PageRenderer.outline($0, slugs: slugs, allowScripts: allowScripts) }
-        let notebooks = runNotebooks(outlines, shared: shared)
+        let (library, libraryProblems) = buildSharedLibrary(shared, needed: outlines.contains { !$0.cells.isEmpty })
+        problems += libraryProblems
+        let notebooks = libraryProblems.isEmpty
+            ? runNotebooks(outlines, shared: shared, library: library)
+            : outlines.map { _ in Notebook.Result(outputs: nil, problems: [], compiled: false, ran: false, explanation: "shared code failed") }
         let items = zip(outlines, notebooks).map { PageItems($0, outputs: $1.outputs) }
         var references = CrossReferences()
         for index in outlines.indices.sorted(by: { Self.navigationOrder(outlines[$0].report, outlines[$1].report) }) {
@@ -173,6 +177,18 @@ public struct SiteBuild: Sendable {
         return (reports, problems)
     }
 
+    /// Compiles the shared Swift files into the library every plan program links (once, or from the cache), when
+    /// some report has plan blocks.
+    func buildSharedLibrary(_ shared: [SharedPlanCode], needed: Bool) -> (SharedLibrary?, [Diagnostic]) {
+        guard needed, !shared.isEmpty, let toolchain = try? PlanToolchain.located() else { return (nil, []) }
+        options.progress.report("Compiling the shared plan code (\(shared.map(\.path).joined(separator: ", ")))")
+        switch SharedLibrary.build(
+            shared, toolchain: toolchain, cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache) {
+        case .success(let library): return (library, [])
+        case .failure(let failure): return (nil, failure.diagnostics)
+        }
+    }
+
     /// Reads every `*.swift` file of the reports folder, sorted by name: code shared by all plan programs.
     func loadSharedCode() -> ([SharedPlanCode], [Diagnostic]) {
         let folder = options.url(options.reports)
@@ -194,9 +210,12 @@ public struct SiteBuild: Sendable {
     }
 
     /// Runs the plan blocks of every report, reports in parallel (a report without blocks starts nothing).
-    func runNotebooks(_ outlines: [PageRenderer.Outline], shared: [SharedPlanCode]) -> [Notebook.Result] {
+    func runNotebooks(
+        _ outlines: [PageRenderer.Outline], shared: [SharedPlanCode], library: SharedLibrary?
+    ) -> [Notebook.Result] {
         let settings = Notebook.Settings(
-            cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout)
+            cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout,
+            sharedLibrary: library)
         let overrides = options.parameters
         let progress = options.progress
         let total = outlines.filter { !$0.cells.isEmpty }.count

@@ -14,11 +14,16 @@ public struct Notebook: Sendable {
         public var useCache: Bool
         /// How long the program may run.
         public var timeout: Duration
+        /// The compiled shared code, when the study has some (see `SharedLibrary`).
+        public var sharedLibrary: SharedLibrary?
 
-        public init(cache: PlanCache, useCache: Bool = true, timeout: Duration = .seconds(60)) {
+        public init(
+            cache: PlanCache, useCache: Bool = true, timeout: Duration = .seconds(60), sharedLibrary: SharedLibrary? = nil
+        ) {
             self.cache = cache
             self.useCache = useCache
             self.timeout = timeout
+            self.sharedLibrary = sharedLibrary
         }
     }
 
@@ -59,10 +64,13 @@ public struct Notebook: Sendable {
         } catch {
             return Result(outputs: nil, problems: [error], compiled: false, ran: false, explanation: error.message)
         }
-        let program = PlanProgram(report: report, cells: cells, shared: shared)
+        let library = settings.sharedLibrary
+        let program = PlanProgram(report: report, cells: cells, shared: library == nil ? shared : [],
+                                  importsShared: library != nil)
         var programHash = ContentHash()
         programHash.add(program.source)
-        for file in shared {
+        programHash.add(library?.key ?? "")
+        for file in program.shared {
             programHash.add(file.path)
             programHash.add(file.source)
         }
@@ -83,7 +91,7 @@ public struct Notebook: Sendable {
         if settings.useCache, let cached = settings.cache.program(programKey) {
             executable = cached
         } else {
-            switch compile(program, key: programKey, toolchain: toolchain, cache: settings.cache) {
+            switch compile(program, key: programKey, toolchain: toolchain, cache: settings.cache, library: library) {
             case .success(let url): executable = url
             case .failure(let failure):
                 return Result(outputs: nil, problems: failure.diagnostics, compiled: true, ran: false,
@@ -104,7 +112,7 @@ public struct Notebook: Sendable {
     // MARK: - Steps
 
     private func compile(
-        _ program: PlanProgram, key: String, toolchain: PlanToolchain, cache: PlanCache
+        _ program: PlanProgram, key: String, toolchain: PlanToolchain, cache: PlanCache, library: SharedLibrary?
     ) -> Swift.Result<URL, BuildFailure> {
         let staging: URL
         do {
@@ -117,16 +125,21 @@ public struct Notebook: Sendable {
             return .failure(BuildFailure([Diagnostic(file: report.path, "could not write to the cache: \(error)")]))
         }
         let libraries = toolchain.libraryDirectory.path
-        let arguments = [
-            // MemberImportVisibility: a member of a module the code does not import (Foundation's String methods,
-            // say) is a compile error naming the module, not a link error later.
-            "-swift-version", "5", "-enable-upcoming-feature", "MemberImportVisibility", "-diagnostic-style", "llvm", "-module-cache-path", cache.moduleCache.path,
+        // MemberImportVisibility: a member of a module the code does not import (Foundation's String methods, say)
+        // is a compile error naming the module, not a link error later.
+        var arguments: [String] = [
+            "-swift-version", "5", "-enable-upcoming-feature", "MemberImportVisibility", "-diagnostic-style", "llvm",
+            "-module-cache-path", cache.moduleCache.path,
             "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit", "-lm",
             "-Xlinker", "-rpath", "-Xlinker", libraries,
-            staging.appendingPathComponent("main.swift").path,
-        ] + program.shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path } + [
-            "-o", staging.appendingPathComponent("program").path,
         ]
+        if let library {
+            let folder = library.folder.path
+            arguments += ["-I", folder, "-L", folder, "-l\(SharedLibrary.moduleName)", "-Xlinker", "-rpath", "-Xlinker", folder]
+        }
+        arguments.append(staging.appendingPathComponent("main.swift").path)
+        arguments += program.shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path }
+        arguments += ["-o", staging.appendingPathComponent("program").path]
         let result: ChildOutput
         do {
             result = try ChildProcess.run(toolchain.compiler, arguments, timeout: .seconds(300))
