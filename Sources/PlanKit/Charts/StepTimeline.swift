@@ -99,7 +99,7 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
                     if x1 - x0 >= 34 {
                         w.text((x0 + x1) / 2, top + 15, "mb \(pass.microBatch)", anchor: "middle", size: 11, extra: [
                             "fill": "#000000", "stroke": "#ffffff", "stroke-width": "2.5", "stroke-opacity": "0.85",
-                            "paint-order": "stroke", "stroke-linejoin": "round",
+                            "style": "paint-order:stroke", "stroke-linejoin": "round",
                         ])
                     }
                 }

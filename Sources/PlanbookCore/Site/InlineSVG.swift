@@ -1,7 +1,7 @@
 /// Turns a standalone SVG document into markup that can sit inside an HTML page.
 ///
 /// Drops the XML prolog, doctype and comments (which carry Graphviz's version), prefixes every `id` and every
-/// reference to one (`url(#…)`, `href="#…"`) so that ids stay unique when a page holds several drawings, and labels
+/// reference to one (`url(#…)`, `href="#…"`, `aria-labelledby="…"`) so that ids stay unique when a page holds several drawings, and labels
 /// the drawing for screen readers. One pass over the UTF-8 bytes: drawings run to megabytes.
 public enum InlineSVG {
     private static let svgOpen = Array("<svg".utf8)
@@ -11,6 +11,7 @@ public enum InlineSVG {
     private static let urlReference = Array("url(#".utf8)
     private static let hrefReference = Array("href=\"#".utf8)
     private static let rewritten = [idAttribute, urlReference, hrefReference]
+    private static let labelledBy = Array(" aria-labelledby=\"".utf8)
 
     /// The `<svg>` element of `svg` with ids prefixed by `idPrefix-` and `label` as its accessible name.
     public static func make(_ svg: String, idPrefix: String, label: String) -> String {
@@ -43,6 +44,23 @@ public enum InlineSVG {
                     while index < buffer.count, !matches(commentClose, at: index) { index += 1 }
                     index = min(buffer.count, index + commentClose.count)
                     if index < buffer.count, buffer[index] == 10 { index += 1 }
+                    continue
+                }
+                if byte == 32, matches(labelledBy, at: index) {
+                    // aria-labelledby names ids: prefix each of them too.
+                    output += labelledBy
+                    index += labelledBy.count
+                    var atTokenStart = true
+                    while index < buffer.count, buffer[index] != 34 {
+                        if buffer[index] == 32 {
+                            atTokenStart = true
+                        } else if atTokenStart {
+                            output += prefix
+                            atTokenStart = false
+                        }
+                        output.append(buffer[index])
+                        index += 1
+                    }
                     continue
                 }
                 if byte == 32 || byte == 117 || byte == 104, let pattern = rewritten.first(where: {

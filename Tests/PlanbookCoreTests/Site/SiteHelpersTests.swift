@@ -52,3 +52,14 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 }
+
+@Suite struct InlineSVGLabelTests {
+    @Test func ariaLabelledByFollowsThePrefixedIDs() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"title desc\"><title id=\"title\">T</title><desc id=\"desc\">D</desc></svg>"
+        let inline = InlineSVG.make(svg, idPrefix: "mem", label: "ignored")
+        #expect(inline.contains("aria-labelledby=\"mem-title mem-desc\""))
+        #expect(inline.contains("<title id=\"mem-title\">T</title>"))
+        // The drawing labels itself, so no second role or aria-label is added.
+        #expect(!inline.contains("aria-label=\"ignored\""))
+    }
+}
