@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev pkg-config
 SITE_CHECK := .build/site-check
 
-.PHONY: all deps planbook site test check-site validate-html bench clean
+.PHONY: all deps planbook site test check-site validate-html bench fuzz clean
 
 all: site
 
@@ -59,6 +59,11 @@ check-site:
 bench: deps
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
+
+## fuzz: the report-reading fuzzer for longer (FUZZ_ITERATIONS, default 20000); prints executions and findings.
+FUZZ_ITERATIONS ?= 20000
+fuzz: deps
+	PLANBOOK_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --filter FuzzTests
 
 clean:
 	$(SWIFT) package clean

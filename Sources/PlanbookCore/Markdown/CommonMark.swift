@@ -21,7 +21,7 @@ public enum CommonMark {
     public static func elements(in source: String) -> [MarkdownElement] {
         var result: [MarkdownElement] = []
         withDocument(source) { root, _ in
-            forEachElement(root) { node, kind, index in
+            forEachElement(root) { node, kind, index, enclosingLine in
                 let text: String
                 switch kind {
                 case .heading: text = plainText(of: node)
@@ -31,7 +31,8 @@ public enum CommonMark {
                 }
                 result.append(MarkdownElement(
                     index: index, kind: kind, text: text,
-                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                    enclosingLine: enclosingLine))
             }
         }
         return result
@@ -42,7 +43,7 @@ public enum CommonMark {
         var html = ""
         withDocument(source) { root, extensions in
             var targets: [(OpaquePointer, MarkdownElement.Kind, MarkdownRewrite)] = []
-            forEachElement(root) { node, kind, index in
+            forEachElement(root) { node, kind, index, _ in
                 if let rewrite = rewrites[index] { targets.append((node, kind, rewrite)) }
             }
             // Replace after the walk (changing the tree while cmark iterates it is not allowed), innermost first, so
@@ -79,19 +80,23 @@ public enum CommonMark {
         body(root, cmark_parser_get_syntax_extensions(parser))
     }
 
+    /// Visits every element in document order with its index and the start line of the nearest enclosing node
+    /// that has one (cmark-gfm gives no position to the contents of table cells).
     private static func forEachElement(
-        _ root: OpaquePointer, _ visit: (OpaquePointer, MarkdownElement.Kind, Int) -> Void
+        _ root: OpaquePointer, _ visit: (OpaquePointer, MarkdownElement.Kind, Int, Int) -> Void
     ) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         var index = 0
+        var lastKnownLine = 1
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                let kind = kind(of: node)
-            else { continue }
-            visit(node, kind, index)
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let line = Int(cmark_node_get_start_line(node))
+            if line > 0 { lastKnownLine = line }
+            guard let kind = kind(of: node) else { continue }
+            visit(node, kind, index, lastKnownLine)
             index += 1
         }
     }

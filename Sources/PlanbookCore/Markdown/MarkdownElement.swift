@@ -36,12 +36,14 @@ public struct MarkdownElement: Sendable, Equatable {
     /// 1-based column of the element's first character in the parsed source.
     public var column: Int
 
-    public init(index: Int, kind: Kind, text: String, line: Int, column: Int) {
+    /// `line` and `column` as cmark gives them; where it gives none (0, as for the contents of table cells),
+    /// `enclosingLine` (the line of the nearest enclosing block) and column 1.
+    public init(index: Int, kind: Kind, text: String, line: Int, column: Int, enclosingLine: Int = 1) {
         self.index = index
         self.kind = kind
         self.text = text
-        self.line = line
-        self.column = column
+        self.line = line > 0 ? line : max(1, enclosingLine)
+        self.column = line > 0 ? max(1, column) : 1
     }
 }
 

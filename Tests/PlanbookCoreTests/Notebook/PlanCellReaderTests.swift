@@ -78,3 +78,15 @@ import Testing
         ])
     }
 }
+
+/// Found by the fuzzer: cmark-gfm gives the contents of table cells no position (line 0).
+@Suite struct TableCellPositionTests {
+    @Test func anInlineExpressionInATableCellGetsTheTablesLine() throws {
+        // The table starts on line 3; its cells' inline code is placed there.
+        let text = "# T\n\n| plan | TPOT |\n|---|---|\n| EP | `{swift} tpot` |\n"
+        let report = try Report.parse(bytes: Array(text.utf8), path: "r.md", slug: "r")
+        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        #expect(cells.count == 1)
+        #expect(cells.first?.line == 3)
+    }
+}
