@@ -58,6 +58,16 @@ public func claim<Q: Quantity>(
               holds: paper <= bound.value)
 }
 
+/// `claim(_:paper:atLeast:)` with the paper's value given as a quantity.
+public func claim<Q: Quantity>(_ label: String, paper: Q, atLeast bound: Q, file: String = #filePath, line: Int = #line) {
+    claim(label, paper: paper.value, atLeast: bound, file: file, line: line)
+}
+
+/// `claim(_:paper:atMost:)` with the paper's value given as a quantity.
+public func claim<Q: Quantity>(_ label: String, paper: Q, atMost bound: Q, file: String = #filePath, line: Int = #line) {
+    claim(label, paper: paper.value, atMost: bound, file: file, line: line)
+}
+
 private func sendClaim(
     _ label: String, paper: Double, computed: Double, paperText: String, computedText: String, tolerance: Double,
     file: String, line: Int, holds verdict: Bool? = nil

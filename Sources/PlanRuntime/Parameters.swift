@@ -56,6 +56,7 @@ public func param<T: PlanParameter>(_ name: String, default value: T, file: Stri
             "parameter `\(name)` is \(given.type == "String" ? "\"\(given.text)\"" : given.text) (\(given.type)), which "
                 + "does not fit its default \(value) (\(T.typeName)); give it a\(T.typeName == "Int" ? "n" : "") \(T.typeName) value")),
     ])
+    ParameterValues.report(name, value: value, given: false)
     return value
 }
 

@@ -21,10 +21,15 @@ extension Planbook {
         var out = "site"
 
         func run() throws {
-            let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let result = SiteCleaner.clean(
-                output: current.appendingPathComponent(out), cache: current.appendingPathComponent(".planbook/cache"))
-            print("Removed \(result.removedFiles) file(s) of \(out)/ and \(result.removedCache ? "the cache" : "no cache").")
+            let options = BuildOptions(output: out)
+            let output = options.url(out)
+            let result = SiteCleaner.clean(output: output, cache: options.url(options.cache))
+            let folder = out.hasSuffix("/") ? out : out + "/"
+            if result.removedFiles == 0 && !FileManager.default.fileExists(atPath: output.path) {
+                print("No \(folder) here (nothing to clean there); removed \(result.removedCache ? "the cache" : "no cache").")
+            } else {
+                print("Removed \(result.removedFiles) file(s) of \(folder) and \(result.removedCache ? "the cache" : "no cache").")
+            }
             if !result.keptFiles.isEmpty {
                 print("Kept \(result.keptFiles.count) file(s) in \(out)/ that Planbook did not write.")
             }

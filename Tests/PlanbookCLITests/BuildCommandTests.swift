@@ -167,6 +167,12 @@ import PlanbookCore
         #expect(!FileManager.default.fileExists(atPath: study.appendingPathComponent(".planbook").path))
         #expect(try String(contentsOf: study.appendingPathComponent("site/notes.txt"), encoding: .utf8) == "mine")
         #expect(FileManager.default.fileExists(atPath: study.appendingPathComponent("Reports/index.md").path))
+        // An absolute --out is the same folder for build and clean.
+        let elsewhere = parent.appendingPathComponent("published")
+        #expect(try run(["build", "-q", "--out", elsewhere.path], in: study).termination == .exited(0))
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("index.html").path))
+        #expect(try run(["clean", "--out", elsewhere.path], in: study).termination == .exited(0))
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("index.html").path))
     }
 
     @Test func quietPrintsNothingAndJSONReportsProblems() throws {

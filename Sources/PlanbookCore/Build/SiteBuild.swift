@@ -73,6 +73,9 @@ public struct SiteBuild: Sendable {
                 problems += PageRenderer.unresolvedReferences(outlines[index], references: references)
             }
         }
+        if !problems.contains(where: { $0.severity == .error }) {
+            problems += unreadParameters(outlines: outlines, notebooks: notebooks)
+        }
         let warnings = problems.filter { $0.severity == .warning }
         guard !problems.contains(where: { $0.severity == .error }), let template else {
             throw BuildFailure(Self.sorted(problems))
@@ -82,7 +85,8 @@ public struct SiteBuild: Sendable {
         let pages = outlines.indices.map { index in
             let provenance = Provenance(
                 report: outlines[index].report, shared: shared, parameters: notebooks[index].outputs?.parameters ?? [],
-                toolchain: toolchain, usesPlanCode: !outlines[index].cells.isEmpty)
+                toolchain: toolchain, usesPlanCode: !outlines[index].cells.isEmpty,
+                overrides: Set(options.parameters.map(\.name)))
             return PageRenderer.render(
                 outlines[index], outputs: notebooks[index].outputs, items: items[index], svgs: svgs[index],
                 references: references, provenance: provenance)
@@ -213,9 +217,11 @@ public struct SiteBuild: Sendable {
     func runNotebooks(
         _ outlines: [PageRenderer.Outline], shared: [SharedPlanCode], library: SharedLibrary?
     ) -> [Notebook.Result] {
-        let settings = Notebook.Settings(
+        var configured = Notebook.Settings(
             cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout,
             sharedLibrary: library)
+        configured.overrides = Set(options.parameters.map(\.name))
+        let settings = configured
         let overrides = options.parameters
         let progress = options.progress
         let total = outlines.filter { !$0.cells.isEmpty }.count
@@ -282,11 +288,26 @@ public struct SiteBuild: Sendable {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
-    /// Problems file by file, top to bottom (a stable sort, so problems at one place keep their order).
+    /// Problems file by file, top to bottom (a stable sort, so problems at one place keep their order), each once
+    /// (shared code and `--param` problems would otherwise repeat for every report).
     static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
-        problems.enumerated().sorted { a, b in
+        var seen: Set<Diagnostic> = []
+        return problems.enumerated().sorted { a, b in
             (a.element.file, a.element.line, a.element.column, a.offset) < (b.element.file, b.element.line, b.element.column, b.offset)
-        }.map(\.element)
+        }.map(\.element).filter { seen.insert($0).inserted }
+    }
+
+    /// A warning for each `--param` that no report reads (a misspelt name would otherwise change nothing, silently).
+    func unreadParameters(outlines: [PageRenderer.Outline], notebooks: [Notebook.Result]) -> [Diagnostic] {
+        guard !options.parameters.isEmpty, notebooks.allSatisfy({ $0.outputs != nil }) else { return [] }
+        var read = Set(notebooks.flatMap { $0.outputs?.parameters.map(\.name) ?? [] })
+        for outline in outlines { read.formUnion(outline.report.frontMatter.params.map(\.name)) }
+        return options.parameters.filter { !read.contains($0.name) }.map { parameter in
+            Diagnostic(
+                file: "--param \(parameter.name)", severity: .warning,
+                "no report reads the parameter `\(parameter.name)`, so it changes nothing; the parameters read are "
+                    + (read.isEmpty ? "none" : read.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+        }
     }
 
     /// `index` first, then by front-matter `order` (pages without one last), then by file name.

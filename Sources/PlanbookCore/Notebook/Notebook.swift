@@ -16,6 +16,8 @@ public struct Notebook: Sendable {
         public var timeout: Duration
         /// The compiled shared code, when the study has some (see `SharedLibrary`).
         public var sharedLibrary: SharedLibrary?
+        /// Names of the parameters given with `--param` (so a wrongly typed value is blamed on the command line).
+        public var overrides: Set<String> = []
 
         public init(
             cache: PlanCache, useCache: Bool = true, timeout: Duration = .seconds(60), sharedLibrary: SharedLibrary? = nil
@@ -100,13 +102,36 @@ public struct Notebook: Sendable {
             compiled = true
         }
         let explanation = compiled
-            ? (settings.useCache ? "compiled and ran: plan code or toolchain changed" : "compiled and ran: --no-cache")
+            ? (settings.useCache ? "compiled and ran: no compiled program for this plan code yet (first build, or the code, shared code or toolchain changed)" : "compiled and ran: --no-cache")
             : "ran without compiling: parameters changed (or no stored outputs)"
         let run = execute(executable, arguments: arguments, program: program, timeout: settings.timeout)
         if run.problems.isEmpty, let outputs = run.outputs {
             settings.cache.storeRun(outputs, key: runKey)
         }
-        return Result(outputs: run.outputs, problems: run.problems, compiled: compiled, ran: true, explanation: explanation)
+        let problems = run.problems.map { placeParameterProblem($0, overrides: settings.overrides) }
+        return Result(outputs: run.outputs, problems: problems, compiled: compiled, ran: true, explanation: explanation)
+    }
+
+    /// A parameter of the wrong type is the value's fault, not the `param(…)` call's: place the problem where the
+    /// value was given — the front matter line of this report, or `--param` — and say where it was read.
+    func placeParameterProblem(_ problem: Diagnostic, overrides: Set<String>) -> Diagnostic {
+        guard problem.message.hasPrefix("parameter `"), let close = problem.message.dropFirst(11).firstIndex(of: "`") else {
+            return problem
+        }
+        let name = String(problem.message.dropFirst(11)[..<close])
+        let readAt = "(read at \(problem.file):\(problem.line))"
+        if overrides.contains(name) {
+            return Diagnostic(file: "--param \(name)", "\(problem.message) \(readAt)")
+        }
+        let lines = report.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let frontMatterEnd = report.bodyFirstLine - 1
+        for (offset, line) in lines.prefix(max(0, frontMatterEnd)).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.hasPrefix("\(name):") else { continue }
+            let column = line.count - trimmed.count + name.count + 3
+            return Diagnostic(file: report.path, line: offset + 1, column: column, "\(problem.message) \(readAt)")
+        }
+        return problem
     }
 
     // MARK: - Steps

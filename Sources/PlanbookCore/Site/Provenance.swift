@@ -7,6 +7,8 @@ public struct Provenance: Sendable {
     public var files: [String]
     /// The parameters the page's plan program read.
     public var parameters: [ParameterUse]
+    /// Where each parameter's value came from: `--param`, `front matter` or `default in code`, by name.
+    public var sources: [String: String] = [:]
     /// "PlanKit 0.1.0", or nil when the page runs no plan code. (Not the library's hash: that changes with the build
     /// folder and configuration, and the page must not.)
     public var planKit: String?
@@ -15,8 +17,14 @@ public struct Provenance: Sendable {
 
     /// The provenance of `report`, built with `shared` code, having read `parameters`.
     public init(
-        report: Report, shared: [SharedPlanCode], parameters: [ParameterUse], toolchain: PlanToolchain?, usesPlanCode: Bool
+        report: Report, shared: [SharedPlanCode], parameters: [ParameterUse], toolchain: PlanToolchain?, usesPlanCode: Bool,
+        overrides: Set<String> = []
     ) {
+        let frontMatterNames = Set(report.frontMatter.params.map(\.name))
+        for parameter in parameters {
+            sources[parameter.name] = !parameter.given ? "default in code"
+                : overrides.contains(parameter.name) ? "--param" : frontMatterNames.contains(parameter.name) ? "front matter" : "--param"
+        }
         var hash = ContentHash()
         hash.add(report.path)
         hash.add(report.source)
@@ -50,7 +58,7 @@ public struct Provenance: Sendable {
         if !parameters.isEmpty {
             html += CellOutputHTML.table(
                 title: nil, header: ["Parameter", "Value", "Type", "From"],
-                rows: parameters.map { [$0.name, $0.value, $0.type, $0.given ? "front matter or --param" : "default in code"] })
+                rows: parameters.map { [$0.name, $0.value, $0.type, sources[$0.name] ?? "default in code"] })
         }
         return html + "</section>\n"
     }

@@ -40,7 +40,9 @@ public enum SwiftHighlighter {
                 var end = index + 1
                 while end < characters.count,
                     characters[end].isHexDigit || characters[end] == "_" || characters[end] == "x"
-                        || (characters[end] == "." && end + 1 < characters.count && characters[end + 1].isNumber) {
+                        || (characters[end] == "." && end + 1 < characters.count && characters[end + 1].isNumber)
+                        || ((characters[end] == "-" || characters[end] == "+") && (characters[end - 1] == "e" || characters[end - 1] == "E")
+                            && end + 1 < characters.count && characters[end + 1].isNumber) {
                     end += 1
                 }
                 span("num", String(characters[index..<end]))

@@ -147,9 +147,10 @@ import Testing
         var options = study.options
         options.parameters = [("batch", .string("lots")), ("label", .bool(true))]
         let failure = #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
+        // Both values came from --param, so the problem is placed there, naming where the code read them.
         #expect(failure?.diagnostics.map(\.description) == [
-            "Reports/index.md:6:1: error: parameter `batch` is \"lots\" (String), which does not fit its default 128 (Int); give it an Int value",
-            "Reports/index.md:7:1: error: parameter `label` is true (Bool), which does not fit its default 2.5 (Double); give it a Double value",
+            "--param batch: error: parameter `batch` is \"lots\" (String), which does not fit its default 128 (Int); give it an Int value (read at Reports/index.md:6)",
+            "--param label: error: parameter `label` is true (Bool), which does not fit its default 2.5 (Double); give it a Double value (read at Reports/index.md:7)",
         ])
     }
 
@@ -223,6 +224,20 @@ import Testing
     }
 }
 
+/// A misspelt `--param` is read by no report: a warning says so.
+@Suite struct UnreadParameterTests {
+    @Test func aParameterNoReportReadsIsAWarning() throws {
+        let study = try TemporaryStudy(reports: ["index.md": "```swift plan\nlet b = param(\"batch\", default: 1)\n```\n"])
+        defer { study.remove() }
+        var options = study.options
+        options.parameters = [("bach", .int(256)), ("batch", .int(2))]
+        let summary = try SiteBuild(options: options).run()
+        #expect(summary.warnings.map(\.description) == [
+            "--param bach: warning: no report reads the parameter `bach`, so it changes nothing; the parameters read are `batch`",
+        ])
+    }
+}
+
 /// Every page ends with its provenance.
 @Suite struct ProvenanceTests {
     @Test func pagesListTheirSourcesParametersAndVersions() throws {
@@ -235,7 +250,7 @@ import Testing
         let html = try study.read("site/index.html")
         #expect(html.contains("<h2 id=\"provenance\">Provenance</h2>"))
         #expect(html.contains("from <code>Reports/index.md</code> with the parameters below."))
-        #expect(html.contains("<tr><td>batch</td><td class=\"num\">256</td><td>Int</td><td>front matter or --param</td></tr>"))
+        #expect(html.contains("<tr><td>batch</td><td class=\"num\">256</td><td>Int</td><td>front matter</td></tr>"))
         #expect(html.contains("<tr><td>width</td><td class=\"num\">4,096</td><td>Int</td><td>default in code</td></tr>"))
         #expect(html.contains("compiled by Swift version"))
         // echo=fold: output first, then the code under a <details>.

@@ -24,3 +24,10 @@ import Testing
         #expect(text == code)
     }
 }
+
+@Suite struct SwiftHighlighterExponentTests {
+    @Test func exponentsStayOneNumber() {
+        #expect(SwiftHighlighter.html("2.2e-3") == "<span class=\"tok-num\">2.2e-3</span>")
+        #expect(SwiftHighlighter.html("x-3") == "x-<span class=\"tok-num\">3</span>")
+    }
+}
