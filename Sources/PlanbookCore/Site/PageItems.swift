@@ -59,7 +59,7 @@ public struct PageItems: Sendable {
             var cellItems: [Item?] = []
             for output in outputs?.cells[cell.index] ?? [] {
                 switch output {
-                case .graph(let title, let dot):
+                case .graph(let title, _), .chart(let title, _, _, _):
                     figureNames += 1
                     var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
                     while taken.contains(name) { name += "-x" }
@@ -68,16 +68,9 @@ public struct PageItems: Sendable {
                     let item = Item(anchor: "fig-\(name)", kind: .figure, number: figureCount, caption: caption(title))
                     items.append(item)
                     cellItems.append(item)
-                    figures.append(DotFigure(name: name, caption: item.caption, dot: dot, cell: cell, position: figureNames - 1))
-                case .chart(let title, _, _, _):
-                    figureNames += 1
-                    var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
-                    while taken.contains(name) { name += "-x" }
-                    taken.insert(name)
-                    figureCount += 1
-                    let item = Item(anchor: "fig-\(name)", kind: .figure, number: figureCount, caption: caption(title))
-                    items.append(item)
-                    cellItems.append(item)
+                    if case .graph(_, let dot) = output {
+                        figures.append(DotFigure(name: name, caption: item.caption, dot: dot, cell: cell, position: figureNames - 1))
+                    }
                 case .table(let title, _, _):
                     tableNames += 1
                     tableCount += 1
