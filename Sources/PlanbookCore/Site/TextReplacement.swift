@@ -30,3 +30,37 @@ extension String {
         return String(decoding: output, as: UTF8.self)
     }
 }
+
+extension String {
+    /// `self` with every id named by an `aria-labelledby="…"` attribute prefixed by `prefix`, as ids are when a
+    /// drawing or a page is scoped (UTF-8 bytes, one pass).
+    func prefixingLabelledByIDs(with prefix: String) -> String {
+        let marker = Array(" aria-labelledby=\"".utf8)
+        let insert = Array(prefix.utf8)
+        let bytes = Array(utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 32, index + marker.count <= bytes.count, Array(bytes[index..<index + marker.count]) == marker {
+                output += marker
+                index += marker.count
+                var atTokenStart = true
+                while index < bytes.count, bytes[index] != 34 {
+                    if bytes[index] == 32 {
+                        atTokenStart = true
+                    } else if atTokenStart {
+                        output += insert
+                        atTokenStart = false
+                    }
+                    output.append(bytes[index])
+                    index += 1
+                }
+                continue
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -41,6 +41,8 @@ import Testing
         #expect(html.contains("<h2 id=\"plan--details\">Details</h2>"))
         #expect(html.contains("<a class=\"xref\" href=\"#index--fig-grid\">Figure 1</a>"))
         #expect(html.contains("download=\"grid.svg\""))
+        // Labels follow the scoped ids.
+        #expect(!html.contains("aria-labelledby=\"index-"))
         // No id appears twice.
         let ids = html.split(separator: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(Set(ids).count == ids.count)
