@@ -11,7 +11,6 @@ public enum InlineSVG {
     private static let urlReference = Array("url(#".utf8)
     private static let hrefReference = Array("href=\"#".utf8)
     private static let rewritten = [idAttribute, urlReference, hrefReference]
-    private static let labelledBy = Array(" aria-labelledby=\"".utf8)
 
     /// The `<svg>` element of `svg` with ids prefixed by `idPrefix-` and `label` as its accessible name.
     public static func make(_ svg: String, idPrefix: String, label: String) -> String {
@@ -46,23 +45,6 @@ public enum InlineSVG {
                     if index < buffer.count, buffer[index] == 10 { index += 1 }
                     continue
                 }
-                if byte == 32, matches(labelledBy, at: index) {
-                    // aria-labelledby names ids: prefix each of them too.
-                    output += labelledBy
-                    index += labelledBy.count
-                    var atTokenStart = true
-                    while index < buffer.count, buffer[index] != 34 {
-                        if buffer[index] == 32 {
-                            atTokenStart = true
-                        } else if atTokenStart {
-                            output += prefix
-                            atTokenStart = false
-                        }
-                        output.append(buffer[index])
-                        index += 1
-                    }
-                    continue
-                }
                 if byte == 32 || byte == 117 || byte == 104, let pattern = rewritten.first(where: {
                     byte == $0[0] && matches($0, at: index)
                 }) {
@@ -76,6 +58,6 @@ public enum InlineSVG {
             }
         }
         while let last = output.last, last == 10 || last == 32 || last == 13 || last == 9 { output.removeLast() }
-        return String(decoding: output, as: UTF8.self)
+        return String(decoding: output, as: UTF8.self).prefixingLabelledByIDs(with: "\(idPrefix)-")
     }
 }
