@@ -6,9 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "planbook", targets: ["PlanbookCLI"]),
-        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module) and PlanRuntime
-        // (show, param, expect, claim). One library, so that each type exists once and `show` recognises PlanKit's.
-        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanRuntime"]),
+        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module), PlanRuntime
+        // (show, param, expect, claim) and PlanRecord (what the program tells Planbook). One library, so that each
+        // type exists once and `show` recognises PlanKit's.
+        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanRecord", "PlanRuntime"]),
         .library(name: "PlanbookCore", targets: ["PlanbookCore"]),
     ],
     dependencies: [
@@ -31,12 +32,16 @@ let package = Package(
         ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
+        // The records a plan program writes and Planbook reads: Foundation-free, so plan programs compile fast.
+        .target(name: "PlanRecord"),
+        .target(name: "PlanRuntime", dependencies: ["PlanKit", "PlanRecord"]),
         .target(
             name: "PlanbookCore",
             dependencies: [
                 "CCmark",
                 "CGraphviz",
+                "PlanKit",
+                "PlanRecord",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -56,8 +61,9 @@ let package = Package(
             dependencies: ["PlanbookCore", "PlanKit"]
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
-        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit"]),
-        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore"]),
+        .testTarget(name: "PlanRecordTests", dependencies: ["PlanRecord"]),
+        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit", "PlanRecord"]),
+        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore", "PlanKit", "PlanRecord"]),
         .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore", "PlanbookCLI"]),
     ],
     swiftLanguageModes: [.v6]

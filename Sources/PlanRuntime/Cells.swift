@@ -1,3 +1,5 @@
+internal import PlanRecord
+
 /// Markers the generated program calls between cells; not for use in plan blocks.
 public enum PlanbookCells {
     nonisolated(unsafe) static var current = -1
@@ -5,14 +7,12 @@ public enum PlanbookCells {
     /// Cell `index` (a plan block) starts: outputs and `print`s from here on belong to it.
     public static func begin(_ index: Int) {
         current = index
-        RecordChannel.send([("t", .string("begin")), ("cell", .integer(index))])
+        RecordChannel.send(.cellStarted(cell: index))
     }
 
-    /// Cell `index` is an inline expression: its value, formatted for prose.
+    /// Cell `index` is an inline expression: its value, formatted for prose, with the number behind it.
     public static func inline<T>(_ index: Int, _ value: () throws -> T) rethrows {
-        current = index
-        RecordChannel.send([("t", .string("begin")), ("cell", .integer(index))])
-        let text = InlineFormat.text(try value())
-        RecordChannel.send([("t", .string("inline")), ("cell", .integer(index)), ("text", .string(text))])
+        begin(index)
+        RecordChannel.send(.inline(cell: index, InlineFormat.value(try value())))
     }
 }

@@ -1,17 +1,13 @@
 import Testing
 @testable import PlanKit
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, seeded, reproducible generator for property tests.
+/// PlanKit's SplitMix64 (Steele, Lea, Flood 2014), seeded, for property tests.
 struct PropertyRandom {
-    var state: UInt64
+    var generator: SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+
+    mutating func next() -> UInt64 { generator.next() }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))

@@ -125,9 +125,9 @@ extension SiteBuild {
         let layoutTimeout = options.layoutTimeout
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
-            var hash = ContentHash()
-            [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)"].forEach { hash.add($0) }
-            let key = hash.hex
+            let key = CacheKey.drawing(
+                dot: figure.dot, engine: figure.engine, graphviz: graphvizVersion,
+                rendererRevision: Graphviz.rendererRevision).hex
             if useCache, let svg = cache.svg(key) { return .success(svg) }
             let result = Result { () throws(GraphvizError) in
                 try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine, timeout: layoutTimeout)

@@ -1,4 +1,5 @@
 import Foundation
+import PlanRecord
 import Synchronization
 
 /// `planbook build`: the whole pipeline from `Reports/*.md` to a published `site/`, as a list of named steps.
@@ -16,7 +17,7 @@ public struct SiteBuild: Sendable {
         /// The site folder, resolved.
         public var output: URL
         /// Every claim, by report, in navigation order.
-        public var claims: [(report: String, claim: ClaimResult, line: Int)]
+        public var claims: [(report: String, claim: PlanRecord.Claim, line: Int)]
         /// Per report with plan blocks: why it was compiled, run or reused.
         public var explanations: [(report: String, explanation: String)]
         /// Reports whose plan program was compiled, and run, in this build.
@@ -119,8 +120,9 @@ public struct SiteBuild: Sendable {
             pages: pages.map(\.report.outputName), figures: items.reduce(0) { $0 + $1.figures.count },
             output: options.url(options.output).standardizedFileURL,
             claims: ordered.flatMap { index in
-                (notebooks[index].outputs?.claims ?? []).map { claim in
-                    (outlines[index].report.path, claim, outlines[index].cells[claim.cell].line + claim.line - 1)
+                (notebooks[index].outputs?.claims ?? []).map { _, claim in
+                    (outlines[index].report.path, claim,
+                     PlanProgram.location(of: claim.place, in: outlines[index].cells)?.line ?? 1)
                 }
             },
             explanations: ordered.filter { !outlines[$0].cells.isEmpty }

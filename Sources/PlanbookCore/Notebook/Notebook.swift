@@ -1,4 +1,5 @@
 import Foundation
+import PlanRecord
 
 /// Runs a report's cells as one Swift program: generate, compile (or reuse the cached executable), run (or reuse the
 /// cached outputs), and read back what each cell produced.
@@ -69,31 +70,22 @@ public struct Notebook: Sendable {
         let library = settings.sharedLibrary
         let program = PlanProgram(report: report, cells: cells, shared: library == nil ? shared : [],
                                   importsShared: library != nil)
-        var programHash = ContentHash()
-        programHash.add(program.source)
-        programHash.add(library?.key ?? "")
-        for file in program.shared {
-            programHash.add(file.path)
-            programHash.add(file.source)
-        }
-        programHash.add(toolchain.fingerprint)
-        let programKey = programHash.hex
-        let arguments = parameters.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value.typeName):\($0.value)" }
-        var runHash = ContentHash()
-        runHash.add(programKey)
-        arguments.forEach { runHash.add($0) }
-        let runKey = runHash.hex
+        let command = SwiftCompilerCommand.program(toolchain: toolchain, library: library)
+        let programKey = CacheKey.program(
+            source: program.source, shared: program.shared, sharedLibrary: library?.key, toolchain: toolchain,
+            flags: command.flags)
+        let runKey = CacheKey.run(program: programKey, parameters: parameters)
 
-        if settings.useCache, let outputs = settings.cache.run(runKey) {
-            return Result(outputs: outputs, problems: [], compiled: false, ran: false,
+        if settings.useCache, let outputs = settings.cache.run(runKey.hex) {
+            return Result(outputs: outputs, problems: warnings(outputs, program: program), compiled: false, ran: false,
                           explanation: "reused: program, toolchain and parameters unchanged")
         }
         var compiled = false
         let executable: URL
-        if settings.useCache, let cached = settings.cache.program(programKey) {
+        if settings.useCache, let cached = settings.cache.program(programKey.hex) {
             executable = cached
         } else {
-            switch compile(program, key: programKey, toolchain: toolchain, cache: settings.cache, library: library) {
+            switch compile(program, key: programKey, command: command, cache: settings.cache) {
             case .success(let url): executable = url
             case .failure(let failure):
                 return Result(outputs: nil, problems: failure.diagnostics, compiled: true, ran: false,
@@ -104,21 +96,25 @@ public struct Notebook: Sendable {
         let explanation = compiled
             ? (settings.useCache ? "compiled and ran: no compiled program for this plan code yet (first build, or the code, shared code or toolchain changed)" : "compiled and ran: --no-cache")
             : "ran without compiling: parameters changed (or no stored outputs)"
-        let run = execute(executable, arguments: arguments, program: program, timeout: settings.timeout)
+        let input = PlanInput(parameters: parameters.map {
+            PlanInput.Parameter(name: $0.name, type: $0.value.typeName, text: "\($0.value)")
+        })
+        let run = execute(executable, input: input, key: runKey, program: program, settings: settings)
         if run.problems.isEmpty, let outputs = run.outputs {
-            settings.cache.storeRun(outputs, key: runKey)
+            settings.cache.storeRun(outputs, key: runKey.hex)
         }
-        let problems = run.problems.map { placeParameterProblem($0, overrides: settings.overrides) }
+        let problems = run.problems + (run.outputs.map { warnings($0, program: program) } ?? [])
         return Result(outputs: run.outputs, problems: problems, compiled: compiled, ran: true, explanation: explanation)
+    }
+
+    /// The warnings a run reported, placed in the report.
+    private func warnings(_ outputs: NotebookOutputs, program: PlanProgram) -> [Diagnostic] {
+        outputs.warnings.map { program.diagnostic(at: $0.place, severity: .warning, $0.message) }
     }
 
     /// A parameter of the wrong type is the value's fault, not the `param(…)` call's: place the problem where the
     /// value was given — the front matter line of this report, or `--param` — and say where it was read.
-    func placeParameterProblem(_ problem: Diagnostic, overrides: Set<String>) -> Diagnostic {
-        guard problem.message.hasPrefix("parameter `"), let close = problem.message.dropFirst(11).firstIndex(of: "`") else {
-            return problem
-        }
-        let name = String(problem.message.dropFirst(11)[..<close])
+    func placeParameterProblem(_ problem: Diagnostic, name: String, overrides: Set<String>) -> Diagnostic {
         let readAt = "(read at \(problem.file):\(problem.line))"
         if overrides.contains(name) {
             return Diagnostic(file: "--param \(name)", "\(problem.message) \(readAt)")
@@ -137,37 +133,26 @@ public struct Notebook: Sendable {
     // MARK: - Steps
 
     private func compile(
-        _ program: PlanProgram, key: String, toolchain: PlanToolchain, cache: PlanCache, library: SharedLibrary?
+        _ program: PlanProgram, key: CacheKey, command: SwiftCompilerCommand, cache: PlanCache
     ) -> Swift.Result<URL, BuildFailure> {
         let staging: URL
+        var sources: [URL] = []
         do {
             staging = try cache.stagingFolder()
-            try Data(program.source.utf8).write(to: staging.appendingPathComponent("main.swift"))
+            sources.append(staging.appendingPathComponent("main.swift"))
+            try Data(program.source.utf8).write(to: sources[0])
             for (index, file) in program.shared.enumerated() {
-                try Data(file.compiledSource.utf8).write(to: staging.appendingPathComponent(SharedPlanCode.fileName(index)))
+                sources.append(staging.appendingPathComponent(SharedPlanCode.fileName(index)))
+                try Data(file.compiledSource.utf8).write(to: sources[index + 1])
             }
         } catch {
             return .failure(BuildFailure([Diagnostic(file: report.path, "could not write to the cache: \(error)")]))
         }
-        let libraries = toolchain.libraryDirectory.path
-        // MemberImportVisibility: a member of a module the code does not import (Foundation's String methods, say)
-        // is a compile error naming the module, not a link error later.
-        var arguments: [String] = [
-            "-swift-version", "5", "-enable-upcoming-feature", "MemberImportVisibility", "-diagnostic-style", "llvm",
-            "-module-cache-path", cache.moduleCache.path,
-            "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit", "-lm",
-            "-Xlinker", "-rpath", "-Xlinker", libraries,
-        ]
-        if let library {
-            let folder = library.folder.path
-            arguments += ["-I", folder, "-L", folder, "-l\(SharedLibrary.moduleName)", "-Xlinker", "-rpath", "-Xlinker", folder]
-        }
-        arguments.append(staging.appendingPathComponent("main.swift").path)
-        arguments += program.shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path }
-        arguments += ["-o", staging.appendingPathComponent("program").path]
         let result: ChildOutput
         do {
-            result = try ChildProcess.run(toolchain.compiler, arguments, timeout: .seconds(300))
+            result = try command.run(
+                sources: sources, outputs: ["-o", staging.appendingPathComponent("program").path],
+                moduleCache: cache.moduleCache)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             return .failure(BuildFailure([Diagnostic(file: report.path, error.description)]))
@@ -176,25 +161,38 @@ public struct Notebook: Sendable {
             try? FileManager.default.removeItem(at: staging)
             return .failure(BuildFailure(CompilerDiagnostics.errors(in: result.errorText, program: program)))
         }
-        return .success(cache.commitProgram(staging, key: key))
+        return .success(cache.commitProgram(staging, key: key.hex))
     }
 
     private func execute(
-        _ executable: URL, arguments: [String], program: PlanProgram, timeout: Duration
+        _ executable: URL, input: PlanInput, key: CacheKey, program: PlanProgram, settings: Settings
     ) -> (outputs: NotebookOutputs?, problems: [Diagnostic]) {
+        let inputFile: URL
+        do {
+            inputFile = try settings.cache.inputFile(input.encoded, key: key.hex)
+        } catch {
+            return (nil, [Diagnostic(file: report.path, "could not write the plan program's input: \(error)")])
+        }
+        defer { try? FileManager.default.removeItem(at: inputFile) }
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment[PlanInput.environmentVariable] = inputFile.path
         let result: ChildOutput
         do {
             result = try ChildProcess.run(
-                executable.path, arguments, environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
-                timeout: timeout, limit: 16 << 20)
+                executable.path, [], environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
+                timeout: settings.timeout, limit: 16 << 20)
         } catch {
             return (nil, [Diagnostic(file: report.path, error.description)])
         }
-        let (outputs, problems, lastCell) = PlanRecordReader.read(
-            result.standardOutput, program: program, truncated: result.truncated)
-        if result.termination == .exited(0) { return (outputs, problems) }
-        return (nil, problems + [PlanRunFailure.diagnostic(result, program: program, lastCell: lastCell, timeout: timeout)])
+        let reading = PlanRecordReader.read(result.standardOutput, cellCount: program.cells.count, truncated: result.truncated)
+        var problems = reading.problems.map { problem -> Diagnostic in
+            let placed = program.diagnostic(at: problem.place, problem.message)
+            return problem.parameter.map { placeParameterProblem(placed, name: $0, overrides: settings.overrides) } ?? placed
+        }
+        problems += reading.unreadable.map { Diagnostic(file: report.path, $0) }
+        if result.termination == .exited(0) { return (reading.outputs, problems) }
+        return (nil, problems + [PlanRunFailure.diagnostic(
+            result, program: program, lastCell: reading.lastCell, timeout: settings.timeout)])
     }
 }

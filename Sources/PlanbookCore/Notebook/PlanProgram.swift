@@ -1,3 +1,5 @@
+import PlanRecord
+
 /// The Swift program that runs a report's cells in order, and the map from its source locations back to the report.
 ///
 /// Each cell's code sits under `#sourceLocation(file: "cell-N", line: 1)`, so the compiler, `#file`/`#line` and
@@ -53,7 +55,13 @@ public struct PlanProgram: Sendable {
     /// The report location of line `line`, column `column` of `file` as the program reports it (`cell-N`), or nil
     /// when `file` is not a cell.
     public func location(file: String, line: Int, column: Int) -> (line: Int, column: Int)? {
-        // `#fileID` spells the file "module/cell-N".
+        Self.location(of: PlanRecord.Place(file: file, line: line, column: column), in: cells)
+    }
+
+    /// The report location of `place` among `cells`, or nil when its file is not one of them.
+    public static func location(of place: PlanRecord.Place, in cells: [PlanCell]) -> (line: Int, column: Int)? {
+        let (file, line, column) = (place.file, place.line, place.column)
+        // `#filePath` spells the file ".../cell-N".
         let name = file.split(separator: "/").last.map(String.init) ?? file
         guard name.hasPrefix("cell-"), let index = Int(name.dropFirst(5)), cells.indices.contains(index) else {
             return nil
@@ -63,6 +71,13 @@ public struct PlanProgram: Sendable {
         case .block: return (cell.line + line - 1, column)
         case .inline: return (cell.line, column)
         }
+    }
+
+    /// A diagnostic at `place` (a cell's or a shared file's line and column), placed in the report.
+    func diagnostic(at place: PlanRecord.Place, severity: Diagnostic.Severity = .error, _ message: String) -> Diagnostic {
+        var placed = diagnostic(file: place.file, line: place.line, column: place.column, message)
+        placed.severity = severity
+        return placed
     }
 
     /// A diagnostic at `line`:`column` of cell `file`, placed in the report (at its first cell when `file` is not

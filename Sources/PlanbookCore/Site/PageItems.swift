@@ -1,3 +1,5 @@
+import PlanRecord
+
 /// The numbered things of a page — figures (`dot` blocks, graphs and charts from plan blocks) and tables from plan
 /// blocks — in document order, with their anchors, numbers and captions; and the figures Graphviz must draw.
 ///
@@ -57,9 +59,10 @@ public struct PageItems: Sendable {
                 return captionUsed ? title : (cell.caption ?? title)
             }
             var cellItems: [Item?] = []
-            for output in outputs?.cells[cell.index] ?? [] {
+            for output in outputs?.cells[cell.index].outputs ?? [] {
                 switch output {
-                case .graph(let title, _), .chart(let title, _, _, _):
+                case .graph, .chart:
+                    let title = output.figureTitle ?? ""
                     figureNames += 1
                     var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
                     while taken.contains(name) { name += "-x" }
@@ -68,14 +71,14 @@ public struct PageItems: Sendable {
                     let item = Item(anchor: "fig-\(name)", kind: .figure, number: figureCount, caption: caption(title))
                     items.append(item)
                     cellItems.append(item)
-                    if case .graph(_, let dot) = output {
-                        figures.append(DotFigure(name: name, caption: item.caption, dot: dot, cell: cell, position: figureNames - 1))
+                    if case .graph(let graph) = output {
+                        figures.append(DotFigure(name: name, caption: item.caption, dot: graph.dot, cell: cell, position: figureNames - 1))
                     }
-                case .table(let title, _, _):
+                case .table(let table):
                     tableNames += 1
                     tableCount += 1
                     let name = tableNames == 1 ? base : "\(base)-\(tableNames)"
-                    let item = Item(anchor: "tbl-\(name)", kind: .table, number: tableCount, caption: caption(title ?? ""))
+                    let item = Item(anchor: "tbl-\(name)", kind: .table, number: tableCount, caption: caption(table.title ?? ""))
                     items.append(item)
                     cellItems.append(item)
                 case .file:

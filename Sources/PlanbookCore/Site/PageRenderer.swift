@@ -118,24 +118,24 @@ public struct PageRenderer: Sendable {
             var fileLinks: [String] = []
             var fileNames = (items.fileNames[cell.index] ?? [])[...]
             let cellItems = items.outputItems[cell.index] ?? []
-            for (position, output) in (outputs?.cells[cell.index] ?? []).enumerated() {
+            for (position, output) in (outputs?.cells[cell.index].outputs ?? []).enumerated() {
                 let item = position < cellItems.count ? cellItems[position] : nil
                 switch output {
                 case .graph:
                     guard let figure = graphFigures.popFirst(), !svgsOfCell.isEmpty else { continue }
                     figuresHTML.append(figure.html(svg: svgsOfCell.removeFirst(), folder: report.slug, label: item?.label))
-                case .chart(_, let svg, let header, let rows):
+                case .chart(let chart):
                     guard let item else { continue }
                     let name = PageItems.name(of: item)
                     figuresHTML.append(CellOutputHTML.chart(
-                        name: name, label: item.label, title: item.caption, svg: svg, folder: report.slug))
-                    downloads.append(("\(report.slug)/\(name).svg", svg))
-                    downloads.append(("\(report.slug)/\(name).csv", CellOutputHTML.csv(header: header, rows: rows)))
-                case .file(let title, let fileExtension, let contents):
+                        name: name, label: item.label, title: item.caption, svg: chart.svg, folder: report.slug))
+                    downloads.append(("\(report.slug)/\(name).svg", chart.svg))
+                    downloads.append(("\(report.slug)/\(name).csv", CellOutputHTML.csv(chart.data)))
+                case .file(let file):
                     guard let name = fileNames.popFirst() else { continue }
-                    let path = "\(report.slug)/\(name).\(fileExtension)"
-                    downloads.append((path, contents))
-                    fileLinks.append("<p class=\"download\">Download: <a href=\"\(path)\">\(HTML.escape(title))</a></p>\n")
+                    let path = "\(report.slug)/\(name).\(file.fileExtension)"
+                    downloads.append((path, file.contents))
+                    fileLinks.append("<p class=\"download\">Download: <a href=\"\(path)\">\(HTML.escape(file.title))</a></p>\n")
                 default:
                     continue
                 }
@@ -160,7 +160,7 @@ public struct PageRenderer: Sendable {
         var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.id, text: $0.text, level: $0.level) }
         var body = CommonMark.renderHTML(report.body, rewrites: rewrites)
-        let claims = outputs?.claims ?? []
+        let claims = outputs?.claims.map(\.claim) ?? []
         if !claims.isEmpty {
             body += CellOutputHTML.summary(claims, id: "claims")
             toc.append(RenderedPage.TOCEntry(id: "claims", text: "Claims checked on this page", level: 2))
@@ -218,7 +218,7 @@ public struct PageRenderer: Sendable {
     ) -> String {
         switch cell.kind {
         case .inline:
-            let value = outputs?.inlineValues[cell.index] ?? ""
+            let value = outputs?.cells[cell.index].inline?.text ?? ""
             return "<span class=\"inline-value\">\(HTML.escape(value))</span>"
         case .block(let echo, let id):
             var html = id.map { "<div class=\"plan-cell\" id=\"cell-\($0)\">\n" } ?? "<div class=\"plan-cell\">\n"
@@ -228,7 +228,7 @@ public struct PageRenderer: Sendable {
             var remainingFigures = figures[...]
             var remainingFiles = files[...]
             let numbering = items
-            let items = outputs?.cells[cell.index] ?? []
+            let items = outputs?.cells[cell.index].outputs ?? []
             if !items.isEmpty {
                 html += "<div class=\"output\">\n"
                 for (position, item) in items.enumerated() {
@@ -237,11 +237,11 @@ public struct PageRenderer: Sendable {
                         html += remainingFigures.popFirst() ?? ""
                     case .file:
                         html += remainingFiles.popFirst() ?? ""
-                    case .table(_, let header, let rows):
+                    case .table(let table):
                         let numbered = position < numbering.count ? numbering[position] : nil
                         html += CellOutputHTML.table(
                             title: numbered.map { $0.caption.isEmpty ? $0.label : "\($0.label): \($0.caption)" },
-                            header: header, rows: rows,
+                            header: table.header, rows: table.rows.map { $0.map(\.text) },
                             id: numbered?.anchor)
                     default:
                         html += CellOutputHTML.html(item)
