@@ -25,6 +25,7 @@ public enum CellOutputHTML {
 
     /// A table with a header row; cells that read as numbers are right-aligned (`class="num"`).
     public static func table(title: String?, header: [String], rows: [[String]], id: String? = nil) -> String {
+        // `id` is already scoped by the caller.
         var html = "<div class=\"table-scroll\"><table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         if let title { html += "<caption>\(HTML.escape(title))</caption>\n" }
         html += "<thead>\n<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
@@ -49,7 +50,7 @@ public enum CellOutputHTML {
             """
     }
 
-    /// The claims of a page as one table, under a heading with the given id.
+    /// The claims of a page as one table, under a heading with the given (scoped) id.
     public static func summary(_ claims: [PlanRecord.Claim], id: String) -> String {
         guard !claims.isEmpty else { return "" }
         let holding = claims.filter(\.holds).count
@@ -64,14 +65,16 @@ public enum CellOutputHTML {
     }
 
     /// A chart figure: the drawing inline (ids prefixed by its name), its caption, and links to `folder/NAME.svg`
-    /// and `folder/NAME.csv`.
-    public static func chart(name: String, label: String, title: String, svg: String, folder: String) -> String {
+    /// and `folder/NAME.csv`, with ids and links written by `scope`.
+    public static func chart(
+        name: String, label: String, title: String, svg: String, csv: String, folder: String, scope: LinkScope = .site
+    ) -> String {
         """
-        <figure class="chart" id="fig-\(name)">
-        <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: name, label: title))</div>
+        <figure class="chart" id="\(scope.id("fig-\(name)"))">
+        <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: scope.id(name), label: title))</div>
         <figcaption><span class="caption"><span class="figure-number">\(label):</span> \(HTML.escape(title))</span> \
         <span class="downloads">Download: \
-        <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).csv">CSV</a></span></figcaption>
+        <a \(scope.download("\(folder)/\(name).svg", svg))>SVG</a> · <a \(scope.download("\(folder)/\(name).csv", csv))>CSV</a></span></figcaption>
         </figure>
 
         """

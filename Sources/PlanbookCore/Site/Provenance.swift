@@ -47,9 +47,9 @@ public struct Provenance: Sendable {
         }
     }
 
-    /// The provenance section, headed with id `provenance`.
-    public var html: String {
-        var html = "<section class=\"provenance\">\n<h2 id=\"provenance\">Provenance</h2>\n<p>Built by "
+    /// The provenance section, headed with the id `provenance` as `scope` writes it.
+    public func html(_ scope: LinkScope = .site) -> String {
+        var html = "<section class=\"provenance\">\n<h2 id=\"\(scope.id("provenance"))\">Provenance</h2>\n<p>Built by "
             + "\(HTML.escape(PageContext.generator)) from " + files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
         if !parameters.isEmpty { html += " with the parameters below" }
         html += ". Source hash (SHA-256 of the sources and parameter values): <code class=\"hash\">\(hash)</code>."

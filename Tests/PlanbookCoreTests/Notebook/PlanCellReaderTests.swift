@@ -4,7 +4,7 @@ import Testing
 @Suite struct PlanCellReaderTests {
     private func cells(_ text: String) throws -> ([PlanCell], [Diagnostic]) {
         let report = try Report.parse(bytes: Array(text.utf8), path: "Reports/r.md", slug: "r")
-        return PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        return PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
     }
 
     @Test func findsPlanBlocksAndInlineExpressionsInOrder() throws {
@@ -46,7 +46,7 @@ import Testing
 @Suite struct PlanProgramTests {
     private func program(_ text: String) throws -> PlanProgram {
         let report = try Report.parse(bytes: Array(text.utf8), path: "Reports/r.md", slug: "r")
-        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
         return PlanProgram(report: report, cells: cells)
     }
 
@@ -86,7 +86,7 @@ import Testing
         // row on line 5, so it takes that line.
         let text = "# T\n\n| plan | TPOT |\n|---|---|\n| EP | `{swift} tpot` |\n"
         let report = try Report.parse(bytes: Array(text.utf8), path: "r.md", slug: "r")
-        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
         #expect(cells.count == 1)
         #expect(cells.first?.line == 5)
     }
