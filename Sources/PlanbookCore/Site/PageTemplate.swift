@@ -46,6 +46,20 @@ public struct PageTemplate: Sendable {
             }
             register(text, name: String(file.dropLast(".mustache".count)), path: path)
         }
+        let assets = Self.assets(in: directory, displayPath: displayPath, problems: &problems)
+        if !assets.contains(where: { $0.0 == "style.css" }) {
+            problems.append(Diagnostic(file: "\(displayPath)/style.css", "missing stylesheet; create it (it is copied to assets/style.css)"))
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        self.library = library
+        self.assets = assets
+    }
+
+    /// The files of `directory` other than templates: what the site copies to `assets/`.
+    private static func assets(
+        in directory: URL, displayPath: String, problems: inout [Diagnostic]
+    ) -> [(name: String, contents: Data)] {
+        let files = FileManager.default
         var assets: [(String, Data)] = []
         let entries = ((try? files.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
         for name in entries where !name.hasSuffix(".mustache") && !name.hasPrefix(".") && name != "partials" {
@@ -58,12 +72,7 @@ public struct PageTemplate: Sendable {
             }
             assets.append((name, contents))
         }
-        if !assets.contains(where: { $0.0 == "style.css" }) {
-            problems.append(Diagnostic(file: "\(displayPath)/style.css", "missing stylesheet; create it (it is copied to assets/style.css)"))
-        }
-        if !problems.isEmpty { throw BuildFailure(problems) }
-        self.library = library
-        self.assets = assets
+        return assets
     }
 
     /// The page filled in with `context` (see `PageContext` for its keys).
