@@ -8,6 +8,8 @@
 public enum PlanRecord: Sendable, Equatable {
     /// Cell `cell` starts: the outputs and `print` lines after it belong to that cell.
     case cellStarted(cell: Int)
+    /// A top-level statement of a cell starts (so that a trap or an uncaught error is placed at it).
+    case statementStarted(Place)
     /// A value shown as text under a block.
     case text(cell: Int, String)
     /// A table shown under a block.
@@ -53,7 +55,7 @@ extension PlanRecord {
 
     /// The kind names, as written in the `kind` field.
     enum Kind: String, Codable {
-        case cellStarted = "cell", text, table, graph, chart, file, inline, claim, parameterRead = "parameter"
+        case cellStarted = "cell", statementStarted = "statement", text, table, graph, chart, file, inline, claim, parameterRead = "parameter"
         case expectationFailed = "expectation", warning, failure, badParameter
     }
 
@@ -77,6 +79,7 @@ extension PlanRecord: Codable {
         func message() throws -> String { try fields.decode(String.self, forKey: .message) }
         switch kind {
         case .cellStarted: self = .cellStarted(cell: try cell())
+        case .statementStarted: self = .statementStarted(try place())
         case .text: self = .text(cell: try cell(), try fields.decode(String.self, forKey: .text))
         case .table: self = .table(cell: try cell(), try fields.decode(Table.self, forKey: .table))
         case .graph: self = .graph(cell: try cell(), try fields.decode(Graph.self, forKey: .graph))
@@ -98,6 +101,7 @@ extension PlanRecord: Codable {
         try fields.encode(kind, forKey: .kind)
         switch self {
         case .cellStarted(let cell): try fields.encode(cell, forKey: .cell)
+        case .statementStarted(let place): try fields.encode(place, forKey: .place)
         case .text(let cell, let text): try fields.encode(cell, forKey: .cell); try fields.encode(text, forKey: .text)
         case .table(let cell, let table): try fields.encode(cell, forKey: .cell); try fields.encode(table, forKey: .table)
         case .graph(let cell, let graph): try fields.encode(cell, forKey: .cell); try fields.encode(graph, forKey: .graph)
@@ -120,6 +124,7 @@ extension PlanRecord: Codable {
     private var kind: Kind {
         switch self {
         case .cellStarted: .cellStarted
+        case .statementStarted: .statementStarted
         case .text: .text
         case .table: .table
         case .graph: .graph

@@ -10,6 +10,12 @@ public enum PlanbookCells {
         RecordChannel.send(.cellStarted(cell: index))
     }
 
+    /// The top-level statement at `line`:`column` of cell `index` starts: a trap or an uncaught error from here on
+    /// is reported at it.
+    public static func at(_ index: Int, _ line: Int, _ column: Int) {
+        RecordChannel.send(.statementStarted(PlanRecord.Place(file: "cell-\(index)", line: line, column: column)))
+    }
+
     /// Cell `index` is an inline expression: its value, formatted for prose, with the number behind it.
     public static func inline<T>(_ index: Int, _ value: () throws -> T) rethrows {
         begin(index)

@@ -14,6 +14,7 @@ import Testing
     /// One record of every kind, with awkward text (quotes, a line feed, a control character, non-ASCII).
     static let everyKind: [PlanRecord] = [
         .cellStarted(cell: 3),
+        .statementStarted(place),
         .text(cell: 0, "a \"quoted\" line\nand a tab\t\u{1} × µs"),
         .table(cell: 1, table),
         .graph(cell: 1, PlanRecord.Graph(title: "DAG", dot: "digraph { a -> b }", plan: nil)),
@@ -47,9 +48,9 @@ import Testing
     }
 
     @Test func everyKindIsCovered() {
-        // One record per kind: thirteen cases, thirteen distinct kinds.
+        // One record per kind: fourteen cases, fourteen distinct kinds.
         let kinds = Set(Self.everyKind.map { JSONWriter().text($0).split(separator: ",")[0] })
-        #expect(kinds.count == 13)
+        #expect(kinds.count == 14)
     }
 
     @Test func aKindFromANewerRuntimeIsAClearError() throws {

@@ -46,6 +46,8 @@ public struct Study: Sendable {
 public struct StudyPage: Sendable {
     /// The report, its parsed Markdown, figures, cells and headings.
     public var outline: PageOutline
+    /// Its cells' code as Swift syntax (statements, declarations, uses), read once by the check step.
+    var syntax: [CellSyntax]?
     /// Its plan program, when it has plan blocks.
     public var program: PlanProgram?
     /// The keys of its compiled program and of its run.

@@ -113,6 +113,6 @@ public enum Notebook {
         problems += reading.outputs.warnings.map { program.diagnostic(at: $0.place, severity: .warning, $0.message) }
         if result.termination == .exited(0) { return (reading.outputs, problems) }
         return (nil, problems + [PlanRunFailure.diagnostic(
-            result, program: program, lastCell: reading.lastCell, timeout: settings.timeout)])
+            result, program: program, reading: reading, timeout: settings.timeout)])
     }
 }

@@ -17,7 +17,12 @@ public struct PlanProgram: Sendable {
     public let shared: [SharedPlanCode]
 
     /// `shared` files are compiled into the program; with `importsShared`, it imports the compiled `SharedLibrary`.
-    public init(report: Report, cells: [PlanCell], shared: [SharedPlanCode] = [], importsShared: Bool = false) {
+    /// `syntax` (one per cell, from `CellSyntax`) places a statement marker before every top-level statement that
+    /// starts a line, so that a trap or an uncaught error is reported at its statement.
+    public init(
+        report: Report, cells: [PlanCell], syntax: [CellSyntax]? = nil, shared: [SharedPlanCode] = [],
+        importsShared: Bool = false
+    ) {
         self.reportPath = report.path
         self.cells = cells
         self.shared = shared
@@ -29,24 +34,37 @@ public struct PlanProgram: Sendable {
             "",
         ]
         for cell in cells {
-            switch cell.kind {
-            case .block:
-                lines.append("PlanbookCells.begin(\(cell.index))")
-                lines.append("#sourceLocation(file: \"\(Self.fileName(cell.index))\", line: 1)")
-                var code = cell.code
-                if code.hasSuffix("\n") { code.removeLast() }
-                lines.append(code)
-                lines.append("#sourceLocation()")
-            case .inline:
-                // The expression stands alone on cell line 2, indented to its column in the report.
-                lines.append("#sourceLocation(file: \"\(Self.fileName(cell.index))\", line: 1)")
-                lines.append("try PlanbookCells.inline(\(cell.index)) {")
-                lines.append(String(repeating: " ", count: max(0, cell.column - 1)) + cell.code)
-                lines.append("}")
-                lines.append("#sourceLocation()")
-            }
+            let statements = syntax.map { $0[cell.index].statements } ?? []
+            lines += Self.lines(of: cell, statements: statements)
         }
         source = lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The program's lines for `cell`: a block under `#sourceLocation`, with a marker before each statement that
+    /// starts a line (and the location set again after it); an inline expression on its own line, indented to its
+    /// column in the report.
+    static func lines(of cell: PlanCell, statements: [CellSyntax.Statement]) -> [String] {
+        let file = fileName(cell.index)
+        switch cell.kind {
+        case .block:
+            var lines = ["PlanbookCells.begin(\(cell.index))", "#sourceLocation(file: \"\(file)\", line: 1)"]
+            var code = cell.code
+            if code.hasSuffix("\n") { code.removeLast() }
+            let marked = Dictionary(statements.filter(\.startsLine).map { ($0.line, $0.column) }, uniquingKeysWith: { a, _ in a })
+            for (offset, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let column = marked[offset + 1] {
+                    lines += ["PlanbookCells.at(\(cell.index), \(offset + 1), \(column))",
+                              "#sourceLocation(file: \"\(file)\", line: \(offset + 1))"]
+                }
+                lines.append(String(line))
+            }
+            return lines + ["#sourceLocation()"]
+        case .inline:
+            return [
+                "#sourceLocation(file: \"\(file)\", line: 1)", "try PlanbookCells.inline(\(cell.index)) {",
+                String(repeating: " ", count: max(0, cell.column - 1)) + cell.code, "}", "#sourceLocation()",
+            ]
+        }
     }
 
     /// The file name the compiler sees for cell `index`.
@@ -78,6 +96,16 @@ public struct PlanProgram: Sendable {
         var placed = diagnostic(file: place.file, line: place.line, column: place.column, message)
         placed.severity = severity
         return placed
+    }
+
+    /// The report (or shared file) place of `line`:`column` of `file` as the compiler names it; nil when it is
+    /// neither a cell nor a shared file.
+    func placed(file: String, line: Int, column: Int) -> (file: String, line: Int, column: Int)? {
+        if let place = location(file: file, line: line, column: column) { return (reportPath, place.line, place.column) }
+        if let sharedFile = shared.first(where: { file == $0.path || file.hasSuffix("/" + $0.path) }) {
+            return (sharedFile.path, line, column)
+        }
+        return nil
     }
 
     /// A diagnostic at `line`:`column` of cell `file`, placed in the report (at its first cell when `file` is not

@@ -17,6 +17,8 @@ public struct PlanRecordReader {
         public var unreadable: [String] = []
         /// The last cell that started (where a crash happened).
         public var lastCell: Int?
+        /// The last top-level statement that started, in `lastCell` (where a trap or an uncaught error happened).
+        public var lastStatement: PlanRecord.Place?
     }
 
     private var reading: Reading
@@ -64,7 +66,10 @@ public struct PlanRecordReader {
 
     private mutating func apply(_ record: PlanRecord) {
         switch record {
-        case .cellStarted(let cell): start(cell)
+        case .cellStarted(let cell):
+            start(cell)
+            reading.lastStatement = nil
+        case .statementStarted(let place): reading.lastStatement = place
         case .text(let cell, let text): append(.text(text), to: cell)
         case .table(let cell, let table): append(.table(table), to: cell)
         case .graph(let cell, let graph): append(.graph(graph), to: cell)

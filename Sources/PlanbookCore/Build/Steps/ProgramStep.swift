@@ -17,7 +17,9 @@ struct ProgramStep: BuildStep {
         let command = SwiftCompilerCommand.program(toolchain: toolchain, library: library)
         for index in study.pages.indices where !study.pages[index].outline.cells.isEmpty {
             let outline = study.pages[index].outline
-            let program = PlanProgram(report: outline.report, cells: outline.cells, importsShared: library != nil)
+            let program = PlanProgram(
+                report: outline.report, cells: outline.cells, syntax: study.pages[index].syntax,
+                importsShared: library != nil)
             let programKey = CacheKey.program(
                 source: program.source, shared: [], sharedLibrary: library?.key, toolchain: toolchain,
                 flags: command.flags)
