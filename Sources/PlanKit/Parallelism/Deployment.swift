@@ -56,6 +56,7 @@ public struct Deployment: Hashable, Sendable {
         self.parallelism = p
         self.placement = Placement(model: model, parallelism: p, cluster: cluster)
         self.assumptions = assumptions
+        DeploymentObserver.made?(self)
     }
 
     /// Sequences each attention replica serves per step: batch / batchShards.

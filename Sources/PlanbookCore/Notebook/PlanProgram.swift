@@ -37,7 +37,7 @@ public struct PlanProgram: Sendable {
             let statements = syntax.map { $0[cell.index].statements } ?? []
             lines += Self.lines(of: cell, statements: statements)
         }
-        source = lines.joined(separator: "\n") + "\n"
+        source = (lines + ["PlanbookCells.end()"]).joined(separator: "\n") + "\n"
     }
 
     /// The program's lines for `cell`: a block under `#sourceLocation`, with a marker before each statement that
@@ -61,7 +61,7 @@ public struct PlanProgram: Sendable {
             return lines + ["#sourceLocation()"]
         case .inline:
             return [
-                "#sourceLocation(file: \"\(file)\", line: 1)", "try PlanbookCells.inline(\(cell.index)) {",
+                "#sourceLocation(file: \"\(file)\", line: 1)", "try PlanbookCells.inline(\(cell.index), column: \(cell.column)) {",
                 String(repeating: " ", count: max(0, cell.column - 1)) + cell.code, "}", "#sourceLocation()",
             ]
         }

@@ -16,12 +16,27 @@ struct PlanCellPart: MarkdownPart {
         var html = id.map { "<div class=\"plan-cell\" id=\"\(scope.id("cell-\($0)"))\">\n" } ?? "<div class=\"plan-cell\">\n"
         if echo == .show { html += Self.code(cell.code) }
         if !outputs.isEmpty {
-            html += "<div class=\"output\">\n" + outputs.map { output($0, scope: scope) }.joined() + "</div>\n"
+            html += "<div class=\"output\">\n" + outputs.map { output($0, scope: scope) + Self.misfit($0.output) }.joined()
+                + "</div>\n"
         }
         if echo == .fold {
             html += "<details class=\"folded-code\"><summary>Code</summary>\n" + Self.code(cell.code) + "</details>\n"
         }
         return html + "</div>\n"
+    }
+
+    /// The mark under a figure or table of a plan that does not fit the GPUs' memory.
+    static func misfit(_ output: CellOutput) -> String {
+        let plan: PlanRecord.Plan?
+        switch output {
+        case .table(let table): plan = table.plan
+        case .graph(let graph): plan = graph.plan
+        case .chart(let chart): plan = chart.plan
+        default: plan = nil
+        }
+        guard let plan, !plan.fits else { return "" }
+        return "<p class=\"misfit\"><strong>Does not fit:</strong> plan \(HTML.escape(plan.name)) needs more memory per "
+            + "GPU than the GPU has; these figures describe a plan that cannot run.</p>\n"
     }
 
     static func code(_ code: String) -> String {
