@@ -18,7 +18,8 @@ struct ProgramStep: BuildStep {
         for index in study.pages.indices where !study.pages[index].outline.cells.isEmpty {
             let outline = study.pages[index].outline
             let program = PlanProgram(
-                report: outline.report, cells: outline.cells, syntax: study.pages[index].syntax,
+                report: outline.report, cells: outline.cells,
+                syntax: study.options.statementMarkers ? study.pages[index].syntax : nil,
                 importsShared: library != nil)
             let programKey = CacheKey.program(
                 source: program.source, shared: [], sharedLibrary: library?.key, toolchain: toolchain,
