@@ -94,7 +94,10 @@ public struct PageItems: Sendable {
             case .table(let table):
                 tableNames += 1
                 let name = tableNames == 1 ? base : "\(base)-\(tableNames)"
-                let item = number(.table, anchor: "tbl-\(name)", caption: caption(table.title ?? ""))
+                // A table of a plan names it in its default caption ("Memory per GPU — EP=8"); `caption=` overrides.
+                let plan = table.plan.map(\.name).flatMap { table.title?.contains($0) == true ? nil : $0 }
+                let title = [table.title, plan].compactMap { $0 }.joined(separator: " — ")
+                let item = number(.table, anchor: "tbl-\(name)", caption: caption(title))
                 return PlacedOutput(output: output, item: item, fileName: nil)
             case .file:
                 fileNames += 1
