@@ -63,6 +63,8 @@ check-site:
 
 ## bench: medians and ratios, measured side by side in one run (release mode).
 bench: deps
+	@command -v dot >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz; }
+	$(SWIFT) build -c release --product PlanKit
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
 

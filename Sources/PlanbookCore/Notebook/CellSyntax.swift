@@ -46,8 +46,7 @@ public struct CellSyntax: Sendable {
         let converter = SourceLocationConverter(fileName: "cell", tree: file)
         for (index, item) in file.statements.enumerated() {
             let start = converter.location(for: item.positionAfterSkippingLeadingTrivia)
-            let startsLine = item.leadingTrivia.contains { $0.isNewline } || start.line == 1
-                || index == 0 || Self.previousLine(of: item, in: file, converter) < start.line
+            let startsLine = Self.previousLine(of: item, converter) < start.line
             statements.append(Statement(line: start.line, column: start.column, startsLine: startsLine))
             let finder = UseFinder(statement: index, converter: converter)
             finder.walk(item)
@@ -73,7 +72,8 @@ public struct CellSyntax: Sendable {
         return variable.bindings.allSatisfy { $0.accessorBlock != nil && $0.initializer == nil }
     }
 
-    private static func previousLine(of item: CodeBlockItemSyntax, in file: SourceFileSyntax, _ converter: SourceLocationConverter) -> Int {
+    /// The line where the token before `item` ends (0 when `item` comes first).
+    private static func previousLine(of item: CodeBlockItemSyntax, _ converter: SourceLocationConverter) -> Int {
         guard let previous = item.previousToken(viewMode: .sourceAccurate) else { return 0 }
         return converter.location(for: previous.endPositionBeforeTrailingTrivia).line
     }

@@ -16,7 +16,7 @@ public struct PageOutline: Sendable {
     /// Ids the template uses, which headings must not take.
     public static let reservedIDs: Set<String> = ["content", "main", "nav", "toc", "top"]
 
-    /// Reads `report` (parsing its body once). `slugs` are the reports of the site.
+    /// Reads `report`, parsing its body once; with `allowScripts`, raw HTML may carry script.
     public init(_ report: Report, allowScripts: Bool = false) {
         self.report = report
         document = CommonMark.parse(report.body)
