@@ -30,7 +30,9 @@ extension Planbook {
         @Flag(help: "With --eject, replace the study's own versions of those files.")
         var force = false
 
-        @Argument(help: ArgumentHelp("Built-in files to eject, by path (style.css, partials/nav.mustache).", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp(
+                "Built-in files to eject, by path (style.css, partials/nav.mustache).", valueName: "file"))
         var files: [String] = []
 
         func validate() throws {
@@ -43,7 +45,8 @@ extension Planbook {
             let folder = BuildOptions().url(templates)
             if eject {
                 do {
-                    let outcomes = try BuiltInTemplates.eject(into: folder, displayPath: templates, paths: files, force: force)
+                    let outcomes = try BuiltInTemplates.eject(
+                        into: folder, displayPath: templates, paths: files, force: force)
                     for (path, outcome) in outcomes {
                         switch outcome {
                         case .written: print("wrote      \(templates)/\(path)")
@@ -59,7 +62,9 @@ extension Planbook {
             }
             let own = Set(TemplateFiles.paths(in: folder))
             for file in BuiltInTemplates.files {
-                print(own.contains(file.path) ? "\(file.path)  (overridden by \(templates)/\(file.path))" : "\(file.path)  (built in)")
+                print(
+                    own.contains(file.path)
+                        ? "\(file.path)  (overridden by \(templates)/\(file.path))" : "\(file.path)  (built in)")
             }
             for path in own.sorted() where BuiltInTemplates.contents(of: path) == nil {
                 print("\(path)  (the study's own, added)")

@@ -9,7 +9,8 @@ public enum PlanbookVersion {
         var lines = ["planbook \(current)"]
         do {
             let toolchain = try PlanToolchain.located()
-            lines.append("PlanKit \(current) (\(toolchain.libraryDirectory.appendingPathComponent("libPlanKit\(PlanToolchain.libraryExtension)").path))")
+            let library = toolchain.libraryDirectory.appendingPathComponent("libPlanKit\(PlanToolchain.libraryExtension)")
+            lines.append("PlanKit \(current) (\(library.path))")
             lines.append("\(toolchain.compilerVersion) (\(toolchain.compiler))")
         } catch {
             lines.append("PlanKit: not found: \(error.message)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanbookCore
 
 /// Same DOT, same bytes, whatever other fonts the machine has: Graphviz sees only the pinned font.
@@ -12,10 +13,12 @@ import Testing
             .filter { $0.hasSuffix(".dot") }.sorted()
         var text = "# Drawings\n\n"
         for file in files.prefix(12) {
-            text += "```dot\n" + (try String(contentsOf: site.appendingPathComponent(file), encoding: .utf8)) + "```\n\n"
+            text +=
+                "```dot\n" + (try String(contentsOf: site.appendingPathComponent(file), encoding: .utf8)) + "```\n\n"
         }
         text += "```dot\ndigraph { a [label=\"Expert FFN 0\"]; a -> b [label=\"128 × 4096\"] }\n```\n\n"
-        text += "```dot\ndigraph { node [fontname=\"Helvetica\"]; x [label=\"Helvetica here\"]; "
+        text +=
+            "```dot\ndigraph { node [fontname=\"Helvetica\"]; x [label=\"Helvetica here\"]; "
             + "y [fontname=\"monospace\", label=\"mono\"]; x -> y }\n```\n"
         return text
     }
@@ -28,18 +31,22 @@ import Testing
         let fonts = root.appendingPathComponent("fonts")
         let home = root.appendingPathComponent("home")
         let userFonts = [home.appendingPathComponent(".fonts"), home.appendingPathComponent(".local/share/fonts")]
-        for folder in [study.appendingPathComponent("Reports"), fonts, root.appendingPathComponent("cache")] + userFonts {
+        for folder in [study.appendingPathComponent("Reports"), fonts, root.appendingPathComponent("cache")] + userFonts
+        {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         try Data(try Self.report().utf8).write(to: study.appendingPathComponent("Reports/index.md"))
         // The pinned files, copied: this folder is the pinned view (PLANBOOK_FONTS), so a font can be added beside them.
         let pinned = try PinnedFont.pinned.get()
         for file in pinned.files {
-            try manager.copyItem(atPath: file, toPath: fonts.appendingPathComponent((file as NSString).lastPathComponent).path)
+            try manager.copyItem(
+                atPath: file, toPath: fonts.appendingPathComponent((file as NSString).lastPathComponent).path)
         }
         let environment = [
-            "PLANBOOK_FONTS": fonts.path, "HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path,
-            "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path, "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+            "PLANBOOK_FONTS": fonts.path, "HOME": home.path,
+            "XDG_DATA_HOME": home.appendingPathComponent(".local/share").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
         ]
         func build() throws -> [String: Data] {
             let result = try PlanbookExecutable.run(["build", "-q", "--no-cache"], in: study, environment: environment)
@@ -50,8 +57,11 @@ import Testing
         let drawings = before.filter { $0.key.hasSuffix(".svg") }
         #expect(drawings.count == (try Self.report()).components(separatedBy: "```dot").count - 1)
         for (path, svg) in drawings {
-            let families = Set(String(decoding: svg, as: UTF8.self).matches(of: /font-family="([^"]*)"/).map { String($0.output.1) })
-            #expect(families.allSatisfy { $0.hasPrefix("DejaVu Sans") || $0.hasPrefix("Helvetica") || $0 == "monospace" }, "\(path)")
+            let families = Set(
+                String(decoding: svg, as: UTF8.self).matches(of: /font-family="([^"]*)"/).map { String($0.output.1) })
+            #expect(
+                families.allSatisfy { $0.hasPrefix("DejaVu Sans") || $0.hasPrefix("Helvetica") || $0 == "monospace" },
+                "\(path)")
         }
 
         // DejaVu Sans Mono, rewritten to claim "DejaVu Sans" at version 99, in the user's font folders (which a
@@ -64,7 +74,8 @@ import Testing
         }
         // Control: a default fontconfig, given this home, now picks the impostor for the pinned family.
         let control = try ChildProcess.run(
-            "/usr/bin/env", environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            "/usr/bin/env",
+            environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                 + ["fc-match", "-f", "%{file}", PinnedFont.family])
         #expect(String(decoding: control.standardOutput, as: UTF8.self).hasSuffix("DejaVuSans-Newer.ttf"))
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlanbookCore
+import Testing
 
 /// `make install`'s layout: installed into one prefix, moved to another, used from a third folder; uninstalled.
 ///
@@ -10,7 +10,8 @@ import PlanbookCore
     static let scripts = PlanbookExecutable.repository.appendingPathComponent("Scripts")
 
     private func script(_ name: String, _ arguments: [String]) throws -> ChildOutput {
-        try ChildProcess.run("/bin/bash", [Self.scripts.appendingPathComponent(name).path] + arguments, timeout: .seconds(300))
+        try ChildProcess.run(
+            "/bin/bash", [Self.scripts.appendingPathComponent(name).path] + arguments, timeout: .seconds(300))
     }
 
     @Test func aMovedPrefixBuildsAStudyInAThirdFolderAndUninstallRemovesOnlyWhatInstallWrote() throws {
@@ -25,18 +26,22 @@ import PlanbookCore
 
         let install = try script("install.sh", [first.path, PlanbookExecutable.url.deletingLastPathComponent().path])
         #expect(install.termination == .exited(0), "\(install.errorText)")
-        let manifest = try String(contentsOf: first.appendingPathComponent("lib/planbook/install-manifest"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: first.appendingPathComponent("lib/planbook/install-manifest"), encoding: .utf8)
         let installed = manifest.split(separator: "\n").map(String.init).filter { !$0.hasSuffix("/") }
         // The executable, the library, one module per target of the PlanKit product (PlanKit, PlanRuntime, …), and
         // the manifest itself.
         #expect(installed.contains("bin/planbook") && installed.contains("lib/planbook/libPlanKit.so"))
         #expect(installed.contains("lib/planbook/Modules/PlanKit.swiftmodule"))
         #expect(installed.contains("lib/planbook/Modules/PlanRuntime.swiftmodule"))
-        for path in installed { #expect(manager.fileExists(atPath: first.appendingPathComponent(path).path), "\(path)") }
+        for path in installed {
+            #expect(manager.fileExists(atPath: first.appendingPathComponent(path).path), "\(path)")
+        }
 
         try manager.moveItem(at: first, to: moved)
         #expect(!manager.fileExists(atPath: first.path))
-        try Data("""
+        try Data(
+            """
             ---
             title: Installed
             ---
@@ -51,23 +56,28 @@ import PlanbookCore
             digraph { a -> b }
             ```
 
-            """.utf8).write(to: study.appendingPathComponent("Reports/index.md"))
+            """.utf8
+        ).write(to: study.appendingPathComponent("Reports/index.md"))
         // The moved planbook finds its library from its own path, whatever the environment says about this build.
         let planbook = moved.appendingPathComponent("bin/planbook")
         let environment = ["PLANBOOK_LIBRARY_DIR": "", "SWIFTC": ""]
         let build = try PlanbookExecutable.run(["build"], in: study, environment: environment, executable: planbook)
         #expect(build.termination == .exited(0), "\(build.errorText)")
         let html = try String(contentsOf: study.appendingPathComponent("site/index.html"), encoding: .utf8)
-        #expect(html.contains("The answer is <span class=\"inline-value\">42</span>, with <span class=\"inline-value\">4</span>"))
+        #expect(
+            html.contains(
+                "The answer is <span class=\"inline-value\">42</span>, with <span class=\"inline-value\">4</span>"))
         #expect(html.contains("<nav class=\"pb-sitenav\""), "the built-in look, with no Templates/ anywhere")
         #expect(manager.fileExists(atPath: study.appendingPathComponent(".planbook/cache/programs").path))
         #expect(!manager.fileExists(atPath: moved.appendingPathComponent(".planbook").path))
 
-        let version = try PlanbookExecutable.run(["--version"], in: study, environment: environment, executable: planbook)
+        let version = try PlanbookExecutable.run(
+            ["--version"], in: study, environment: environment, executable: planbook)
         let lines = String(decoding: version.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.first == "planbook \(PlanbookVersion.current)")
         #expect(lines.count == 4)
-        #expect(lines.dropFirst().first == "PlanKit \(PlanbookVersion.current) (\(moved.path)/lib/planbook/libPlanKit.so)")
+        #expect(
+            lines.dropFirst().first == "PlanKit \(PlanbookVersion.current) (\(moved.path)/lib/planbook/libPlanKit.so)")
         #expect(lines.dropFirst(2).first?.hasPrefix("Swift version ") == true)
         #expect(lines.last?.contains("text measured in DejaVu Sans") == true)
 
@@ -86,7 +96,8 @@ import PlanbookCore
         defer { try? manager.removeItem(at: root) }
         let prefix = root.appendingPathComponent("prefix")
         let outside = root.appendingPathComponent("outside")
-        try manager.createDirectory(at: prefix.appendingPathComponent("lib/planbook"), withIntermediateDirectories: true)
+        try manager.createDirectory(
+            at: prefix.appendingPathComponent("lib/planbook"), withIntermediateDirectories: true)
         try manager.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: outside.appendingPathComponent("planbook"))
         // bin is a link to a folder outside the prefix; the manifest names bin/planbook and a path that climbs out.

@@ -6,7 +6,8 @@ public struct BuildOptions: Sendable {
     public var reports: String
     /// The folder of templates and assets that override the built-in look (default `Templates`).
     public var templates: String
-    /// Whether the templates folder must exist (the user named it); otherwise a study without one gets the built-in look.
+    /// Whether the templates folder must exist (the user named it); otherwise a study without one gets the built-in
+    /// look.
     public var templatesRequired = false
     /// The site folder to publish into (default `site`).
     public var output: String
@@ -24,7 +25,8 @@ public struct BuildOptions: Sendable {
     public var cache = ".planbook/cache"
     /// The Swift compiler's module cache, when it is to be shared rather than kept in the cache folder:
     /// `$PLANBOOK_MODULE_CACHE` by default (`make test` shares one among all its test studies).
-    public var moduleCache: String? = ProcessInfo.processInfo.environment["PLANBOOK_MODULE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+    public var moduleCache: String? = ProcessInfo.processInfo.environment["PLANBOOK_MODULE_CACHE"]
+        .flatMap { $0.isEmpty ? nil : $0 }
     /// Whether to write the site (`planbook check` runs everything and writes nothing).
     public var publish = true
     /// Whether each page must work alone: stylesheet inlined, downloads embedded as `data:` links, no other file.

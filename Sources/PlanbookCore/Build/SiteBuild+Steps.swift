@@ -137,7 +137,8 @@ extension SiteBuild {
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
             var hash = ContentHash()
-            [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)", font.identity].forEach { hash.add($0) }
+            [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)", font.identity]
+                .forEach { hash.add($0) }
             let key = hash.hex
             if useCache, let svg = cache.svg(key) { return .success(svg) }
             let result = Result { () throws(GraphvizError) in

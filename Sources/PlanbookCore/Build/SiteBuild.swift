@@ -42,7 +42,8 @@ public struct SiteBuild: Sendable {
         let template: PageTemplate?
         do {
             template = try PageTemplate(
-                directory: options.url(options.templates), displayPath: options.templates, required: options.templatesRequired)
+                directory: options.url(options.templates), displayPath: options.templates,
+                required: options.templatesRequired)
         } catch {
             template = nil
             problems += error.diagnostics

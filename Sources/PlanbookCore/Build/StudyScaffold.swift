@@ -55,6 +55,7 @@ public enum StudyScaffold {
         } catch {
             throw BuildFailure([Diagnostic(file: name, "could not create the study: \(error.localizedDescription)")])
         }
-        _ = try BuiltInTemplates.eject(into: folder.appendingPathComponent("Templates"), displayPath: "\(name)/Templates")
+        let templates = folder.appendingPathComponent("Templates")
+        _ = try BuiltInTemplates.eject(into: templates, displayPath: "\(name)/Templates")
     }
 }

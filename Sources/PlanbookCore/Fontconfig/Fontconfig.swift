@@ -4,8 +4,8 @@ import Foundation
 /// Fontconfig, the library through which Graphviz's text layout (Pango) finds fonts, restricted to a list of files.
 ///
 /// This is the only file that touches fontconfig. `restrict(to:aliases:)` makes a configuration that knows only the
-/// given font files — no font folders, no user fonts, no configuration files, nothing written to a cache — and makes it
-/// the process's current one. Made before Graphviz's first text layout, it is the configuration Pango reads fonts
+/// given font files — no font folders, no user fonts, no configuration files, nothing written to a cache — and
+/// makes it the process's current one. Made before Graphviz's first text layout, it is the configuration Pango reads fonts
 /// through, in Planbook and in every Graphviz child forked from it (the children inherit it with the loaded fonts).
 enum Fontconfig {
     /// What fontconfig chose for a family name: the file, the family it holds and its version ("2.37").
@@ -46,9 +46,11 @@ enum Fontconfig {
 
     /// The font the current configuration gives for `family`, as a text layout asking for it would get it.
     static func match(_ family: String) -> Match? {
-        guard let pattern = family.withCString({ name in
-            name.withMemoryRebound(to: FcChar8.self, capacity: family.utf8.count + 1) { FcNameParse($0) }
-        }) else { return nil }
+        guard
+            let pattern = family.withCString({ name in
+                name.withMemoryRebound(to: FcChar8.self, capacity: family.utf8.count + 1) { FcNameParse($0) }
+            })
+        else { return nil }
         defer { FcPatternDestroy(pattern) }
         FcConfigSubstitute(nil, pattern, FcMatchPattern)
         FcDefaultSubstitute(pattern)

@@ -78,7 +78,8 @@ public enum Graphviz {
             // A nil graph sets the default of every graph read afterwards (cgraph's ProtoGraph); cgraph keeps copies.
             "fontname".withCString { name in
                 PinnedFont.fontname.withCString { value in
-                    _ = agattr(nil, Int32(kind), UnsafeMutablePointer(mutating: name), UnsafeMutablePointer(mutating: value))
+                    _ = agattr(
+                        nil, Int32(kind), UnsafeMutablePointer(mutating: name), UnsafeMutablePointer(mutating: value))
                 }
             }
         }

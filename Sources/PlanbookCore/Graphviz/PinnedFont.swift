@@ -24,7 +24,8 @@ public struct PinnedFont: Sendable {
     /// Where distributions install them: Debian and Ubuntu, Fedora, Arch. `$PLANBOOK_FONTS` (folders separated by
     /// `:`) is searched instead when set.
     static let defaultFolders = [
-        "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu-sans-fonts", "/usr/share/fonts/dejavu-sans-mono-fonts",
+        "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu-sans-fonts",
+        "/usr/share/fonts/dejavu-sans-mono-fonts",
         "/usr/share/fonts/dejavu-serif-fonts", "/usr/share/fonts/TTF",
     ]
     /// Other names, and the family each resolves to.
@@ -55,14 +56,16 @@ public struct PinnedFont: Sendable {
             folders.lazy.map { "\($0)/\(name)" }.first { FileManager.default.isReadableFile(atPath: $0) }
         }
         guard let first = files.first, first.hasSuffix("/\(fileNames[0])") else {
-            throw GraphvizError(message: "the font drawings are measured in, \(family) (\(fileNames[0])), was not "
-                + "found in \(folders.joined(separator: ", ")); install \(package) (`make` does), or set "
-                + "PLANBOOK_FONTS to the folder that holds it")
+            throw GraphvizError(
+                message: "the font drawings are measured in, \(family) (\(fileNames[0])), was not "
+                    + "found in \(folders.joined(separator: ", ")); install \(package) (`make` does), or set "
+                    + "PLANBOOK_FONTS to the folder that holds it")
         }
         let refused = Fontconfig.restrict(to: files, aliases: aliases)
         guard refused.isEmpty, let match = Fontconfig.match(family), match.file == first else {
-            throw GraphvizError(message: "fontconfig could not read the font \(refused.first ?? first); "
-                + "reinstall \(package), or set PLANBOOK_FONTS to a folder with a readable \(fileNames[0])")
+            throw GraphvizError(
+                message: "fontconfig could not read the font \(refused.first ?? first); "
+                    + "reinstall \(package), or set PLANBOOK_FONTS to a folder with a readable \(fileNames[0])")
         }
         var hash = ContentHash()
         for file in files {

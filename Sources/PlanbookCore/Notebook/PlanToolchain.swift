@@ -53,8 +53,8 @@ public struct PlanToolchain: Sendable {
         } else {
             let executableFolder = URL(fileURLWithPath: executablePath()).deletingLastPathComponent()
             let installed = executableFolder.deletingLastPathComponent().appendingPathComponent("lib/planbook")
-            libraries = FileManager.default.fileExists(atPath: installed.appendingPathComponent("libPlanKit\(libraryExtension)").path)
-                ? installed : executableFolder
+            let installedLibrary = installed.appendingPathComponent("libPlanKit\(libraryExtension)")
+            libraries = FileManager.default.fileExists(atPath: installedLibrary.path) ? installed : executableFolder
         }
         let modules = [libraries.appendingPathComponent("Modules"), libraries].first {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("PlanKit.swiftmodule").path)

@@ -20,10 +20,13 @@ extension BuiltInTemplates {
     ) throws(BuildFailure) -> [(path: String, outcome: EjectOutcome)] {
         let unknown = paths.filter { contents(of: $0) == nil }
         if !unknown.isEmpty {
-            throw BuildFailure(unknown.map { path in
-                Diagnostic(file: path, "not a built-in template; the built-in ones are "
-                    + files.map { "`\($0.path)`" }.joined(separator: ", "))
-            })
+            throw BuildFailure(
+                unknown.map { path in
+                    Diagnostic(
+                        file: path,
+                        "not a built-in template; the built-in ones are "
+                            + files.map { "`\($0.path)`" }.joined(separator: ", "))
+                })
         }
         let chosen = paths.isEmpty ? files : files.filter { paths.contains($0.path) }
         var outcomes: [(String, EjectOutcome)] = []
@@ -46,8 +49,11 @@ extension BuiltInTemplates {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.contents.write(to: url, options: type == nil ? .withoutOverwriting : .atomic)
             } catch {
-                throw BuildFailure([Diagnostic(
-                    file: "\(displayPath)/\(file.path)", "could not write the template: \(error.localizedDescription)")])
+                throw BuildFailure([
+                    Diagnostic(
+                        file: "\(displayPath)/\(file.path)",
+                        "could not write the template: \(error.localizedDescription)")
+                ])
             }
             outcomes.append((file.path, .written))
         }

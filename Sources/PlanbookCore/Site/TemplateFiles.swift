@@ -27,17 +27,23 @@ public struct TemplateFiles: Sendable {
     public init(folder: URL, displayPath: String, required: Bool) throws(BuildFailure) {
         var byPath: [String: File] = [:]
         for file in BuiltInTemplates.files {
-            byPath[file.path] = File(path: file.path, contents: file.contents, displayPath: "built-in \(file.path)", builtIn: true)
+            byPath[file.path] = File(
+                path: file.path, contents: file.contents, displayPath: "built-in \(file.path)", builtIn: true)
         }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw BuildFailure([Diagnostic(file: displayPath, "this is a file, not a templates folder; pass --templates DIR")])
+            throw BuildFailure([
+                Diagnostic(file: displayPath, "this is a file, not a templates folder; pass --templates DIR")
+            ])
         }
         if !exists && required {
-            throw BuildFailure([Diagnostic(
-                file: displayPath, "no templates folder here; create it (planbook templates --eject writes the built-in "
-                    + "ones into it), or leave out --templates to use the built-in look")])
+            throw BuildFailure([
+                Diagnostic(
+                    file: displayPath,
+                    "no templates folder here; create it (planbook templates --eject writes the built-in "
+                        + "ones into it), or leave out --templates to use the built-in look")
+            ])
         }
         var problems: [Diagnostic] = []
         for path in exists ? Self.paths(in: folder) : [] {

@@ -10,7 +10,10 @@ enum ImpostorFont {
         var bytes = [UInt8](font)
         func u16(_ at: Int) -> Int { Int(bytes[at]) << 8 | Int(bytes[at + 1]) }
         func u32(_ at: Int) -> Int { u16(at) << 16 | u16(at + 2) }
-        func put16(_ value: Int, at: Int) { bytes[at] = UInt8(value >> 8); bytes[at + 1] = UInt8(value & 0xFF) }
+        func put16(_ value: Int, at: Int) {
+            bytes[at] = UInt8(value >> 8)
+            bytes[at + 1] = UInt8(value & 0xFF)
+        }
         var tables: [String: Int] = [:]
         for index in 0..<u16(4) {
             let record = 12 + 16 * index

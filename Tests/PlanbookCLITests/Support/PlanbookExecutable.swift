@@ -9,14 +9,17 @@ enum PlanbookExecutable {
     static let url: URL = {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // On Linux the tests run from .build/debug/PlanbookPackageTests.xctest; on macOS from inside a bundle.
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("planbook").path), folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("planbook").path),
+            folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("planbook")
     }()
 
     /// The module cache every run shares.
-    static let moduleCache = ProcessInfo.processInfo.environment["PLANBOOK_MODULE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+    static let moduleCache =
+        ProcessInfo.processInfo.environment["PLANBOOK_MODULE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("planbook-test-module-cache").path
 
     /// The repository's root, found from this file's path (tests only).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanbookCore
 
 /// The font Graphviz measures text in, pinned through fontconfig in this process.
@@ -19,7 +20,8 @@ import Testing
         // many machines but not in the pinned view, fall back to a pinned file too.
         let expected = [
             ("Helvetica", "DejaVu Sans"), ("sans-serif", "DejaVu Sans"), ("Times", "DejaVu Serif"),
-            ("monospace", "DejaVu Sans Mono"), ("Liberation Sans", "DejaVu Sans"), ("Nonexistent Grotesk", "DejaVu Sans"),
+            ("monospace", "DejaVu Sans Mono"), ("Liberation Sans", "DejaVu Sans"),
+            ("Nonexistent Grotesk", "DejaVu Sans"),
         ]
         for (name, family) in expected {
             let match = try #require(Fontconfig.match(name), "\(name)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanbookCore
 
 /// The built-in look: compiled in, overridable file by file or wholly, written out by `eject`.
@@ -12,7 +13,9 @@ import Testing
         let onDisk = TemplateFiles.paths(in: Self.folder)
         #expect(BuiltInTemplates.files.map(\.path) == onDisk)
         for file in BuiltInTemplates.files {
-            #expect(FileManager.default.contents(atPath: Self.folder.appendingPathComponent(file.path).path) == file.contents, "\(file.path)")
+            #expect(
+                FileManager.default.contents(atPath: Self.folder.appendingPathComponent(file.path).path)
+                    == file.contents, "\(file.path)")
         }
         let all = try #require(FileManager.default.enumerator(atPath: Self.folder.path)).compactMap { $0 as? String }
         let files = all.filter { !$0.hasSuffix("/") && $0 != "partials" }
@@ -35,7 +38,8 @@ import Testing
     @Test func aStudyOverridesOnePartialAndTheStylesheetAndAddsAnAsset() throws {
         let study = try TemporaryStudy(reports: ["index.md": Self.report])
         defer { study.remove() }
-        try study.write("<footer class=\"mine\">{{siteTitle}} by us</footer>\n", to: "Templates/partials/footer.mustache")
+        try study.write(
+            "<footer class=\"mine\">{{siteTitle}} by us</footer>\n", to: "Templates/partials/footer.mustache")
         try study.write("body { color: teal; }\n", to: "Templates/style.css")
         try study.write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n", to: "Templates/logo.svg")
         _ = try study.build()
@@ -53,7 +57,8 @@ import Testing
         for file in BuiltInTemplates.files {
             try study.write("<!-- own \(file.path) -->\n", to: "Templates/\(file.path)")
         }
-        try study.write("<!doctype html>\n<title>{{title}}</title>\n{{> nav}}{{{content}}}\n", to: "Templates/page.mustache")
+        try study.write(
+            "<!doctype html>\n<title>{{title}}</title>\n{{> nav}}{{{content}}}\n", to: "Templates/page.mustache")
         _ = try study.build()
         let html = try study.read("site/index.html")
         // page.mustache is the study's and includes the study's nav partial; nothing built in is left.
@@ -69,7 +74,9 @@ import Testing
         let first = try BuiltInTemplates.eject(into: folder, displayPath: "Templates")
         #expect(first.map(\.path) == BuiltInTemplates.files.map(\.path))
         #expect(first.allSatisfy { $0.outcome == .written })
-        #expect(study.snapshot("Templates") == Dictionary(uniqueKeysWithValues: BuiltInTemplates.files.map { ($0.path, $0.contents) }))
+        #expect(
+            study.snapshot("Templates")
+                == Dictionary(uniqueKeysWithValues: BuiltInTemplates.files.map { ($0.path, $0.contents) }))
         // The ejected study builds exactly as the built-in look does.
         _ = try study.build()
         let ejectedSite = study.snapshot()
@@ -78,12 +85,14 @@ import Testing
         #expect(study.snapshot() == ejectedSite)
 
         try study.write("body { color: teal; }\n", to: "Templates/style.css")
-        let again = try BuiltInTemplates.eject(into: folder, displayPath: "Templates", paths: ["style.css", "page.mustache"])
+        let again = try BuiltInTemplates.eject(
+            into: folder, displayPath: "Templates", paths: ["style.css", "page.mustache"])
         #expect(again.map(\.outcome) == [.written, .kept])  // page.mustache is new; style.css is the study's own
         #expect(try study.read("Templates/style.css") == "body { color: teal; }\n")
         let same = try BuiltInTemplates.eject(into: folder, displayPath: "Templates", paths: ["page.mustache"])
         #expect(same.map(\.outcome) == [.unchanged])
-        let forced = try BuiltInTemplates.eject(into: folder, displayPath: "Templates", paths: ["style.css"], force: true)
+        let forced = try BuiltInTemplates.eject(
+            into: folder, displayPath: "Templates", paths: ["style.css"], force: true)
         #expect(forced.map(\.outcome) == [.written])
         #expect(study.snapshot("Templates")["style.css"] == BuiltInTemplates.contents(of: "style.css"))
     }
@@ -92,12 +101,14 @@ import Testing
         let study = try TemporaryStudy(reports: ["index.md": Self.report])
         defer { study.remove() }
         try study.write("mine\n", to: "elsewhere.css")
-        try FileManager.default.createDirectory(at: study.root.appendingPathComponent("Templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: study.root.appendingPathComponent("Templates"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: study.root.appendingPathComponent("Templates/style.css").path,
             withDestinationPath: study.root.appendingPathComponent("elsewhere.css").path)
         let outcome = try BuiltInTemplates.eject(
-            into: study.root.appendingPathComponent("Templates"), displayPath: "Templates", paths: ["style.css"], force: true)
+            into: study.root.appendingPathComponent("Templates"), displayPath: "Templates", paths: ["style.css"],
+            force: true)
         #expect(outcome.map(\.outcome) == [.kept])
         #expect(try study.read("elsewhere.css") == "mine\n")
     }
@@ -109,6 +120,8 @@ import Testing
                 paths: ["partials/navigation.mustache"])
         }
         #expect(failure?.diagnostics.first?.message.contains("`partials/nav.mustache`") == true)
-        #expect(!FileManager.default.fileExists(atPath: FileManager.default.temporaryDirectory.appendingPathComponent("planbook-never").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: FileManager.default.temporaryDirectory.appendingPathComponent("planbook-never").path))
     }
 }
