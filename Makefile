@@ -85,8 +85,9 @@ check-site:
 		echo "site/ is stale: run 'make site' and commit site/"; exit 1; \
 	fi
 
-## bench: medians and ratios, measured side by side in one run (release mode).
+## bench: medians and ratios, measured side by side in one run (release mode); `dot` (graphviz) is the baseline.
 bench: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="graphviz"
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
 
