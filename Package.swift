@@ -32,6 +32,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // Graphviz's text layout finds fonts through fontconfig; Planbook restricts it to the pinned font.
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]
+        ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The records a plan program writes and Planbook reads: Foundation-free, so plan programs compile fast.
@@ -42,6 +48,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CGraphviz",
+                "CFontconfig",
                 "PlanKit",
                 "PlanRecord",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -52,7 +59,9 @@ let package = Package(
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftLexicalLookup", package: "swift-syntax"),
-            ]
+            ],
+            // The built-in look, compiled into the code (no file to find beside an installed planbook).
+            resources: [.embedInCode("Templates")]
         ),
         .executableTarget(
             name: "PlanbookCLI",

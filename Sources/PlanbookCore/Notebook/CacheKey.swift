@@ -3,7 +3,7 @@
 ///
 /// Programs are keyed by their source, the shared code (or the shared library's key), the toolchain's fingerprint
 /// (compiler identity and PlanKit's bytes) and the exact compiler flags; runs by their program and parameters;
-/// shared libraries by their files, toolchain and flags; drawings by their DOT, engine and Graphviz's version. Every
+/// shared libraries by their files, toolchain and flags; drawings by their DOT, engine, Graphviz's version and the pinned font. Every
 /// key starts with `formatVersion`, so a Planbook that stores results differently never reads older ones.
 public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
     /// Changes whenever what the cache stores, or how, changes.
@@ -54,10 +54,11 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
         ])
     }
 
-    /// A Graphviz drawing.
-    static func drawing(dot: String, engine: String, graphviz: String, rendererRevision: Int) -> CacheKey {
+    /// A Graphviz drawing, its text measured in `font` (the pinned font's identity).
+    static func drawing(dot: String, engine: String, graphviz: String, rendererRevision: Int, font: String) -> CacheKey {
         CacheKey("drawing", [
             ("dot", dot), ("engine", engine), ("graphviz", graphviz), ("renderer", "\(rendererRevision)"),
+            ("font", font),
         ])
     }
 }

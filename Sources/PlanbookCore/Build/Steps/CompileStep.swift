@@ -6,7 +6,7 @@ struct CompileStep: BuildStep {
     func run(_ study: inout Study) {
         guard let toolchain = study.toolchain else { return }
         let options = study.options
-        let cache = PlanCache(root: options.url(options.cache))
+        let cache = options.planCache
         if let library = study.sharedLibrary, !options.useCache || !library.isBuilt {
             options.progress.report("Compiling the shared plan code (\(study.shared.map(\.path).joined(separator: ", ")))")
             if let failure = library.compile(study.shared, toolchain: toolchain, cache: cache) {

@@ -6,7 +6,9 @@ struct LoadStep: BuildStep {
     func run(_ study: inout Study) {
         let options = study.options
         do {
-            study.template = try PageTemplate(directory: options.url(options.templates), displayPath: options.templates)
+            study.template = try PageTemplate(
+                directory: options.url(options.templates), displayPath: options.templates,
+                required: options.templatesRequired)
         } catch {
             study.problems += error.diagnostics
         }

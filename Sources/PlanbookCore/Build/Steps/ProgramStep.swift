@@ -11,7 +11,7 @@ struct ProgramStep: BuildStep {
             return
         }
         study.toolchain = toolchain
-        let cache = PlanCache(root: study.options.url(study.options.cache))
+        let cache = study.options.planCache
         let library = SharedLibrary.planned(study.shared, toolchain: toolchain, cache: cache)
         study.sharedLibrary = library
         let command = SwiftCompilerCommand.program(toolchain: toolchain, library: library)

@@ -10,9 +10,10 @@ struct RenderStep: BuildStep {
             let page = study.pages[index]
             guard let items = page.items else { continue }
             let usesPlanCode = !page.outline.cells.isEmpty
-            let provenance = Provenance(
+            var provenance = Provenance(
                 report: page.report, shared: study.shared, parameters: page.outputs?.parameters ?? [],
                 toolchain: usesPlanCode ? study.toolchain : nil, usesPlanCode: usesPlanCode, overrides: overrides)
+            if !items.figures.isEmpty { provenance.drawings = DrawStep.drawingTools }
             let assembly = PageAssembly(
                 outline: page.outline, items: items, outputs: page.outputs, drawings: page.drawings,
                 references: study.references, slugs: slugs)

@@ -7,7 +7,7 @@ struct RunStep: BuildStep {
     func run(_ study: inout Study) {
         let options = study.options
         let settings = Notebook.Settings(
-            cache: PlanCache(root: options.url(options.cache)), timeout: options.timeout,
+            cache: options.planCache, timeout: options.timeout,
             overrides: Set(options.parameters.map(\.name)))
         let total = study.pages.filter { !$0.outline.cells.isEmpty }.count
         let counter = Mutex(0)
