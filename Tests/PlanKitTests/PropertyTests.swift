@@ -1,18 +1,9 @@
 import Testing
 @testable import PlanKit
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, seeded, reproducible generator for property tests.
-struct PropertyRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for property tests from PlanKit's own seeded generator.
+extension SplitMix64 {
+    /// A value in `range`: next() modulo its size (the bias is immaterial for picking test cases).
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
@@ -26,7 +17,7 @@ struct RandomPlan {
     var parallelism: Parallelism
     var gpusPerNode: Int
 
-    init(_ r: inout PropertyRandom) {
+    init(_ r: inout SplitMix64) {
         var degrees = [1, 1, 1, 1]  // ep, tp, pp, dp
         for _ in 0..<r.int(3...8) { degrees[r.int(0...3)] *= 2 }
         parallelism = Parallelism(ep: degrees[0], tp: degrees[1], pp: degrees[2], dp: degrees[3],
@@ -48,7 +39,7 @@ struct RandomPlan {
     }
 
     /// A deployment of this plan whose model and batch also fit `widest` (a plan whose degrees are multiples).
-    func deployment(_ r: inout PropertyRandom, fitting widest: Parallelism? = nil) throws -> Deployment {
+    func deployment(_ r: inout SplitMix64, fitting widest: Parallelism? = nil) throws -> Deployment {
         let w = widest ?? parallelism
         let a = w.attentionTensorDegree
         let heads = a * r.pick([1, 2])
@@ -73,7 +64,7 @@ struct RandomPlan {
     typealias F = CoreFixtures
 
     @Test func dimensionsReassembleForRandomPlans() throws {
-        var r = PropertyRandom(state: 1)
+        var r = SplitMix64(seed: 1)
         for _ in 0..<40 {
             let d = try RandomPlan(&r).deployment(&r)
             for phase in Phase.allCases {
@@ -83,7 +74,7 @@ struct RandomPlan {
     }
 
     @Test func memoryIsConservedAcrossGPUs() throws {
-        var r = PropertyRandom(state: 2)
+        var r = SplitMix64(seed: 2)
         for _ in 0..<150 {
             let d = try RandomPlan(&r).deployment(&r)
             let m = d.model
@@ -120,7 +111,7 @@ struct RandomPlan {
     }
 
     @Test func flopsAndRoutedBytesAreConserved() throws {
-        var r = PropertyRandom(state: 3)
+        var r = SplitMix64(seed: 3)
         for _ in 0..<150 {
             let d = try RandomPlan(&r).deployment(&r)
             let m = d.model
@@ -158,7 +149,7 @@ struct RandomPlan {
     }
 
     @Test func timesArePositiveAndBreakdownsAddUp() throws {
-        var r = PropertyRandom(state: 4)
+        var r = SplitMix64(seed: 4)
         for _ in 0..<150 {
             let d = try RandomPlan(&r).deployment(&r)
             let performance = d.performance
@@ -179,7 +170,7 @@ struct RandomPlan {
     }
 
     @Test func moreGPUsNeverIncreaseTheWeightsPerGPU() throws {
-        var r = PropertyRandom(state: 5)
+        var r = SplitMix64(seed: 5)
         for _ in 0..<150 {
             let small = RandomPlan(&r)
             guard small.parallelism.gpuCount < 256 else { continue }
@@ -197,7 +188,7 @@ struct RandomPlan {
     }
 
     @Test func noPlanBeatsPhysics() throws {
-        var r = PropertyRandom(state: 6)
+        var r = SplitMix64(seed: 6)
         for _ in 0..<200 {
             let d = try RandomPlan(&r).deployment(&r)
             let m = d.model

@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit and
-/// PlanRuntime modules) built with Planbook.
+/// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit,
+/// PlanCharts and PlanRuntime modules) built with Planbook.
 ///
 /// The compiler is `$SWIFTC`, else `swiftc` on `PATH`. The libraries are looked for in `$PLANBOOK_LIBRARY_DIR`, else
 /// beside the running executable (where `swift build` puts them). `fingerprint` changes whenever the compiler or a
@@ -12,7 +12,7 @@ public struct PlanToolchain: Sendable {
     public let compiler: String
     /// The folder holding `libPlanKit.so`.
     public let libraryDirectory: URL
-    /// The folder holding `PlanKit.swiftmodule` and `PlanRuntime.swiftmodule`.
+    /// The folder holding `PlanKit.swiftmodule`, `PlanCharts.swiftmodule` and `PlanRuntime.swiftmodule`.
     public let moduleDirectory: URL
     /// A hash of the compiler's identity and the libraries' bytes.
     public let fingerprint: String
@@ -70,7 +70,7 @@ public struct PlanToolchain: Sendable {
         hash.add(compilerPath)
         let attributes = try? FileManager.default.attributesOfItem(atPath: compilerPath)
         hash.add("\(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
-        for file in libraryFiles + ["PlanKit", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
+        for file in libraryFiles + ["PlanKit", "PlanCharts", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
             hash.add((try? Data(contentsOf: file)) ?? Data())
         }
         return PlanToolchain(

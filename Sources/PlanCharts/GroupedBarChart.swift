@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Bars for several series over shared categories — per-GPU memory by component, tokens/s of several plans —
 /// side by side (`.grouped`) or on top of one another (`.stacked`), vertical or horizontal.
 ///

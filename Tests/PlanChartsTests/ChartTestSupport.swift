@@ -1,5 +1,6 @@
 import Testing
-@testable import PlanKit
+@testable import PlanCharts
+import PlanKit
 
 /// A tiny XML checker for the SVG charts draw: tags balance, no attribute repeats, every `&` starts an entity, and
 /// `<title>` and `<desc>` come first inside `<svg>`.
@@ -73,4 +74,23 @@ enum SVGCheck {
 
     /// How many times `needle` occurs in `text`.
     static func count(_ needle: String, in text: String) -> Int { text.ranges(of: needle).count }
+}
+
+/// The plans the charts are drawn for: the seed study's model (16 layers of 16 experts, hidden 4096) serving 128
+/// sequences of 10,000 tokens in BF16 on two nodes of eight H100 SXM, as Large EP and as the TP=8 × PP=2 baseline.
+enum ChartFixtures {
+    static let model = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)
+    static let workload = Workload(batch: 128, sequenceLength: 10_000)
+    static let cluster = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)
+
+    static func plan(_ parallelism: Parallelism) throws -> Deployment {
+        try Deployment(model, workload, on: cluster, parallelism: parallelism)
+    }
+    static var largeEP: Deployment { get throws { try plan(.expert(16)) } }
+    static var baseline: Deployment { get throws { try plan(Parallelism(tp: 8, pp: 2)) } }
+
+    /// |actual − expected| ≤ relative × |expected|.
+    static func close(_ actual: Double, _ expected: Double, _ relative: Double = 1e-9) -> Bool {
+        abs(actual - expected) <= relative * abs(expected)
+    }
 }

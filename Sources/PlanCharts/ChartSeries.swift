@@ -1,3 +1,5 @@
+import PlanKit
+
 /// One point of a line or scatter chart, in the axes' raw units.
 public struct ChartPoint: Hashable, Sendable {
     public var x: Double

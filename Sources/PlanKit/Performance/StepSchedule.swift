@@ -1,8 +1,17 @@
-extension StepTimeline {
+/// One step of a phase laid out in time on every pipeline stage: which micro-batch does what, when, and where a
+/// stage waits — the schedule `Deployment.stepBreakdown` times, as segments.
+///
+/// A micro-batch's pass through a stage takes w = layersPerStage × layer time, plus the send b to the next stage
+/// for all but the last; micro-batch j reaches stage s at (s + j)(w + b). Prefill ends when the last micro-batch
+/// leaves the last stage; decode repeats every step, so passes that run past the step's end wrap around to its
+/// start (the steady state). Idle time is bubble. With overlapped communication each layer's collectives run
+/// beneath it from its start, and only the part longer than its operators is on the main lane.
+///
+/// Guarantees: on every stage the main-lane segments follow one another without gaps and fill [0, step); every
+/// duration is in seconds of the step, independent of how the schedule is drawn.
+public struct StepSchedule: Hashable, Sendable {
     /// How finely a micro-batch's pass through a stage is cut into segments.
-    public enum Detail: Hashable, Sendable {
-        /// Operators when a layer is wide enough to show them, else layers, else whole passes.
-        case automatic
+    public enum Granularity: Hashable, Sendable {
         /// Each run of operators with the same bound, then the layer's exposed communication.
         case operators
         /// Each layer's compute, memory and exposed communication.
@@ -11,63 +20,79 @@ extension StepTimeline {
         case passes
     }
 
-    /// The segments of every stage, laid out as `Deployment.stepBreakdown` times them.
-    ///
-    /// A micro-batch's pass through a stage takes w = layersPerStage × layer time, plus the send b to the next
-    /// stage for all but the last; micro-batch j reaches stage s at (s + j)(w + b). Prefill ends when the last
-    /// micro-batch leaves the last stage; decode repeats every step, so passes that run past the step's end wrap
-    /// around to its start (the steady state). Idle time is bubble. With overlapped communication each layer's
-    /// collectives run beneath it from its start, and only the part longer than its operators is on the main lane.
-    static func schedule(_ d: Deployment, _ phase: Phase, detail: Detail, plotWidth: Double) -> [TimelineSegment] {
-        let breakdown = d.stepBreakdown(phase)
-        let step = breakdown.total.total.seconds
-        guard step > 0, step.isFinite else { return [] }
+    /// The plan scheduled.
+    public let deployment: Deployment
+    /// Prefill or decode.
+    public let phase: Phase
+    /// The step time: TTFT in prefill, TPOT in decode.
+    public let step: Seconds
+    /// One layer of one micro-batch on the main lane: compute + memory + exposed communication.
+    public let layerTime: Seconds
+
+    private let breakdown: StepBreakdown
+    private let compute: Double
+    private let memory: Double
+    private let communication: Double
+    private let exposed: Double
+
+    /// The schedule of `phase` on `deployment`.
+    public init(_ deployment: Deployment, _ phase: Phase) {
+        self.deployment = deployment
+        self.phase = phase
+        breakdown = deployment.stepBreakdown(phase)
+        step = breakdown.total.total
         let operators = breakdown.operators
-        let compute = operators.filter { $0.bound == .compute }.map(\.time.seconds).reduce(0, +)
-        let memory = operators.filter { $0.bound == .memory }.map(\.time.seconds).reduce(0, +)
-        let communication = breakdown.layerCommunication.seconds
+        compute = operators.filter { $0.bound == .compute }.map(\.time.seconds).reduce(0, +)
+        memory = operators.filter { $0.bound == .memory }.map(\.time.seconds).reduce(0, +)
+        communication = breakdown.layerCommunication.seconds
+        let overlap = deployment.assumptions.overlapCommunication
+        exposed = overlap ? max(0, communication - (compute + memory)) : communication
+        layerTime = Seconds(compute + memory + exposed)
+    }
+
+    /// Every segment, stage by stage: the main lane in time order, then that stage's overlapped segments.
+    public func segments(_ granularity: Granularity) -> [TimelineSegment] {
+        let step = step.seconds
+        guard step > 0, step.isFinite else { return [] }
+        let d = deployment
+        let layerTime = layerTime.seconds
         let overlap = d.assumptions.overlapCommunication
-        let exposed = overlap ? max(0, communication - (compute + memory)) : communication
-        let layerTime = compute + memory + exposed
         let layers = d.placement.layersPerStage
         let stages = d.parallelism.pp
         let micro = d.parallelism.microBatches
         let send = breakdown.boundaryCommunication.seconds
         let pass = Double(layers) * layerTime
-        var level = detail
-        if level == .automatic {
-            let layerPixels = plotWidth * layerTime / step
-            level = layerPixels >= 40 ? .operators : layerPixels >= 5 ? .layers : .passes
-        }
         // what one pass of one micro-batch through a stage does, as (kind, duration, detail, offset if overlapped)
         var work: [(TimelineSegment.Kind, Double, String, Double?)] = []
         for layer in 0..<layers {
             let layerStart = Double(layer) * layerTime
-            switch level {
+            switch granularity {
             case .passes:
                 break
-            case .layers, .automatic:
+            case .layers:
                 work.append((.compute, compute, "layer \(layer)", nil))
                 work.append((.memory, memory, "layer \(layer)", nil))
                 work.append((.communication, exposed, "layer \(layer) collectives", nil))
             case .operators:
                 var run: (OperatorTime.Bound, Double, [String])?
-                for op in operators {
+                for op in breakdown.operators {
                     if let current = run, current.0 == op.bound {
                         run = (current.0, current.1 + op.time.seconds, current.2 + [op.op.rawValue])
                     } else {
-                        if let current = run { work.append((kind(current.0), current.1, label(layer, current.2), nil)) }
+                        if let current = run {
+                            work.append((Self.kind(current.0), current.1, Self.label(layer, current.2), nil))
+                        }
                         run = (op.bound, op.time.seconds, [op.op.rawValue])
                     }
                 }
-                if let current = run { work.append((kind(current.0), current.1, label(layer, current.2), nil)) }
+                if let current = run { work.append((Self.kind(current.0), current.1, Self.label(layer, current.2), nil)) }
                 work.append((.communication, exposed, "layer \(layer) collectives", nil))
             }
             if overlap && communication > 0 {
                 work.append((.communication, communication, "layer \(layer) collectives (overlapped)", layerStart))
             }
         }
-        if level == .passes {
+        if granularity == .passes {
             work.insert(contentsOf: [
                 (.compute, compute * Double(layers), "layers", nil), (.memory, memory * Double(layers), "layers", nil),
                 (.communication, exposed * Double(layers), "collectives", nil),
@@ -84,7 +109,7 @@ extension StepTimeline {
                 if sends { pieces.append((.communication, send, "send to stage \(stage + 1)", nil)) }
                 for (kind, duration, detail, offset) in pieces {
                     let start = offset.map { passStart + $0 } ?? t
-                    for (a, b) in wrapped(start, duration, step: step, wraps: phase == .decode) {
+                    for (a, b) in Self.wrapped(start, duration, step: step, wraps: phase == .decode) {
                         busy.append(TimelineSegment(stage: stage, kind: kind, start: Seconds(a), duration: Seconds(b - a),
                                                     microBatch: j, detail: detail, overlapped: offset != nil))
                     }
@@ -95,12 +120,12 @@ extension StepTimeline {
             var cursor = 0.0
             for segment in main {
                 if segment.start.seconds > cursor + step * 1e-12 {
-                    segments.append(bubble(stage, from: cursor, to: segment.start.seconds))
+                    segments.append(Self.bubble(stage, from: cursor, to: segment.start.seconds))
                 }
                 segments.append(segment)
                 cursor = max(cursor, segment.end.seconds)
             }
-            if cursor < step - step * 1e-12 { segments.append(bubble(stage, from: cursor, to: step)) }
+            if cursor < step - step * 1e-12 { segments.append(Self.bubble(stage, from: cursor, to: step)) }
             segments += busy.filter(\.overlapped).sorted { $0.start < $1.start }
         }
         return segments

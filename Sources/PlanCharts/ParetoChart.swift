@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A labelled point of a Pareto chart: one plan and its two figures of merit, in the axes' raw units.
 public struct ParetoPoint: Hashable, Sendable {
     public var label: String

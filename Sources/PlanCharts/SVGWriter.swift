@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Builds SVG markup one element at a time: escaped text and attributes, coordinates with at most two decimals,
 /// so that the same drawing always gives byte-identical text.
 ///

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Which GPU holds each expert of each layer: a layers × experts grid, each cell coloured by its GPU and labelled
 /// with its number; under tensor (or data) parallelism a cell is split into one stripe per GPU holding a shard (or a
 /// copy), labelled with the range ("0–7"). A legend lists the GPUs node by node; pipeline stages are marked.

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// One series of a grouped or stacked bar chart: a name for the legend and one value per category.
 public struct BarSeries: Hashable, Sendable {
     /// The legend entry.

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The look every PlanKit chart shares: the page's fonts and sizes, the width of the text column, and the
 /// opacities that let text, axes and gridlines follow the page's text colour (`currentColor`) in light and dark mode.
 public enum ChartStyle {

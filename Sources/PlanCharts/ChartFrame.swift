@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The layout every cartesian chart shares: a legend on top, the plot area, tick labels and axis titles around it,
 /// and the drawing of gridlines, ticks and titles in the page's text colour.
 ///

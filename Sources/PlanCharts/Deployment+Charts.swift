@@ -1,3 +1,5 @@
+import PlanKit
+
 extension Deployment {
     /// Which GPU holds each expert of each layer, as a heatmap.
     public var placementHeatmap: PlacementHeatmap { PlacementHeatmap(placement) }

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A point marker; each series of a line or scatter chart gets its own, so series differ by shape as well as colour.
 public enum ChartMarker: String, Hashable, Sendable, CaseIterable {
     case circle, square, triangle, diamond, invertedTriangle, cross, plus, star

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Several series of (x, y) points joined by lines: sweeps such as tokens/s against batch size or time per token
 /// against sequence length. Each series has its own colour and marker; either axis may be logarithmic.
 ///

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The colours of every chart's data: the Okabe–Ito palette, adjusted so that each colour keeps at least 3:1
 /// contrast (WCAG 2 for graphics) against both the light page (#ffffff) and the dark page (#0d1117).
 ///

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Lays out and draws a `GroupedBarChart` (and so every `BarChart`): the value axis, the category bands, each bar's
 /// rectangle, value labels, reference lines and the legend.
 struct BarRenderer {

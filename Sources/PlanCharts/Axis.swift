@@ -1,3 +1,5 @@
+import PlanKit
+
 /// One axis of a chart: its title and unit, a linear or log scale, and how its ticks are written.
 ///
 /// The title names the unit in parentheses: `Axis("Decode throughput", unit: "tokens/s")` reads

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// The arithmetic behind ticks: exact powers of ten, decades, "nice" steps of 1, 2 or 5 × 10ⁿ, and log positions,
 /// all without libm so that every platform draws the same pixels.
 enum TickMath {

@@ -1,5 +1,6 @@
 import Testing
-@testable import PlanKit
+@testable import PlanCharts
+import PlanKit
 
 @Suite struct ChartAxisTests {
     @Test func linearTicksForZeroToFortySeven() {

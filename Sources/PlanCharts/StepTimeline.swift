@@ -1,3 +1,5 @@
+import PlanKit
+
 /// One prefill or decode step laid out in time, one row per pipeline stage (the GPUs of a stage work alike):
 /// compute, memory-bound and communication segments for each micro-batch, the pipeline bubble where a stage waits,
 /// and — when communication overlaps compute — the hidden collectives in a thin lane beneath their layer.
@@ -29,7 +31,9 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
 
     /// Every segment, stage by stage: the main lane in time order, then that stage's overlapped segments.
     public var segments: [TimelineSegment] {
-        Self.schedule(deployment, phase, detail: detail, plotWidth: Self.plotWidth)
+        let schedule = StepSchedule(deployment, phase)
+        return schedule.segments(detail.granularity(layerTime: schedule.layerTime, step: schedule.step,
+                                                    plotWidth: Self.plotWidth))
     }
 
     /// One row per segment, times in seconds.
@@ -140,6 +144,31 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
 }
 
 extension StepTimeline {
+    /// How finely a micro-batch's pass through a stage is cut into segments.
+    public enum Detail: Hashable, Sendable {
+        /// Operators when a layer is wide enough to show them, else layers, else whole passes.
+        case automatic
+        /// Each run of operators with the same bound, then the layer's exposed communication.
+        case operators
+        /// Each layer's compute, memory and exposed communication.
+        case layers
+        /// Each pass's compute, memory and communication totals.
+        case passes
+
+        /// The schedule's granularity for this detail: `.automatic` shows operators when one layer is at least
+        /// 40 px wide on a plot `plotWidth` px wide, layers when it is at least 5 px, else whole passes.
+        func granularity(layerTime: Seconds, step: Seconds, plotWidth: Double) -> StepSchedule.Granularity {
+            switch self {
+            case .operators: return .operators
+            case .layers: return .layers
+            case .passes: return .passes
+            case .automatic:
+                let layerPixels = plotWidth * layerTime.seconds / step.seconds
+                return layerPixels >= 40 ? .operators : layerPixels >= 5 ? .layers : .passes
+            }
+        }
+    }
+
     /// Neighbouring segments of one kind, lane and micro-batch joined, so that the drawing has no seams.
     static func merged(_ segments: [TimelineSegment]) -> [TimelineSegment] {
         var out: [TimelineSegment] = []

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// How a heatmap tells GPUs apart: eight hues (GPU g takes hue g mod 8) and, for each further group of eight —
 /// the second node of an 8-GPU-per-node cluster — a texture over the hue: diagonal stripes, then dots, then a
 /// cross-hatch. Numbers printed on every cell make colour a second cue, never the only one.

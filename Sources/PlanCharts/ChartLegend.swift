@@ -1,3 +1,5 @@
+import PlanKit
+
 /// A chart's key: one entry per series (or GPU, or segment kind), each a small swatch and a label, laid out in
 /// rows that wrap at the chart's width. Rows may start with a heading ("Node 0").
 struct ChartLegend {

@@ -1,8 +1,9 @@
 import Testing
-@testable import PlanKit
+@testable import PlanCharts
+import PlanKit
 
 @Suite struct ChartTests {
-    typealias F = CoreFixtures
+    typealias F = ChartFixtures
 
     /// One of each chart, for the checks every chart must pass.
     static func samples() throws -> [(String, String, DisplayTable)] {

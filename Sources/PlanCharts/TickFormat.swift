@@ -1,3 +1,5 @@
+import PlanKit
+
 /// How an axis writes its tick labels, and which unit its title names.
 public enum TickFormat: Hashable, Sendable {
     /// Numbers with SI suffixes: 0, 500, 1k, 1.5k, 10k, 2M (each tick its own). The axis's `unit` goes in its title.

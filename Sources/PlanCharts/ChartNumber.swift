@@ -1,3 +1,5 @@
+import PlanKit
+
 /// How charts write numbers into their CSV data: the exact value plotted, in the axis's base unit.
 enum ChartNumber {
     /// `value` exactly: an integer without ".0" ("128"), otherwise Swift's shortest round-trip form ("0.0123",

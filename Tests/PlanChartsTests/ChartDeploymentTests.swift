@@ -1,8 +1,9 @@
 import Testing
-@testable import PlanKit
+@testable import PlanCharts
+import PlanKit
 
 @Suite struct ChartDeploymentTests {
-    typealias F = CoreFixtures
+    typealias F = ChartFixtures
 
     @Test func largeEPHeatmapHasOneGPUPerCell() throws {
         let map = try F.largeEP.placementHeatmap

@@ -1,3 +1,5 @@
+import PlanKit
+
 /// An `Axis` fitted to data: its range, ticks, tick labels, its title with the unit, and the map from values to
 /// a fraction of the axis length.
 struct ScaledAxis {
