@@ -51,7 +51,7 @@ struct RandomPlan {
         let workload = Workload(batch: w.batchShards * w.microBatches * r.int(1...4),
                                 sequenceLength: r.int(1...4096), precision: r.pick(Precision.allCases))
         return try Deployment(model, workload, on: cluster(r.pick([GPU.h100SXM, .a100SXM80, .b200])),
-                              parallelism: parallelism)
+                              parallelism: parallelism, assumptions: CoreFixtures.handWorked)
     }
 
     func cluster(_ gpu: GPU) -> Cluster {
@@ -134,6 +134,8 @@ struct RandomPlan {
                 // the all-to-all buffer of a GPU is what the dimension table routes to it; each routed row
                 // leaves once per TP rank
                 if let dispatch = d.communication(for: phase).first(.allToAll, "dispatch") {
+                    // dispatched rows travel in the dispatch format, FP8 with one FP32 scale per 128 elements
+                    let b = d.workload.precisions.dispatch.bytesPerElementWithScales
                     let n = Double(p.ep)
                     let buffer = dispatch.bytesPerGPU.bytes * n / (n - 1)
                     #expect(F.close(buffer * stageGPUs * Double(p.microBatches),

@@ -4,8 +4,9 @@
 /// A micro-batch's pass through a stage takes w = layersPerStage × layer time, plus the send b to the next stage
 /// for all but the last; micro-batch j reaches stage s at (s + j)(w + b). Prefill ends when the last micro-batch
 /// leaves the last stage; decode repeats every step, so passes that run past the step's end wrap around to its
-/// start (the steady state). Idle time is bubble. With overlapped communication each layer's collectives run
-/// beneath it from its start, and only the part longer than its operators is on the main lane.
+/// start (the steady state). Idle time is bubble. With overlapped communication each layer's collectives (both
+/// halves' under two-batch overlap) run beneath it from its start, and only what the overlap leaves exposed is on
+/// the main lane. Every layer is drawn as an MoE layer; dense layers, embedding and head are not drawn apart.
 ///
 /// Guarantees: on every stage the main-lane segments follow one another without gaps and fill [0, step); every
 /// duration is in seconds of the step, independent of how the schedule is drawn.
@@ -41,12 +42,10 @@ public struct StepSchedule: Hashable, Sendable {
         self.phase = phase
         breakdown = deployment.stepBreakdown(phase)
         step = breakdown.total.total
-        let operators = breakdown.operators
-        compute = operators.filter { $0.bound == .compute }.map(\.time.seconds).reduce(0, +)
-        memory = operators.filter { $0.bound == .memory }.map(\.time.seconds).reduce(0, +)
-        communication = breakdown.layerCommunication.seconds
-        let overlap = deployment.assumptions.overlapCommunication
-        exposed = overlap ? max(0, communication - (compute + memory)) : communication
+        compute = breakdown.layer.compute.seconds
+        memory = breakdown.layer.memory.seconds
+        communication = breakdown.layerCommunicationInFlight.seconds
+        exposed = breakdown.layer.communication.seconds
         layerTime = Seconds(compute + memory + exposed)
     }
 
@@ -56,7 +55,7 @@ public struct StepSchedule: Hashable, Sendable {
         guard step > 0, step.isFinite else { return [] }
         let d = deployment
         let layerTime = layerTime.seconds
-        let overlap = d.assumptions.overlapCommunication
+        let overlap = d.assumptions.overlap != .none
         let layers = d.placement.layersPerStage
         let stages = d.parallelism.pp
         let micro = d.parallelism.microBatches
