@@ -53,5 +53,11 @@ struct OverlapTests {
         let breakdown = d.stepBreakdown(.decode)
         #expect(F.close(hidden.seconds, 16 * breakdown.layerCommunicationInFlight.seconds, 1e-9))
         #expect(F.close(schedule.layerTime.seconds, breakdown.layer.total.seconds, 1e-12))
+        // one stage, one micro-batch: operator by operator the main lane fills the step, with no bubble
+        for granularity in [StepSchedule.Granularity.operators, .layers, .passes] {
+            let main = schedule.segments(granularity).filter { !$0.overlapped }
+            #expect(!main.contains { $0.kind == .bubble }, "\(granularity)")
+            #expect(F.close(main.map(\.duration).sum().seconds, schedule.step.seconds, 1e-9), "\(granularity)")
+        }
     }
 }

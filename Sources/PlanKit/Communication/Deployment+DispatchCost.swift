@@ -52,7 +52,7 @@ extension Deployment {
     private func linkCost(nvlink: Double, infiniband: Double, latency: Double) -> Cost {
         let nvTime = nvlink / LinkClass.nvlink.bandwidth(cluster.gpu, assumptions)
         let ibTime = infiniband / LinkClass.infiniband.bandwidth(cluster.gpu, assumptions)
-        let link: LinkClass = infiniband > 0 ? .infiniband : .nvlink
+        let link: LinkClass = infiniband > 0 && ibTime >= nvTime ? .infiniband : .nvlink
         let moves = nvlink + infiniband > 0
         return (nvlink + infiniband, infiniband, link, moves ? latency + max(nvTime, ibTime) : 0)
     }

@@ -73,15 +73,20 @@ public struct StepSchedule: Hashable, Sendable {
                 work.append((.memory, memory, "layer \(layer)", nil))
                 work.append((.communication, exposed, "layer \(layer) collectives", nil))
             case .operators:
+                // under two-batch overlap the operators run once per half: stretch the micro-batch's runs to the
+                // halves' compute and memory time
+                let listed = breakdown.operators.map(\.time.seconds).reduce(0, +)
+                let stretch = d.assumptions.overlap == .twoBatch && listed > 0 ? (compute + memory) / listed : 1
                 var run: (OperatorTime.Bound, Double, [String])?
                 for op in breakdown.operators {
+                    let time = op.time.seconds * stretch
                     if let current = run, current.0 == op.bound {
-                        run = (current.0, current.1 + op.time.seconds, current.2 + [op.op.rawValue])
+                        run = (current.0, current.1 + time, current.2 + [op.op.rawValue])
                     } else {
                         if let current = run {
                             work.append((Self.kind(current.0), current.1, Self.label(layer, current.2), nil))
                         }
-                        run = (op.bound, op.time.seconds, [op.op.rawValue])
+                        run = (op.bound, time, [op.op.rawValue])
                     }
                 }
                 if let current = run { work.append((Self.kind(current.0), current.1, Self.label(layer, current.2), nil)) }
