@@ -2,15 +2,24 @@ extension Deployment {
     /// The memory of the most-loaded GPU in the phases this deployment serves (`serving`): the larger of
     /// `memory(for: .prefill)` and `memory(for: .decode)` for `.both`, else that phase's alone.
     public var memory: MemoryFootprint {
-        serving.phases.map { memory(for: $0) }.max { $0.totalPerGPU < $1.totalPerGPU } ?? memory(for: .decode)
+        // weights and KV cache are the same in both phases; only the working set differs, equally on every stage
+        let phases = serving.phases
+        let larger = phases.max { activationBytes($0) < activationBytes($1) } ?? .decode
+        return memory(for: larger)
     }
 
     /// The memory of the most-loaded GPU while it runs `phase` (GPUs of one pipeline stage hold the same amounts;
     /// stages differ by their dense layers, the embedding on the first and the output head on the last).
     public func memory(for phase: Phase) -> MemoryFootprint {
         let activations = activationBytes(phase)
+        // stages differ only by embedding (first), head (last) and dense layers (the leading ones): the first
+        // stage, the stage where dense layers end, the first stage without any and the last cover every kind
+        let layers = placement.layersPerStage
+        let last = parallelism.pp - 1
+        let candidates = Set([0, min(last, model.denseLayers / layers),
+                              min(last, (model.denseLayers + layers - 1) / layers), last]).sorted()
         var worst = memoryFootprint(ofGPU: 0, activations: activations)
-        for stage in 1..<max(1, parallelism.pp) {
+        for stage in candidates.dropFirst() {
             let candidate = memoryFootprint(ofGPU: stage * placement.gpusPerStage, activations: activations)
             if candidate.totalPerGPU > worst.totalPerGPU { worst = candidate }
         }
