@@ -30,6 +30,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // Graphviz's text layout finds fonts through fontconfig; Planbook restricts it to the pinned font.
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]
+        ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "PlanCharts", dependencies: ["PlanKit"]),
@@ -39,12 +45,15 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CGraphviz",
+                "CFontconfig",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            ],
+            // The built-in look, compiled into the code (no file to find beside an installed planbook).
+            resources: [.embedInCode("Templates")]
         ),
         .executableTarget(
             name: "PlanbookCLI",

@@ -9,8 +9,15 @@ import Foundation
 public struct PlanCache: Sendable {
     /// The cache's folder.
     public let root: URL
+    /// The folder where the Swift compiler keeps its module cache: `module-cache` in the cache's folder, unless
+    /// given. It holds only the compiler's own prebuilt modules, which are safe to share between studies and
+    /// concurrent compilers (and worth it: a fresh one adds about 1.3 s to a study's first compile).
+    public let moduleCache: URL
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, moduleCache: URL? = nil) {
+        self.root = root
+        self.moduleCache = moduleCache ?? root.appendingPathComponent("module-cache")
+    }
 
     /// The folder of the compiled program with `key` (holding `main.swift` and `program`).
     public func programFolder(_ key: String) -> URL { root.appendingPathComponent("programs/\(key)") }
@@ -71,9 +78,6 @@ public struct PlanCache: Sendable {
         }
         return destination.appendingPathComponent("program")
     }
-
-    /// The folder where the Swift compiler keeps its module cache.
-    public var moduleCache: URL { root.appendingPathComponent("module-cache") }
 
     private func runFile(_ key: String) -> URL { root.appendingPathComponent("runs/\(key).json") }
 }
