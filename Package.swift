@@ -6,9 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "planbook", targets: ["PlanbookCLI"]),
-        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module) and PlanRuntime
-        // (show, param, expect, claim). One library, so that each type exists once and `show` recognises PlanKit's.
-        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanRuntime"]),
+        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module), PlanCharts (its
+        // SVG charts) and PlanRuntime (show, param, expect, claim). One library, so that each type exists once and
+        // `show` recognises PlanKit's figures and PlanCharts' charts.
+        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanCharts", "PlanRuntime"]),
         .library(name: "PlanbookCore", targets: ["PlanbookCore"]),
     ],
     dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
         ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "PlanCharts", dependencies: ["PlanKit"]),
         .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
         .target(
             name: "PlanbookCore",
@@ -65,8 +67,9 @@ let package = Package(
             dependencies: ["PlanbookCore", "PlanKit"]
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts", "PlanKit"]),
         .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit"]),
-        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore"]),
+        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore", "PlanKit"]),
         .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore", "PlanbookCLI"]),
     ],
     swiftLanguageModes: [.v6]
