@@ -6,10 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "planbook", targets: ["PlanbookCLI"]),
-        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module), PlanRuntime
-        // (show, param, expect, claim) and PlanRecord (what the program tells Planbook). One library, so that each
-        // type exists once and `show` recognises PlanKit's.
-        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanRecord", "PlanRuntime"]),
+        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module), PlanCharts (its
+        // SVG charts), PlanRuntime (show, param, expect, claim) and PlanRecord (what the program tells Planbook). One
+        // library, so that each type exists once and `show` recognises PlanKit's figures and PlanCharts' charts.
+        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"]),
         .library(name: "PlanbookCore", targets: ["PlanbookCore"]),
     ],
     dependencies: [
@@ -40,6 +40,7 @@ let package = Package(
         ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "PlanCharts", dependencies: ["PlanKit"]),
         // The records a plan program writes and Planbook reads: Foundation-free, so plan programs compile fast.
         .target(name: "PlanRecord"),
         .target(name: "PlanRuntime", dependencies: ["PlanKit", "PlanRecord"]),
@@ -75,6 +76,7 @@ let package = Package(
             dependencies: ["PlanbookCore", "PlanKit"]
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts", "PlanKit"]),
         .testTarget(name: "PlanRecordTests", dependencies: ["PlanRecord"]),
         .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit", "PlanRecord"]),
         .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore", "PlanKit", "PlanRecord"]),

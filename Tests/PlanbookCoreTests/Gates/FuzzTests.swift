@@ -2,14 +2,18 @@ import Foundation
 import PlanKit
 import Testing
 @testable import PlanbookCore
+import PlanKit
 
 /// A seeded fuzzer over reading reports: front matter, Markdown elements, plan cells, dot figures and page outlines.
 /// Every generated document must be read without a crash, and every diagnostic and cell must point at a line of
 /// the document. `make fuzz` runs it long (`PLANBOOK_FUZZ_ITERATIONS`); the test suite runs a short, fixed sample.
-@Suite struct FuzzTests {
-    /// PlanKit's SplitMix64: small, seeded, the same on every platform.
-    typealias Generator = SplitMix64
+/// The fuzzer draws from PlanKit's SplitMix64: small, seeded, the same on every platform.
+extension SplitMix64 {
+    /// One of `choices`: next() modulo their count.
+    mutating func pick<T>(_ choices: [T]) -> T { choices[Int(next() % UInt64(choices.count))] }
+}
 
+@Suite struct FuzzTests {
     static let fragments = [
         "---\n", "title: A\n", "order: 3\n", "order: x\n", "params:\n  batch: 128\n", "  b: [1, 2\n", "colour: red\n",
         "summary: \"quoted\n", "a: &x [1]\nb: *x\n", "# Heading\n", "## Same\n", "## Same\n", "### `code` heading\n",
@@ -22,7 +26,7 @@ import Testing
         "\r\n", "\t\n", "*", "`", "[", "]", "(", "<", "&amp;", "\u{FEFF}",
     ]
 
-    static func document(_ generator: inout Generator) -> [UInt8] {
+    static func document(_ generator: inout SplitMix64) -> [UInt8] {
         var text = ""
         for _ in 0..<Int(generator.next() % 30) { text += generator.pick(fragments) }
         var bytes = Array(text.utf8)
@@ -59,7 +63,7 @@ import Testing
 
     @Test func readingReportsNeverCrashesAndPointsInsideTheFile() {
         let iterations = Int(ProcessInfo.processInfo.environment["PLANBOOK_FUZZ_ITERATIONS"] ?? "") ?? 400
-        var generator = Generator(seed: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         var findings: [String] = []
         for _ in 0..<iterations {
             let bytes = Self.document(&generator)
@@ -70,9 +74,4 @@ import Testing
         }
         #expect(findings.isEmpty, "\(findings.prefix(5))")
     }
-}
-
-extension SplitMix64 {
-    /// One of `choices`, uniformly.
-    mutating func pick<T>(_ choices: [T]) -> T { choices[nextInt(below: choices.count)] }
 }
