@@ -7,9 +7,9 @@ let package = Package(
     products: [
         .executable(name: "planbook", targets: ["PlanbookCLI"]),
         // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module), PlanCharts (its
-        // SVG charts) and PlanRuntime (show, param, expect, claim). One library, so that each type exists once and
-        // `show` recognises PlanKit's figures and PlanCharts' charts.
-        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanCharts", "PlanRuntime"]),
+        // SVG charts), PlanRuntime (show, param, expect, claim) and PlanRecord (what the program tells Planbook). One
+        // library, so that each type exists once and `show` recognises PlanKit's figures and PlanCharts' charts.
+        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"]),
         .library(name: "PlanbookCore", targets: ["PlanbookCore"]),
     ],
     dependencies: [
@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // A real Swift parser for plan code: statement locations and names used before they are declared.
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -39,18 +41,25 @@ let package = Package(
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "PlanCharts", dependencies: ["PlanKit"]),
-        .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
+        // The records a plan program writes and Planbook reads: Foundation-free, so plan programs compile fast.
+        .target(name: "PlanRecord"),
+        .target(name: "PlanRuntime", dependencies: ["PlanKit", "PlanRecord"]),
         .target(
             name: "PlanbookCore",
             dependencies: [
                 "CCmark",
                 "CGraphviz",
                 "CFontconfig",
+                "PlanKit",
+                "PlanRecord",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftLexicalLookup", package: "swift-syntax"),
             ],
             // The built-in look, compiled into the code (no file to find beside an installed planbook).
             resources: [.embedInCode("Templates")]
@@ -68,8 +77,9 @@ let package = Package(
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
         .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts", "PlanKit"]),
-        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit"]),
-        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore", "PlanKit"]),
+        .testTarget(name: "PlanRecordTests", dependencies: ["PlanRecord"]),
+        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit", "PlanRecord"]),
+        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore", "PlanKit", "PlanRecord"]),
         .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore", "PlanbookCLI"]),
     ],
     swiftLanguageModes: [.v6]

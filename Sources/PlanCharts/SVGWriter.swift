@@ -58,22 +58,8 @@ struct SVGWriter {
         return text == "-0" ? "0" : text
     }
 
-    /// `text` with the five XML special characters escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// `text` with the five XML special characters escaped (PlanKit's one escaper, `Markup`).
+    static func escape(_ text: String) -> String { Markup.escaped(text) }
 
     private static func attributes(_ pairs: KeyValuePairs<String, String>) -> String {
         var out = ""

@@ -66,6 +66,7 @@ public struct Deployment: Hashable, Sendable {
         self.placement = Placement(model: model, parallelism: p, cluster: cluster)
         self.assumptions = assumptions
         self.serving = serving
+        DeploymentObserver.made?(self)
     }
 
     /// Sequences each attention replica serves per step: batch / batchShards.

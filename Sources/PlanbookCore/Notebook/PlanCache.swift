@@ -31,12 +31,18 @@ public struct PlanCache: Sendable {
     /// The stored outputs of the run with `key`, if any.
     public func run(_ key: String) -> NotebookOutputs? {
         guard let data = try? Data(contentsOf: runFile(key)) else { return nil }
-        return try? JSONDecoder().decode(NotebookOutputs.self, from: data)
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try? decoder.decode(NotebookOutputs.self, from: data)
     }
 
     /// Stores the outputs of a successful run.
     public func storeRun(_ outputs: NotebookOutputs, key: String) {
-        guard let data = try? JSONEncoder().encode(outputs) else { return }
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(outputs) else { return }
         store(data, at: runFile(key))
     }
 
@@ -61,6 +67,15 @@ public struct PlanCache: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }
+    }
+
+    /// Writes a plan program's input for the run with `key` to a file of its own, and returns the file.
+    public func inputFile(_ bytes: [UInt8], key: String) throws -> URL {
+        let folder = root.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try Data(bytes).write(to: file)
+        return file
     }
 
     /// A fresh folder to compile in; `commitProgram` moves it into place.

@@ -1,3 +1,5 @@
+import PlanRecord
+
 /// The Swift program that runs a report's cells in order, and the map from its source locations back to the report.
 ///
 /// Each cell's code sits under `#sourceLocation(file: "cell-N", line: 1)`, so the compiler, `#file`/`#line` and
@@ -15,7 +17,12 @@ public struct PlanProgram: Sendable {
     public let shared: [SharedPlanCode]
 
     /// `shared` files are compiled into the program; with `importsShared`, it imports the compiled `SharedLibrary`.
-    public init(report: Report, cells: [PlanCell], shared: [SharedPlanCode] = [], importsShared: Bool = false) {
+    /// `syntax` (one per cell, from `CellSyntax`) places a statement marker before every top-level statement that
+    /// starts a line, so that a trap or an uncaught error is reported at its statement.
+    public init(
+        report: Report, cells: [PlanCell], syntax: [CellSyntax]? = nil, shared: [SharedPlanCode] = [],
+        importsShared: Bool = false
+    ) {
         self.reportPath = report.path
         self.cells = cells
         self.shared = shared
@@ -28,24 +35,37 @@ public struct PlanProgram: Sendable {
             "",
         ]
         for cell in cells {
-            switch cell.kind {
-            case .block:
-                lines.append("PlanbookCells.begin(\(cell.index))")
-                lines.append("#sourceLocation(file: \"\(Self.fileName(cell.index))\", line: 1)")
-                var code = cell.code
-                if code.hasSuffix("\n") { code.removeLast() }
-                lines.append(code)
-                lines.append("#sourceLocation()")
-            case .inline:
-                // The expression stands alone on cell line 2, indented to its column in the report.
-                lines.append("#sourceLocation(file: \"\(Self.fileName(cell.index))\", line: 1)")
-                lines.append("try PlanbookCells.inline(\(cell.index)) {")
-                lines.append(String(repeating: " ", count: max(0, cell.column - 1)) + cell.code)
-                lines.append("}")
-                lines.append("#sourceLocation()")
-            }
+            let statements = syntax.map { $0[cell.index].statements } ?? []
+            lines += Self.lines(of: cell, statements: statements)
         }
-        source = lines.joined(separator: "\n") + "\n"
+        source = (lines + ["PlanbookCells.end()"]).joined(separator: "\n") + "\n"
+    }
+
+    /// The program's lines for `cell`: a block under `#sourceLocation`, with a marker before each statement that
+    /// starts a line (and the location set again after it); an inline expression on its own line, indented to its
+    /// column in the report.
+    static func lines(of cell: PlanCell, statements: [CellSyntax.Statement]) -> [String] {
+        let file = fileName(cell.index)
+        switch cell.kind {
+        case .block:
+            var lines = ["PlanbookCells.begin(\(cell.index))", "#sourceLocation(file: \"\(file)\", line: 1)"]
+            var code = cell.code
+            if code.hasSuffix("\n") { code.removeLast() }
+            let marked = Dictionary(statements.filter(\.startsLine).map { ($0.line, $0.column) }, uniquingKeysWith: { a, _ in a })
+            for (offset, line) in code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let column = marked[offset + 1] {
+                    lines += ["PlanbookCells.at(\(cell.index), \(offset + 1), \(column))",
+                              "#sourceLocation(file: \"\(file)\", line: \(offset + 1))"]
+                }
+                lines.append(String(line))
+            }
+            return lines + ["#sourceLocation()"]
+        case .inline:
+            return [
+                "#sourceLocation(file: \"\(file)\", line: 1)", "try PlanbookCells.inline(\(cell.index), column: \(cell.column)) {",
+                String(repeating: " ", count: max(0, cell.column - 1)) + cell.code, "}", "#sourceLocation()",
+            ]
+        }
     }
 
     /// The file name the compiler sees for cell `index`.
@@ -54,7 +74,13 @@ public struct PlanProgram: Sendable {
     /// The report location of line `line`, column `column` of `file` as the program reports it (`cell-N`), or nil
     /// when `file` is not a cell.
     public func location(file: String, line: Int, column: Int) -> (line: Int, column: Int)? {
-        // `#fileID` spells the file "module/cell-N".
+        Self.location(of: PlanRecord.Place(file: file, line: line, column: column), in: cells)
+    }
+
+    /// The report location of `place` among `cells`, or nil when its file is not one of them.
+    public static func location(of place: PlanRecord.Place, in cells: [PlanCell]) -> (line: Int, column: Int)? {
+        let (file, line, column) = (place.file, place.line, place.column)
+        // `#filePath` spells the file ".../cell-N".
         let name = file.split(separator: "/").last.map(String.init) ?? file
         guard name.hasPrefix("cell-"), let index = Int(name.dropFirst(5)), cells.indices.contains(index) else {
             return nil
@@ -64,6 +90,23 @@ public struct PlanProgram: Sendable {
         case .block: return (cell.line + line - 1, column)
         case .inline: return (cell.line, column)
         }
+    }
+
+    /// A diagnostic at `place` (a cell's or a shared file's line and column), placed in the report.
+    func diagnostic(at place: PlanRecord.Place, severity: Diagnostic.Severity = .error, _ message: String) -> Diagnostic {
+        var placed = diagnostic(file: place.file, line: place.line, column: place.column, message)
+        placed.severity = severity
+        return placed
+    }
+
+    /// The report (or shared file) place of `line`:`column` of `file` as the compiler names it; nil when it is
+    /// neither a cell nor a shared file.
+    func placed(file: String, line: Int, column: Int) -> (file: String, line: Int, column: Int)? {
+        if let place = location(file: file, line: line, column: column) { return (reportPath, place.line, place.column) }
+        if let sharedFile = shared.first(where: { file == $0.path || file.hasSuffix("/" + $0.path) }) {
+            return (sharedFile.path, line, column)
+        }
+        return nil
     }
 
     /// A diagnostic at `line`:`column` of cell `file`, placed in the report (at its first cell when `file` is not

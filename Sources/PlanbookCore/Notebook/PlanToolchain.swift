@@ -13,7 +13,7 @@ public struct PlanToolchain: Sendable {
     public let compiler: String
     /// The folder holding `libPlanKit.so`.
     public let libraryDirectory: URL
-    /// The folder holding `PlanKit.swiftmodule`, `PlanCharts.swiftmodule` and `PlanRuntime.swiftmodule`.
+    /// The folder holding `PlanKit.swiftmodule`, `PlanCharts.swiftmodule`, `PlanRecord.swiftmodule` and `PlanRuntime.swiftmodule`.
     public let moduleDirectory: URL
     /// A hash of the compiler's identity and the libraries' bytes.
     public let fingerprint: String
@@ -75,7 +75,7 @@ public struct PlanToolchain: Sendable {
         hash.add(libraries.standardizedFileURL.path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: compilerPath)
         hash.add("\(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
-        for file in libraryFiles + ["PlanKit", "PlanCharts", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
+        for file in libraryFiles + ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
             hash.add((try? Data(contentsOf: file)) ?? Data())
         }
         return PlanToolchain(

@@ -19,24 +19,13 @@ public enum SitePublisher {
         protected: [URL] = []
     ) throws(BuildFailure) {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
-        try refuseDangerous(output, displayPath: displayPath, protected: protected)
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: output.path, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            throw BuildFailure([Diagnostic(file: displayPath, "the output path is a file, not a folder; choose a folder")])
-        }
+        let problems = preflight(output, displayPath: displayPath, force: force, protected: protected)
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        let exists = FileManager.default.fileExists(atPath: output.path)
         let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
         let allFiles = files + [(manifestName, Data(manifest.utf8))]
         let previous = exists ? readManifest(output) : []
         let foreign = exists ? foreignFiles(in: output, manifest: Set(previous)) : []
-        if !foreign.isEmpty && !force {
-            let examples = foreign.prefix(3).joined(separator: ", ")
-            throw BuildFailure([Diagnostic(
-                file: displayPath,
-                "the output folder holds \(foreign.count) file(s) Planbook did not write (\(examples)); choose an "
-                    + "empty or new folder, or pass --force to write into it (Planbook deletes only what it wrote)")])
-        }
         do {
             if foreign.isEmpty {
                 try swapIn(allFiles, at: output)
@@ -49,6 +38,29 @@ public enum SitePublisher {
     }
 
     // MARK: - Safety
+
+    /// The problems that keep a site from being published to `output`, found before anything is built: a dangerous
+    /// folder, a file in the way, or files Planbook did not write (without `force`).
+    public static func preflight(_ output: URL, displayPath: String, force: Bool, protected: [URL]) -> [Diagnostic] {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        do {
+            try refuseDangerous(output, displayPath: displayPath, protected: protected)
+        } catch {
+            return error.diagnostics
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else {
+            return [Diagnostic(file: displayPath, "the output path is a file, not a folder; choose a folder")]
+        }
+        let foreign = foreignFiles(in: output, manifest: Set(readManifest(output)))
+        guard !foreign.isEmpty, !force else { return [] }
+        let examples = foreign.prefix(3).joined(separator: ", ")
+        return [Diagnostic(
+            file: displayPath,
+            "the output folder holds \(foreign.count) file(s) Planbook did not write (\(examples)); choose an "
+                + "empty or new folder, or pass --force to write into it (Planbook deletes only what it wrote)")]
+    }
 
     private static func refuseDangerous(_ output: URL, displayPath: String, protected: [URL]) throws(BuildFailure) {
         let path = output.path

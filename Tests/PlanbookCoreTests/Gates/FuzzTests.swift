@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 import Testing
 @testable import PlanbookCore
 import PlanKit
@@ -47,13 +48,12 @@ extension SplitMix64 {
         do {
             let report = try Report.parse(bytes: bytes, path: "Reports/f.md", slug: "f")
             report.problems.forEach(inBounds)
-            let outline = PageRenderer.outline(report, slugs: ["f", "a"])
+            let outline = PageOutline(report)
             outline.problems.forEach(inBounds)
             for cell in outline.cells where cell.line < 1 || cell.line > lines {
                 findings.append("cell line \(cell.line) outside 1...\(lines)")
             }
-            let items = PageItems(outline, outputs: nil)
-            _ = PageRenderer.render(outline, items: items, svgs: items.figures.map { _ in "<svg></svg>" })
+            _ = RenderedPage.rendering(outline, slugs: ["f", "a"]).bodyHTML()
             _ = PlanProgram(report: report, cells: outline.cells).source
         } catch {
             error.diagnostics.forEach(inBounds)
