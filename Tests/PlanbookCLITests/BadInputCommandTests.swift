@@ -51,4 +51,22 @@ import PlanbookCore
             #expect(Self.files(root.appendingPathComponent("site")) == before)
         }
     }
+
+    @Test func theCompilersNotesAreInTheJSON() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-notes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+        let fixture = PlanbookExecutable.repository.appendingPathComponent("Tests/Fixtures/bad/swift-missing-try/index.md")
+        try Data(contentsOf: fixture).write(to: root.appendingPathComponent("Reports/index.md"))
+        let result = try PlanbookExecutable.run(["check", "--json"], in: root)
+        #expect(result.termination == .exited(1))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput)) as? [String: Any])
+        let problem = try #require((json["problems"] as? [[String: Any]])?.first)
+        // the call is on line 4, `Deployment(` at column 9; three notes, each with its fix-it
+        #expect(problem["line"] as? Int == 4 && problem["column"] as? Int == 9)
+        let notes = try #require(problem["notes"] as? [[String: Any]])
+        #expect(notes.count == 3)
+        #expect(notes.first?["message"] as? String == "did you mean to use 'try'? (fix: insert `try `)")
+        #expect(notes.first?["line"] as? Int == 4)
+    }
 }

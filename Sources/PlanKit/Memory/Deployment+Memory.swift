@@ -6,7 +6,7 @@ extension Deployment {
         let phases = serving.phases
         let larger = phases.max { activationBytes($0) < activationBytes($1) } ?? .decode
         var footprint = memory(for: larger)
-        footprint.title = "Memory per GPU"
+        footprint.scope = .mostLoaded
         return footprint
     }
 
@@ -25,7 +25,7 @@ extension Deployment {
             let candidate = memoryFootprint(ofGPU: stage * layout.gpusPerStage, activations: activations)
             if candidate.totalPerGPU > worst.totalPerGPU { worst = candidate }
         }
-        worst.title = "Memory per GPU in \(phase)"
+        worst.scope = .mostLoadedIn(phase)
         worst.plan = DisplayPlan(self)
         return worst
     }
@@ -40,7 +40,7 @@ extension Deployment {
     public func memoryFootprint(ofGPU gpu: Int) -> MemoryFootprint {
         let activations = serving.phases.map { activationBytes($0) }.max() ?? .zero
         var footprint = memoryFootprint(ofGPU: gpu, activations: activations)
-        footprint.title = "Memory of GPU \(gpu)"
+        footprint.scope = .gpu
         footprint.plan = DisplayPlan(self)
         return footprint
     }

@@ -25,10 +25,30 @@ public struct MemoryFootprint: Hashable, Codable, Sendable, CustomStringConverti
     public var activationsPerGPU: Bytes
     /// The GPU's memory capacity.
     public var capacityPerGPU: Bytes
-    /// What the table shows: "Memory per GPU" (the most-loaded one), "… in prefill", "Memory of GPU 3".
-    public var title: String?
+    /// Which GPU and phases it describes, when a deployment made it (for its caption).
+    public var scope: Scope?
     /// The deployment whose GPU this is.
     public var plan: DisplayPlan?
+
+    /// Which GPU and phases a footprint describes.
+    public enum Scope: Hashable, Sendable {
+        /// The most-loaded GPU, in the phases the deployment serves.
+        case mostLoaded
+        /// The most-loaded GPU, while it runs one phase.
+        case mostLoadedIn(Phase)
+        /// The GPU `gpu`.
+        case gpu
+    }
+
+    /// What the table shows: "Memory per GPU" (the most-loaded one), "… in prefill", "Memory of GPU 3".
+    public var title: String? {
+        switch scope {
+        case .mostLoaded: "Memory per GPU"
+        case .mostLoadedIn(let phase): "Memory per GPU in \(phase)"
+        case .gpu: "Memory of GPU \(gpu)"
+        case nil: nil
+        }
+    }
 
     /// All weights the GPU holds.
     public var weightsPerGPU: Bytes {
@@ -70,7 +90,7 @@ public struct MemoryFootprint: Hashable, Codable, Sendable, CustomStringConverti
             + "\(totalPerGPU) of \(capacityPerGPU) (\(withinCapacity ? "fits" : "does not fit"))"
     }
 
-    /// The figures, without the table's title and plan (which a download names once, at the top).
+    /// The figures, without their scope and plan (which a download names once, at the top).
     enum CodingKeys: String, CodingKey {
         case gpu, stage, attentionWeights, routerWeights, expertWeights, sharedExpertWeights, denseFFNWeights
         case embeddingWeights, kvCachePerGPU, activationsPerGPU, capacityPerGPU
