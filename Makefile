@@ -15,7 +15,7 @@ PREFIX ?= /usr/local
 # The Swift compiler's module cache, shared by every study the tests build: a fresh one costs each about 1.3 s.
 TEST_MODULE_CACHE := $(CURDIR)/.build/test-module-cache
 
-.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz clean
+.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench bench-peer fuzz clean
 
 all: site
 
@@ -89,8 +89,22 @@ check-site:
 bench: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="graphviz"
 	$(SWIFT) build -c release --product PlanKit
+	$(SWIFT) build -c release --product planbook
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
+
+## bench-peer: Planbook and Jupyter Book 1.x (in a virtual environment under .build/peer/, from PyPI) building
+## equivalent studies (Scripts/peer/gen.py writes Jupyter Book's), side by side in one run, with their ratios.
+PEER := .build/peer
+bench-peer: planbook
+	@$(MAKE) --no-print-directory apt-install PACKAGES="graphviz python3-venv"
+	@[ -x $(PEER)/venv/bin/jupyter-book ] || { python3 -m venv $(PEER)/venv && \
+		$(PEER)/venv/bin/pip install --quiet 'jupyter-book<2' matplotlib ipykernel pyyaml && \
+		$(PEER)/venv/bin/python -m ipykernel install --sys-prefix --name python3; }
+	@rm -rf $(PEER)/study && mkdir -p $(PEER)/study && cp Scripts/peer/gen.py Scripts/peer/common_code.py $(PEER)/study/
+	@$(PEER)/venv/bin/python $(PEER)/study/gen.py --freeze >/dev/null
+	$(PEER)/venv/bin/python Scripts/peer/bench_peer.py .build/release/planbook Reports $(PEER)/study/site-jb \
+		$(PEER)/venv/bin/jupyter-book
 
 ## render-check: every page in headless Chromium, JavaScript off, at 1280 and 390 px: not blank, SVGs sized, no
 ## failed loads or console errors; screenshots kept in .planbook/screenshots/.

@@ -48,3 +48,9 @@ func report(_ name: String, _ value: String, _ note: String = "") {
     let padded = name.count < 52 ? name + String(repeating: " ", count: 52 - name.count) : name
     print("\(padded) \(value)\(note.isEmpty ? "" : "   \(note)")")
 }
+
+/// The machine's load averages over 1, 5 and 15 minutes ("5.26 7.33 6.83"), as `uptime` prints them.
+func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+}

@@ -1,67 +1,117 @@
 import Foundation
-import PlanbookCore
 
-/// `planbook build` of a copy of `Reports/` after each kind of change a researcher makes, measured side by side:
-/// cold (empty cache and output), no change, a prose edit, a parameter change and a code edit in one report.
+/// `planbook build` of a copy of `Reports/` after each kind of change a researcher makes — cold (empty cache and
+/// output), no change, a prose edit, a parameter change, a code edit in one report — and of a study four times as
+/// large (every report copied three more times with its plan code made distinct, so nothing is shared between
+/// copies but the shared code), cold and after a parameter change. Each build is the `planbook` executable as a
+/// whole process, and the cases run interleaved, one of each per round. "Cold" starts without the study's
+/// `.planbook/` and `site/`; the Swift compiler's module cache is Planbook's default one, which a second cold case
+/// replaces with an empty folder.
 ///
 /// Each round makes a change never made before (a new sentence, a new batch size, a new comment), so every case does
 /// its real work — a parameter change runs and a code edit compiles — rather than finding an earlier result cached.
 enum StudyRebuildBenchmark {
-    static func run(reports: URL, rounds: Int) throws -> [(name: String, seconds: [Double])] {
+    /// One case's runs.
+    struct Case {
+        var name: String
+        var runs: [PlanbookProcess.Run]
+        var seconds: [Double] { runs.map(\.seconds) }
+    }
+
+    static func run(reports: URL, rounds: Int) throws -> [Case] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-study-\(getpid())")
         try? FileManager.default.removeItem(at: root)
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: reports, to: root.appendingPathComponent("Reports"))
-        let edited = try firstReportWithPlanBlocks(in: root.appendingPathComponent("Reports"))
+        let single = root.appendingPathComponent("1x")
+        let quadruple = root.appendingPathComponent("4x")
+        for folder in [single, quadruple] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: reports, to: folder.appendingPathComponent("Reports"))
+        }
+        try addCopies(3, in: quadruple.appendingPathComponent("Reports"))
+        let edited = try firstReportWithPlanBlocks(in: single.appendingPathComponent("Reports"))
         let original = try String(contentsOf: edited, encoding: .utf8)
+        let study = PlanbookProcess(folder: single)
+        let large = PlanbookProcess(folder: quadruple)
         var round = 0
         var proseRound = 0
         var codeRound = 0
-        var parameters: [(name: String, value: ParameterValue)] = []
+        var parameters: [String] = []
         /// The edited report: the original with this round's code comment in every plan block and this round's
         /// sentence at the end, so that each case changes only what it names.
         func writeReport() throws {
-            let code = codeRound == 0 ? original
-                : original.replacingOccurrences(of: "```swift plan\n", with: "```swift plan\n// edit \(codeRound)\n")
+            let code = codeRound == 0 ? original : commentingPlanBlocks(original, "// edit \(codeRound)")
             let prose = proseRound == 0 ? "" : "\nA sentence added in round \(proseRound).\n"
             try (code + prose).write(to: edited, atomically: true, encoding: .utf8)
         }
-        func build() throws {
-            var options = BuildOptions(workingDirectory: root)
-            options.parameters = parameters
-            _ = try SiteBuild(options: options).run()
+        func cold(_ process: PlanbookProcess, environment: [String: String] = [:]) throws -> PlanbookProcess.Run {
+            try? FileManager.default.removeItem(at: process.folder.appendingPathComponent(".planbook"))
+            try? FileManager.default.removeItem(at: process.folder.appendingPathComponent("site"))
+            return try process.build(parameters, environment: environment)
         }
-        let cases: [SideBySide.Case] = [
-            .init(name: "cold") {
-                // Everything from scratch, with this round's edits, parameters and all.
-                try? FileManager.default.removeItem(at: root.appendingPathComponent(".planbook"))
-                try? FileManager.default.removeItem(at: root.appendingPathComponent("site"))
-                try build()
-            },
-            .init(name: "no change") { try build() },
-            .init(name: "prose edit") {
+        let freshModuleCache = root.appendingPathComponent("module-cache")
+        let cases: [(String, () throws -> PlanbookProcess.Run)] = [
+            ("cold", { try cold(study) }),
+            ("cold, with a fresh Swift module cache too", {
+                try? FileManager.default.removeItem(at: freshModuleCache)
+                return try cold(study, environment: ["PLANBOOK_MODULE_CACHE": freshModuleCache.path])
+            }),
+            ("no change", { try study.build(parameters) }),
+            ("prose edit", {
                 round += 1
                 proseRound = round
                 try writeReport()
-                try build()
-            },
-            .init(name: "parameter change") {
-                parameters = [("batch", .int(128 + 16 * round))]
-                try build()
-            },
-            .init(name: "code edit (one report)") {
+                return try study.build(parameters)
+            }),
+            ("parameter edit (--param batch=…)", {
+                // A batch size never built before: 64 first, then 144, 160, … (multiples of 16, which every plan of
+                // the study divides evenly).
+                parameters = ["--param", "batch=\(round <= 1 ? 64 : 128 + 16 * round)"]
+                return try study.build(parameters)
+            }),
+            ("code edit (one report)", {
                 codeRound = round
                 try writeReport()
-                try build()
-            },
+                return try study.build(parameters)
+            }),
+            ("4× study: cold", { try cold(large) }),
+            ("4× study: parameter edit", { try large.build(parameters) }),
         ]
-        let times = try SideBySide(cases: cases).measure(rounds: rounds)
-        return zip(cases, times).map { ($0.name, $1) }
+        var runs = Array(repeating: [PlanbookProcess.Run](), count: cases.count)
+        for pass in 0...rounds {
+            for (index, item) in cases.enumerated() {
+                let run = try item.1()
+                if pass > 0 { runs[index].append(run) }  // pass 0 warms up (and fills the cache of the 4× study)
+            }
+        }
+        return zip(cases, runs).map { Case(name: $0.0, runs: $1) }
+    }
+
+    /// Adds `count` copies of every report of `folder` (`NAME-copy-2.md`, …), each plan block starting with a comment
+    /// naming its copy, so that every copy's program is compiled and run on its own.
+    private static func addCopies(_ count: Int, in folder: URL) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            for copy in 2...(count + 1) {
+                let copied = commentingPlanBlocks(text, "// copy \(copy)")
+                let file = folder.appendingPathComponent("\(name.dropLast(3))-copy-\(copy).md")
+                try copied.write(to: file, atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    /// `text` with `comment` as the first line of every plan block (the line after each ```` ```swift plan ```` fence).
+    private static func commentingPlanBlocks(_ text: String, _ comment: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("```swift plan") ? "\(line)\n\(comment)" : String(line)
+        }.joined(separator: "\n")
     }
 
     private static func firstReportWithPlanBlocks(in folder: URL) throws -> URL {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".md") }.sorted()
         for name in names {
             let url = folder.appendingPathComponent(name)
             if (try String(contentsOf: url, encoding: .utf8)).contains("```swift plan") { return url }

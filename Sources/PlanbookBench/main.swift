@@ -5,6 +5,10 @@ import PlanbookCore
 
 print("Planbook benchmarks (release build, medians of interleaved runs)\n")
 
+/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sweep`, `study`, `markers`); no name runs all.
+let sections = Set(CommandLine.arguments.dropFirst())
+func runs(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
+
 // MARK: - DOT → SVG: in-process libgvc against `dot -Tsvg` as a subprocess
 
 let dagDOT = ExpertGridDOT.make(layers: 16, experts: 16, gpus: 16, gpusPerNode: 8)
@@ -28,40 +32,64 @@ func compareRenderers(_ dot: String, title: String, rounds: Int) throws {
     print()
 }
 
-try compareRenderers(
-    dagDOT, title: "\(ExpertGridDOT.nodeCount(layers: 16, experts: 16))-node clustered DAG (16 layers × 16 experts, 16 GPU clusters, 2 nodes)",
-    rounds: 15)
-try compareRenderers(
-    smallDOT, title: "\(ExpertGridDOT.nodeCount(layers: 2, experts: 4))-node clustered DAG (2 layers × 4 experts, 4 GPU clusters)",
-    rounds: 15)
+if runs("dot") {
+    try compareRenderers(
+        dagDOT, title: "\(ExpertGridDOT.nodeCount(layers: 16, experts: 16))-node clustered DAG (16 layers × 16 experts, 16 GPU clusters, 2 nodes)",
+        rounds: 15)
+    try compareRenderers(
+        smallDOT, title: "\(ExpertGridDOT.nodeCount(layers: 2, experts: 4))-node clustered DAG (2 layers × 4 experts, 4 GPU clusters)",
+        rounds: 15)
+}
 
 // MARK: - PlanKit: plans evaluated per second
 
-let sweep = PlanSweepBenchmark.run(repetitions: 15)
-let sweepMedian = median(sweep.secondsPerRun)
-print("PlanKit sweep: \(sweep.plansPerRun) valid plans (every EP × TP × PP × DP of 8–256 GPUs, 8 batch sizes), 15 runs")
-report("  one sweep (build + dimensions, communication, memory, performance)", formatSeconds(sweepMedian))
-report("  plans evaluated per second (one core)", String(Int((Double(sweep.plansPerRun) / sweepMedian).rounded())))
-print()
+if runs("sweep") {
+    let sweep = PlanSweepBenchmark.run(repetitions: 15)
+    let sweepMedian = median(sweep.secondsPerRun)
+    print("PlanKit sweep: \(sweep.plansPerRun) valid plans (every EP × TP × PP × DP of 8–256 GPUs, 8 batch sizes), 15 runs")
+    report("  one sweep (build + dimensions, communication, memory, performance)", formatSeconds(sweepMedian))
+    report("  plans evaluated per second (one core)", String(Int((Double(sweep.plansPerRun) / sweepMedian).rounded())))
+    print()
+}
 
-// MARK: - planbook build of a copy of Reports/, after each kind of change
+// MARK: - planbook build of a copy of Reports/, after each kind of change, and of a study four times as large
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let buildRounds = 7
-let rebuilds = try StudyRebuildBenchmark.run(
-    reports: root.appendingPathComponent("Reports"), rounds: buildRounds)
-print("planbook build of a copy of Reports/ (\(buildRounds) rounds, cases interleaved)")
-let noChange = median(rebuilds[1].seconds)
-for (name, seconds) in rebuilds {
-    report("  \(name)", formatSeconds(median(seconds)), "\(format3(median(seconds) / noChange))× no change")
+if runs("study") {
+    let buildRounds = 5
+    let rebuilds = try StudyRebuildBenchmark.run(reports: root.appendingPathComponent("Reports"), rounds: buildRounds)
+    print("planbook build of a copy of Reports/, the executable as a whole process (\(buildRounds) rounds after a warm-up, "
+        + "cases interleaved; machine load \(loadAverage()))")
+    /// The median seconds of the case named `name`.
+    func medianSeconds(_ name: String) -> Double { median(rebuilds.first { $0.name == name }!.seconds) }
+    let targets: [String: Double] = [
+        "cold": 2.4, "no change": 0.1, "prose edit": 0.1, "parameter edit (--param batch=…)": 0.2,
+        "code edit (one report)": 0.8,
+    ]
+    for item in rebuilds {
+        let seconds = median(item.seconds)
+        let note = targets[item.name].map { "target ≤ \(formatSeconds($0)): \(seconds <= $0 ? "met" : "missed")" }
+        report("  \(item.name)", formatSeconds(seconds), note ?? "")
+}
+for (large, single) in [("4× study: cold", "cold"), ("4× study: parameter edit", "parameter edit (--param batch=…)")] {
+    let ratio = medianSeconds(large) / medianSeconds(single)
+    report("  ratio \(large) / 1×", format3(ratio) + "×", "target ≤ 2×: \(ratio <= 2 ? "met" : "missed")")
+}
+for item in rebuilds where item.name.hasPrefix("cold") {
+    let peak = median(item.runs.map { Double($0.peakTreeBytes) }) / 1_048_576
+    report("  peak memory of the process tree: \(item.name)", "\(Int(peak.rounded())) MiB",
+           "target ≤ 250 MiB: \(peak <= 250 ? "met" : "missed")")
 }
 print()
+}
 
-let markerRounds = 3
-let markers = try StatementMarkerBenchmark.run(
-    reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
-    rounds: markerRounds)
-print("Statement markers: compile and run every plan program of Reports/ afresh (\(markerRounds) rounds, interleaved)")
-report("  with a marker before every top-level statement", formatSeconds(median(markers.with)))
-report("  without markers", formatSeconds(median(markers.without)))
-report("  ratio with / without", format3(median(markers.with) / median(markers.without)) + "×")
+if runs("markers") {
+    let markerRounds = 3
+    let markers = try StatementMarkerBenchmark.run(
+        reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
+        rounds: markerRounds)
+    print("Statement markers: compile and run every plan program of Reports/ afresh (\(markerRounds) rounds, interleaved)")
+    report("  with a marker before every top-level statement", formatSeconds(median(markers.with)))
+    report("  without markers", formatSeconds(median(markers.without)))
+    report("  ratio with / without", format3(median(markers.with) / median(markers.without)) + "×")
+}
