@@ -20,9 +20,11 @@ struct PlanbookProcess {
         self.folder = folder
     }
 
-    /// What one run took.
+    /// What one run took: wall-clock seconds, CPU seconds (user and system, of planbook and every child it waited
+    /// for), and the peak resident memory of its process tree.
     struct Run {
         var seconds: Double
+        var cpuSeconds: Double
         var peakTreeBytes: Int
     }
 
@@ -52,10 +54,11 @@ struct PlanbookProcess {
         guard spawned == 0 else { throw Failure("cannot start \(executable): \(String(cString: strerror(spawned)))") }
         var peak = 0
         var status: Int32 = 0
+        var usage = rusage()
         while true {
-            let waited = waitpid(pid, &status, WNOHANG)
+            let waited = wait4(pid, &status, WNOHANG, &usage)
             if waited == pid { break }
-            if waited < 0 && errno != EINTR { throw Failure("waitpid: \(String(cString: strerror(errno)))") }
+            if waited < 0 && errno != EINTR { throw Failure("wait4: \(String(cString: strerror(errno)))") }
             peak = max(peak, Self.treeResidentBytes(root: pid))
             usleep(10_000)
         }
@@ -63,9 +66,10 @@ struct PlanbookProcess {
         guard status == 0 else {
             throw Failure("planbook build \(arguments.joined(separator: " ")) in \(folder.path) failed (status \(status))")
         }
+        let cpu = [usage.ru_utime, usage.ru_stime].map { Double($0.tv_sec) + Double($0.tv_usec) * 1e-6 }.reduce(0, +)
         return Run(
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-            peakTreeBytes: peak)
+            cpuSeconds: cpu, peakTreeBytes: peak)
     }
 
     /// The resident bytes of `root` and every process descended from it, now.

@@ -18,6 +18,7 @@ enum StudyRebuildBenchmark {
         var seconds: [Double] { runs.map(\.seconds) }
     }
 
+    /// The cases, `rounds` runs each (at most 5: one batch size per parameter edit).
     static func run(reports: URL, rounds: Int) throws -> [Case] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-study-\(getpid())")
         try? FileManager.default.removeItem(at: root)
@@ -37,6 +38,13 @@ enum StudyRebuildBenchmark {
         var proseRound = 0
         var codeRound = 0
         var parameters: [String] = []
+        // Batch sizes never built before, one per parameter edit: 64 first, then multiples of 16 that every plan of
+        // the study divides evenly and fits (the default, 128, left out).
+        var batches = [64, 48, 80, 96, 112, 144, 160, 176, 192, 208, 224, 240]
+        func newBatch() throws -> [String] {
+            guard !batches.isEmpty else { throw PlanbookProcess.Failure("more parameter edits than batch sizes") }
+            return ["--param", "batch=\(batches.removeFirst())"]
+        }
         /// The edited report: the original with this round's code comment in every plan block and this round's
         /// sentence at the end, so that each case changes only what it names.
         func writeReport() throws {
@@ -64,9 +72,7 @@ enum StudyRebuildBenchmark {
                 return try study.build(parameters)
             }),
             ("parameter edit (--param batch=…)", {
-                // A batch size never built before: 64 first, then 144, 160, … (multiples of 16, which every plan of
-                // the study divides evenly).
-                parameters = ["--param", "batch=\(round <= 1 ? 64 : 128 + 16 * round)"]
+                parameters = try newBatch()
                 return try study.build(parameters)
             }),
             ("code edit (one report)", {
@@ -75,7 +81,10 @@ enum StudyRebuildBenchmark {
                 return try study.build(parameters)
             }),
             ("4× study: cold", { try cold(large) }),
-            ("4× study: parameter edit", { try large.build(parameters) }),
+            ("4× study: parameter edit", {
+                parameters = try newBatch()
+                return try large.build(parameters)
+            }),
         ]
         var runs = Array(repeating: [PlanbookProcess.Run](), count: cases.count)
         for pass in 0...rounds {

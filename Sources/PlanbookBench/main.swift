@@ -69,7 +69,8 @@ if runs("study") {
     for item in rebuilds {
         let seconds = median(item.seconds)
         let note = targets[item.name].map { "target ≤ \(formatSeconds($0)): \(seconds <= $0 ? "met" : "missed")" }
-        report("  \(item.name)", formatSeconds(seconds), note ?? "")
+        let cpu = median(item.runs.map(\.cpuSeconds))
+        report("  \(item.name)", formatSeconds(seconds), "CPU \(formatSeconds(cpu))" + (note.map { "   \($0)" } ?? ""))
 }
 for (large, single) in [("4× study: cold", "cold"), ("4× study: parameter edit", "parameter edit (--param batch=…)")] {
     let ratio = medianSeconds(large) / medianSeconds(single)
