@@ -14,6 +14,8 @@ public struct Study: Sendable {
     public var template: PageTemplate?
     /// The toolchain, when some report has plan code.
     public var toolchain: PlanToolchain?
+    /// The compiler's version line, for the provenance, when some report has plan code.
+    public var compilerVersion: String?
     /// The compiled shared code, when there is some.
     public var sharedLibrary: SharedLibrary?
     /// Every numbered figure and table of the site, for `@fig-`/`@tbl-` references.

@@ -9,15 +9,20 @@ import Foundation
 public struct PlanCache: Sendable {
     /// The cache's folder.
     public let root: URL
-    /// The folder where the Swift compiler keeps its module cache: `module-cache` in the cache's folder, unless
-    /// given. It holds only the compiler's own prebuilt modules, which are safe to share between studies and
-    /// concurrent compilers (and worth it: a fresh one adds about 1.3 s to a study's first compile).
+    /// The folder where the Swift compiler keeps its module cache: the one given (`BuildOptions.moduleCache`, in the
+    /// user's cache folder by default), else `module-cache` in the cache's folder. It holds only the compiler's own
+    /// prebuilt modules, which are safe to share between studies and concurrent compilers (and worth it: a fresh one
+    /// adds about 1.3 s to a study's first compile).
     public let moduleCache: URL
 
     public init(root: URL, moduleCache: URL? = nil) {
         self.root = root
         self.moduleCache = moduleCache ?? root.appendingPathComponent("module-cache")
     }
+
+    /// Where facts about the toolchain are remembered (`ToolchainMemo`): the compiler's version line and the hash of
+    /// PlanKit's files, under the files' identities.
+    public var toolchainFolder: URL { root.appendingPathComponent("toolchain") }
 
     /// The folder of the compiled program with `key` (holding `main.swift` and `program`).
     public func programFolder(_ key: String) -> URL { root.appendingPathComponent("programs/\(key)") }

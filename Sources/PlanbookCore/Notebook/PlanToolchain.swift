@@ -15,8 +15,10 @@ public struct PlanToolchain: Sendable {
     public let libraryDirectory: URL
     /// The folder holding `PlanKit.swiftmodule`, `PlanCharts.swiftmodule`, `PlanRecord.swiftmodule` and `PlanRuntime.swiftmodule`.
     public let moduleDirectory: URL
-    /// A hash of the compiler's identity and the libraries' bytes.
+    /// A hash of the compiler's identity, the libraries' folder and the libraries' bytes.
     public let fingerprint: String
+    /// A hash of the compiler binary's identity (`ToolchainMemo.identity`: real path, size, inode, times).
+    public let compilerIdentity: String
 
     /// The compiler's own version line ("Swift version 6.3.1 (swift-6.3.1-RELEASE)"), asked once per process.
     public var compilerVersion: String {
@@ -32,17 +34,30 @@ public struct PlanToolchain: Sendable {
 
     private static let versions = Mutex<[String: String]>([:])
 
-    /// The toolchain of this process, found once.
-    public static func located() throws(Diagnostic) -> PlanToolchain {
-        switch cached {
-        case .success(let toolchain): return toolchain
-        case .failure(let problem): throw problem
-        }
+    /// The compiler's version line, remembered in `folder` (`ToolchainMemo`) under the compiler binary's identity:
+    /// `swiftc --version` runs only when the compiler is one this folder has not seen.
+    public func compilerVersion(rememberedIn folder: URL) -> String {
+        ToolchainMemo.remembered("swiftc-\(compilerIdentity).version", in: folder) {
+            let version = compilerVersion
+            return version == "unknown" ? nil : version
+        } ?? "unknown"
     }
 
-    private static let cached: Result<PlanToolchain, Diagnostic> = Result { () throws(Diagnostic) in try locate() }
+    /// The toolchain of this process, found once per `folder`, in which the hash of the libraries' bytes is
+    /// remembered (`ToolchainMemo`; without a folder they are hashed afresh).
+    public static func located(rememberingIn folder: URL? = nil) throws(Diagnostic) -> PlanToolchain {
+        let result = found.withLock { known in
+            if let result = known[folder?.path ?? ""] { return result }
+            let result = Result { () throws(Diagnostic) in try locate(rememberingIn: folder) }
+            known[folder?.path ?? ""] = result
+            return result
+        }
+        return try result.get()
+    }
 
-    private static func locate() throws(Diagnostic) -> PlanToolchain {
+    private static let found = Mutex<[String: Result<PlanToolchain, Diagnostic>]>([:])
+
+    private static func locate(rememberingIn folder: URL?) throws(Diagnostic) -> PlanToolchain {
         let environment = ProcessInfo.processInfo.environment
         guard let compiler = environment["SWIFTC"].flatMap({ $0.isEmpty ? nil : $0 }) ?? findOnPath("swiftc") else {
             throw Diagnostic(file: "swiftc", "the Swift compiler was not found on PATH; install Swift or set SWIFTC")
@@ -69,17 +84,25 @@ public struct PlanToolchain: Sendable {
                 "the PlanKit library was not found here; build them with `swift build` (or `make`), "
                     + "or set PLANBOOK_LIBRARY_DIR to the folder that holds libPlanKit\(libraryExtension)")
         }
-        var hash = ContentHash()
-        let compilerPath = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path
-        hash.add(compilerPath)
-        hash.add(libraries.standardizedFileURL.path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: compilerPath)
-        hash.add("\(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
-        for file in libraryFiles + ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
-            hash.add((try? Data(contentsOf: file)) ?? Data())
+        let compilerIdentity = ContentHash.of(
+            ToolchainMemo.identity(of: URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path))
+        let files = libraryFiles + ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"].map {
+            modules.appendingPathComponent("\($0).swiftmodule")
         }
+        var identities = ContentHash()
+        for file in files { identities.add(ToolchainMemo.identity(of: file.path)) }
+        let bytes = ToolchainMemo.remembered("libraries-\(identities.hex).sha256", in: folder) {
+            var hash = ContentHash()
+            for file in files { hash.add((try? Data(contentsOf: file)) ?? Data()) }
+            return hash.hex
+        } ?? ""
+        var hash = ContentHash()
+        hash.add(compilerIdentity)
+        hash.add(libraries.standardizedFileURL.path)
+        hash.add(bytes)
         return PlanToolchain(
-            compiler: compiler, libraryDirectory: libraries, moduleDirectory: modules, fingerprint: hash.hex)
+            compiler: compiler, libraryDirectory: libraries, moduleDirectory: modules, fingerprint: hash.hex,
+            compilerIdentity: compilerIdentity)
     }
 
     #if os(macOS)

@@ -22,8 +22,8 @@ public struct Provenance: Sendable {
 
     /// The provenance of `report`, built with `shared` code, having read `parameters`.
     public init(
-        report: Report, shared: [SharedPlanCode], parameters: [PlanRecord.Parameter], toolchain: PlanToolchain?, usesPlanCode: Bool,
-        overrides: Set<String> = []
+        report: Report, shared: [SharedPlanCode], parameters: [PlanRecord.Parameter], compiler: String?,
+        usesPlanCode: Bool, overrides: Set<String> = []
     ) {
         let frontMatterNames = Set(report.frontMatter.params.map(\.name))
         for parameter in parameters {
@@ -44,9 +44,9 @@ public struct Provenance: Sendable {
         self.hash = hash.hex
         self.files = [report.path] + sharedFiles.map(\.path)
         self.parameters = parameters
-        if usesPlanCode, let toolchain {
+        if usesPlanCode, let compiler {
             planKit = "PlanKit \(PlanbookVersion.current)"
-            compiler = toolchain.compilerVersion
+            self.compiler = compiler
         }
     }
 

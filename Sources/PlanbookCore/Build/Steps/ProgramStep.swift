@@ -3,15 +3,16 @@
 struct ProgramStep: BuildStep {
     func run(_ study: inout Study) {
         guard study.hasPlanCode else { return }
+        let cache = study.options.planCache
         let toolchain: PlanToolchain
         do {
-            toolchain = try PlanToolchain.located()
+            toolchain = try PlanToolchain.located(rememberingIn: cache.toolchainFolder)
         } catch {
             study.problems.append(error)
             return
         }
         study.toolchain = toolchain
-        let cache = study.options.planCache
+        study.compilerVersion = toolchain.compilerVersion(rememberedIn: cache.toolchainFolder)
         let library = SharedLibrary.planned(study.shared, toolchain: toolchain, cache: cache)
         study.sharedLibrary = library
         let command = SwiftCompilerCommand.program(toolchain: toolchain, library: library)

@@ -12,7 +12,7 @@ struct RenderStep: BuildStep {
             let usesPlanCode = !page.outline.cells.isEmpty
             var provenance = Provenance(
                 report: page.report, shared: study.shared, parameters: page.outputs?.parameters ?? [],
-                toolchain: usesPlanCode ? study.toolchain : nil, usesPlanCode: usesPlanCode, overrides: overrides)
+                compiler: usesPlanCode ? study.compilerVersion : nil, usesPlanCode: usesPlanCode, overrides: overrides)
             if !items.figures.isEmpty { provenance.drawings = DrawStep.drawingTools }
             let assembly = PageAssembly(
                 outline: page.outline, items: items, outputs: page.outputs, drawings: page.drawings,
