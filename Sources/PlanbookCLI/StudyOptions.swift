@@ -74,6 +74,10 @@ struct StudyOptions: ParsableArguments {
         console.diagnostics(summary.warnings)
         guard explain || verbose, !json || verbose else { return }
         for (report, explanation) in summary.explanations { printToStandardError("\(report): \(explanation)") }
+        guard verbose else { return }
+        printToStandardError("Steps: " + summary.steps.map {
+            "\($0.step) \(Int(($0.seconds * 1000).rounded())) ms"
+        }.joined(separator: " · "))
     }
 
     /// Reports a failed build: every diagnostic, then "error: WHAT failed with N problem(s); CONSEQUENCE" — or the

@@ -21,12 +21,14 @@ extension SiteBuild {
         public var reused: Int
         /// How long the build took, in seconds.
         public var seconds: Double
+        /// How long each step took, in seconds, in the order they ran (`--verbose` prints them).
+        public var steps: [(step: String, seconds: Double)]
         /// Problems that did not stop the build, file by file.
         public var warnings: [Diagnostic]
         /// Every computed number of the site, with its place and unit.
         public var ledger: [LedgerEntry]
 
-        init(_ study: Study, seconds: Double) {
+        init(_ study: Study, seconds: Double, steps: [(step: String, seconds: Double)] = []) {
             let withCode = study.pages.filter { !$0.outline.cells.isEmpty }
             pages = study.pages.map(\.report.outputName)
             figures = study.pages.reduce(0) { $0 + ($1.items?.figures.count ?? 0) }
@@ -41,6 +43,7 @@ extension SiteBuild {
             ran = withCode.filter(\.ran).count
             reused = withCode.filter { !$0.ran && $0.outputs != nil }.count
             self.seconds = seconds
+            self.steps = steps
             warnings = DiagnosticOrder.sorted(study.problems.filter { $0.severity == .warning })
             ledger = study.ledger
         }

@@ -23,12 +23,15 @@ public struct SiteBuild: Sendable {
     public func run() throws(BuildFailure) -> Summary {
         let start = ContinuousClock.now
         var study = Study(options: options)
+        var timings: [(step: String, seconds: Double)] = []
         for step in Self.steps {
             if let message = step.progress(study) { options.progress.report(message) }
+            let stepStart = ContinuousClock.now
             step.run(&study)
+            timings.append((step.name, (ContinuousClock.now - stepStart).seconds))
             if study.failed, step.stopsOnError { throw BuildFailure(DiagnosticOrder.sorted(study.problems)) }
         }
-        return Summary(study, seconds: (ContinuousClock.now - start).seconds)
+        return Summary(study, seconds: (ContinuousClock.now - start).seconds, steps: timings)
     }
 }
 
@@ -45,6 +48,8 @@ protocol BuildStep: Sendable {
 extension BuildStep {
     func progress(_ study: Study) -> String? { nil }
     var stopsOnError: Bool { true }
+    /// The step's name as the architecture names it: `load`, `check`, … (the type's name without `Step`).
+    var name: String { String(String(describing: type(of: self)).dropLast(4)).lowercased() }
 }
 
 extension Duration {
