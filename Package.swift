@@ -29,6 +29,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // libxml2's HTML and XML parsers, for the sanitizer of raw HTML and SVG.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The C library's GNU calls that Swift's Glibc module leaves out (renameat2, pipe2, close_range, prlimit).
+        .systemLibrary(name: "CLinux"),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
@@ -37,6 +45,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CGraphviz",
+                "CLibXML2",
+                "CLinux",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

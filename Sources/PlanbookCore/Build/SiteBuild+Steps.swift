@@ -123,18 +123,19 @@ extension SiteBuild {
         let useCache = options.useCache
         let graphvizVersion = Graphviz.version
         let layoutTimeout = options.layoutTimeout
+        let allowScripts = options.allowScripts
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
             var hash = ContentHash()
             [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)"].forEach { hash.add($0) }
             let key = hash.hex
-            if useCache, let svg = cache.svg(key) { return .success(svg) }
+            if useCache, let svg = cache.svg(key) { return figure.checked(svg, file: path, allowScripts: allowScripts) }
             let result = Result { () throws(GraphvizError) in
                 try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine, timeout: layoutTimeout)
             }
                 .mapError { figure.diagnostic(for: $0, file: path) }
             if case .success(let svg) = result { cache.storeSVG(svg, key: key) }
-            return result
+            return result.flatMap { figure.checked($0, file: path, allowScripts: allowScripts) }
         }
         var svgs: [[String]] = []
         var problems: [[Diagnostic]] = []

@@ -69,6 +69,10 @@ public struct SiteBuild: Sendable {
         for index in outlines.indices {
             problems += outlines[index].report.problems + outlines[index].problems + notebooks[index].problems
                 + figureProblems[index]
+            if let outputs = notebooks[index].outputs {
+                problems += ContentPolicy.problems(
+                    in: outputs, cells: outlines[index].cells, report: outlines[index].report, allowScripts: allowScripts)
+            }
             if notebooks[index].problems.isEmpty {
                 problems += PageRenderer.unresolvedReferences(outlines[index], references: references)
             }

@@ -19,6 +19,8 @@ public struct PageRenderer: Sendable {
         public var swiftBlocks: [(index: Int, code: String)]
         /// Text runs holding cross-references, with where they start in the report.
         public var referenceTexts: [(index: Int, text: String, line: Int, column: Int)]
+        /// Raw HTML pieces to publish as the sanitizer wrote them back (element index → HTML).
+        public var rawHTML: [(index: Int, html: String)] = []
         /// Problems found while reading; the figures listed are the readable ones, so they can still be drawn
         /// and their own problems found in the same build.
         public var problems: [Diagnostic]
@@ -38,7 +40,8 @@ public struct PageRenderer: Sendable {
         var referenceTexts: [(Int, String, Int, Int)] = []
         var problems: [Diagnostic] = []
         let elements = CommonMark.elements(in: report.body)
-        problems += ContentPolicy.problems(in: report, elements: elements, allowScripts: allowScripts)
+        let policy = ContentPolicy.check(report, elements: elements, allowScripts: allowScripts)
+        problems += policy.problems
         problems += unclosedFences(in: report, elements: elements)
         var anchors = HeadingAnchors(reserved: reservedIDs.union(["claims", "provenance"]))
         let (cells, cellProblems) = PlanCellReader.cells(in: report, elements: elements)
@@ -88,7 +91,7 @@ public struct PageRenderer: Sendable {
         }
         return Outline(
             report: report, figures: figures, headings: headings, links: links, cells: cells, callouts: callouts,
-            swiftBlocks: swiftBlocks, referenceTexts: referenceTexts, problems: problems)
+            swiftBlocks: swiftBlocks, referenceTexts: referenceTexts, rawHTML: policy.rawHTML, problems: problems)
     }
 
     /// The page HTML of `outline`, with the cells' `outputs` in place, its figures and tables numbered as `items`
@@ -143,6 +146,7 @@ public struct PageRenderer: Sendable {
             rewrites[cell.elementIndex] = .html(cellHTML(
                 cell, outputs: outputs, figures: figuresHTML, items: cellItems, files: fileLinks))
         }
+        for raw in outline.rawHTML { rewrites[raw.index] = .html(raw.html) }
         for heading in outline.headings { rewrites[heading.index] = .headingID(heading.id) }
         for link in outline.links { rewrites[link.index] = .linkDestination(link.destination) }
         for callout in outline.callouts {
