@@ -113,8 +113,9 @@ public struct SiteBuild: Sendable {
             }
             files += template.assets.map { ("assets/\($0.name)", $0.contents) }
         }
+        var publishWarnings: [Diagnostic] = []
         if options.publish && options.bundle == nil {
-            try SitePublisher.publish(
+            publishWarnings = try SitePublisher.publish(
                 files, to: options.url(options.output), displayPath: options.output, force: options.force,
                 protected: [options.workingDirectory, options.url(options.reports), options.url(options.templates)])
         }
@@ -131,6 +132,6 @@ public struct SiteBuild: Sendable {
                 .map { (outlines[$0].report.path, notebooks[$0].explanation) },
             compiled: notebooks.filter(\.compiled).count, ran: notebooks.filter(\.ran).count,
             reused: zip(outlines, notebooks).filter { !$0.cells.isEmpty && !$1.ran && $1.problems.isEmpty }.count,
-            seconds: Self.seconds(clock.now - start), warnings: Self.sorted(warnings))
+            seconds: Self.seconds(clock.now - start), warnings: Self.sorted(warnings) + publishWarnings)
     }
 }
