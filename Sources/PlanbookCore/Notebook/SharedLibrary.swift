@@ -28,9 +28,8 @@ public struct SharedLibrary: Sendable {
             hash.add(file.source)
         }
         let key = hash.hex
-        let folder = cache.root.appendingPathComponent("shared/\(key)")
-        let library = folder.appendingPathComponent("lib\(moduleName)\(PlanToolchain.libraryExtension)")
-        if useCache, FileManager.default.fileExists(atPath: library.path) {
+        let folder = cache.sharedLibraryFolder(key)
+        if useCache, cache.sharedLibrary(key) {
             return .success(SharedLibrary(folder: folder, key: key))
         }
         let staging: URL
@@ -63,10 +62,7 @@ public struct SharedLibrary: Sendable {
             try? FileManager.default.removeItem(at: staging)
             return .failure(BuildFailure(errors(in: result.errorText, shared: shared)))
         }
-        try? FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if (try? FileManager.default.moveItem(at: staging, to: folder)) == nil {
-            try? FileManager.default.removeItem(at: staging)
-        }
+        cache.commitSharedLibrary(staging, key: key)
         return .success(SharedLibrary(folder: folder, key: key))
     }
 
