@@ -18,6 +18,12 @@ struct Planbook: AsyncParsableCommand {
 
     /// Runs the command; bad usage exits with status 2 (not swift-argument-parser's 64), as the README documents.
     static func main() async {
+        // A launcher may start us with these blocked (a thread of libdispatch, say): then a kill or Ctrl-C would
+        // not end the build. Unblocked, they end it, and ChildGuard ends the children with it.
+        var termination = sigset_t()
+        sigemptyset(&termination)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&termination, number) }
+        pthread_sigmask(SIG_UNBLOCK, &termination, nil)
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {

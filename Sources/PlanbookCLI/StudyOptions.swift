@@ -18,6 +18,11 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "Seconds a report's plan blocks may run before they are stopped.")
     var timeout: Int = 60
 
+    @Option(help: ArgumentHelp(
+        "Most memory a report's plan blocks may use, e.g. 8G or 512M (default: a quarter of this machine's memory).",
+        valueName: "size"))
+    var memoryLimit: String?
+
     @Flag(help: "Compile and run every report's plan blocks again, ignoring the cache.")
     var noCache = false
 
@@ -46,6 +51,9 @@ struct StudyOptions: ParsableArguments {
             throw ValidationError("--param takes name=value, like --param batch=256; got '\(parameter)'")
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let memoryLimit, MemorySize.bytes(memoryLimit).map({ $0 < 64 << 20 }) ?? true {
+            throw ValidationError("--memory-limit takes a size of at least 64M, like 8G or 512M; got '\(memoryLimit)'")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
@@ -55,6 +63,7 @@ struct StudyOptions: ParsableArguments {
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
         options.useCache = !noCache
+        if let limit = memoryLimit.flatMap(MemorySize.bytes) { options.memoryLimit = limit }
         options.allowScripts = allowScripts
         let console = self.console
         options.progress = BuildProgress { console.progress($0) }

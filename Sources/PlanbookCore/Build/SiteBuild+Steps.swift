@@ -92,6 +92,7 @@ extension SiteBuild {
             cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout,
             sharedLibrary: library)
         configured.overrides = Set(options.parameters.map(\.name))
+        configured.memoryLimit = options.memoryLimit
         let settings = configured
         let overrides = options.parameters
         let progress = options.progress
@@ -123,6 +124,7 @@ extension SiteBuild {
         let useCache = options.useCache
         let graphvizVersion = Graphviz.version
         let layoutTimeout = options.layoutTimeout
+        let layoutMemoryLimit = options.layoutMemoryLimit
         let allowScripts = options.allowScripts
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
@@ -131,7 +133,8 @@ extension SiteBuild {
             let key = hash.hex
             if useCache, let svg = cache.svg(key) { return figure.checked(svg, file: path, allowScripts: allowScripts) }
             let result = Result { () throws(GraphvizError) in
-                try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine, timeout: layoutTimeout)
+                try Graphviz.svg(
+                    fromDOT: figure.dot, engine: figure.engine, timeout: layoutTimeout, memoryLimit: layoutMemoryLimit)
             }
                 .mapError { figure.diagnostic(for: $0, file: path) }
             if case .success(let svg) = result { cache.storeSVG(svg, key: key) }

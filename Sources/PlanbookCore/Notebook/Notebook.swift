@@ -18,6 +18,8 @@ public struct Notebook: Sendable {
         public var sharedLibrary: SharedLibrary?
         /// Names of the parameters given with `--param` (so a wrongly typed value is blamed on the command line).
         public var overrides: Set<String> = []
+        /// Most bytes of address space the program (and what it starts) may use; nil for no limit.
+        public var memoryLimit: UInt64? = BuildOptions.defaultMemoryLimit
 
         public init(
             cache: PlanCache, useCache: Bool = true, timeout: Duration = .seconds(60), sharedLibrary: SharedLibrary? = nil
@@ -104,7 +106,7 @@ public struct Notebook: Sendable {
         let explanation = compiled
             ? (settings.useCache ? "compiled and ran: no compiled program for this plan code yet (first build, or the code, shared code or toolchain changed)" : "compiled and ran: --no-cache")
             : "ran without compiling: parameters changed (or no stored outputs)"
-        let run = execute(executable, arguments: arguments, program: program, timeout: settings.timeout)
+        let run = execute(executable, arguments: arguments, program: program, settings: settings)
         if run.problems.isEmpty, let outputs = run.outputs {
             settings.cache.storeRun(outputs, key: runKey)
         }
@@ -180,7 +182,7 @@ public struct Notebook: Sendable {
     }
 
     private func execute(
-        _ executable: URL, arguments: [String], program: PlanProgram, timeout: Duration
+        _ executable: URL, arguments: [String], program: PlanProgram, settings: Settings
     ) -> (outputs: NotebookOutputs?, problems: [Diagnostic]) {
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
@@ -188,13 +190,14 @@ public struct Notebook: Sendable {
         do {
             result = try ChildProcess.run(
                 executable.path, arguments, environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
-                timeout: timeout, limit: 16 << 20)
+                timeout: settings.timeout, limit: 16 << 20, memoryLimit: settings.memoryLimit)
         } catch {
             return (nil, [Diagnostic(file: report.path, error.description)])
         }
         let (outputs, problems, lastCell) = PlanRecordReader.read(
             result.standardOutput, program: program, truncated: result.truncated)
         if result.termination == .exited(0) { return (outputs, problems) }
-        return (nil, problems + [PlanRunFailure.diagnostic(result, program: program, lastCell: lastCell, timeout: timeout)])
+        return (nil, problems + [PlanRunFailure.diagnostic(
+            result, program: program, lastCell: lastCell, timeout: settings.timeout, memoryLimit: settings.memoryLimit)])
     }
 }

@@ -1,9 +1,19 @@
 /// Turns a plan program that did not finish — a trap, an uncaught error, a crash, a timeout — into one diagnostic at
 /// the report line where it stopped.
 enum PlanRunFailure {
-    static func diagnostic(_ result: ChildOutput, program: PlanProgram, lastCell: Int?, timeout: Duration) -> Diagnostic {
+    static func diagnostic(
+        _ result: ChildOutput, program: PlanProgram, lastCell: Int?, timeout: Duration, memoryLimit: UInt64? = nil
+    ) -> Diagnostic {
         let cell = lastCell.map { program.cells[$0] } ?? program.cells[0]
         let stderr = result.errorText
+        // Past its limit, the Swift runtime stops the program: "Fatal error: failed to allocate N bytes of memory".
+        if let memoryLimit, result.termination != .exited(0),
+            stderr.contains("failed to allocate") || stderr.contains("Could not allocate memory") || stderr.contains("bad_alloc") {
+            return Diagnostic(
+                file: program.reportPath, line: cell.line, column: cell.column,
+                "the plan blocks exceeded the memory limit (\(MemorySize.text(memoryLimit))) and were stopped in this "
+                    + "block; use less memory, or allow more with --memory-limit SIZE (e.g. 16G)")
+        }
         switch result.termination {
         case .timedOut:
             return Diagnostic(

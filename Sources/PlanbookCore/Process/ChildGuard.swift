@@ -1,0 +1,107 @@
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Ends every child's process group when Planbook ends — however it ends, `kill -9` included.
+///
+/// Each child Planbook starts (the Swift compiler, plan programs, Graphviz layouts) leads a process group of its own,
+/// so that it and everything it starts can be stopped together and a terminal's Ctrl-C reaches Planbook alone. The
+/// groups are registered with a watchdog: a small process forked from Planbook when the first child starts, which
+/// holds the read end of a pipe that only Planbook writes to. When Planbook ends, the pipe closes; the watchdog then
+/// kills every group still registered and exits. A group is unregistered once Planbook has stopped and reaped it.
+/// The watchdog ignores the signals a terminal sends, holds no other descriptor, and allocates nothing after `fork`.
+public enum ChildGuard {
+    /// Most groups registered at once.
+    static let capacity = 4_096
+
+    /// The write end of the pipe to the watchdog, once it runs (-1 before, or when it could not start).
+    private static let channel = Mutex<Int32>(-1)
+
+    /// Registers the process group `group` (a child's pid), to be killed if Planbook ends first.
+    public static func adopt(_ group: pid_t) { send(group) }
+
+    /// Unregisters a group that has been stopped and reaped.
+    public static func release(_ group: pid_t) { send(-group) }
+
+    private static func send(_ message: Int32) {
+        channel.withLock { descriptor in
+            if descriptor < 0 { descriptor = startWatchdog() }
+            guard descriptor >= 0 else { return }
+            var value = message
+            // Four bytes are under PIPE_BUF: the write is whole or not at all.
+            while write(descriptor, &value, 4) < 0 && errno == EINTR {}
+        }
+    }
+
+    /// Forks the watchdog; returns the write end of its pipe, or -1.
+    private static func startWatchdog() -> Int32 {
+        guard let (readEnd, writeEnd) = SystemCalls.pipe() else { return -1 }
+        // Everything the watchdog uses is allocated before fork.
+        let groups = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 4_096, alignment: 4)
+        let pid = fork()
+        if pid == 0 {
+            watch(readEnd, groups: groups, buffer: buffer)
+        }
+        close(readEnd)
+        groups.deallocate()
+        buffer.deallocate()
+        if pid < 0 {
+            close(writeEnd)
+            return -1
+        }
+        return writeEnd
+    }
+
+    /// The watchdog's whole life: read registrations until the pipe closes, then kill what is registered.
+    private static func watch(_ input: Int32, groups: UnsafeMutablePointer<Int32>, buffer: UnsafeMutableRawPointer) -> Never {
+        // One call each: an array literal would allocate, and nothing may allocate in a forked child.
+        _ = signal(SIGINT, SIG_IGN)
+        _ = signal(SIGTERM, SIG_IGN)
+        _ = signal(SIGHUP, SIG_IGN)
+        _ = signal(SIGQUIT, SIG_IGN)
+        _ = signal(SIGPIPE, SIG_IGN)
+        _ = signal(SIGTSTP, SIG_IGN)
+        if input != 3 { dup2(input, 3) }
+        SystemCalls.closeDescriptors(from: 4)
+        close(0)
+        close(1)
+        close(2)
+        var count = 0
+        var pending = 0  // bytes of a message split across reads
+        while true {
+            let got = read(3, buffer + pending, 4_096 - pending)
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { break }
+            let available = pending + got
+            var offset = 0
+            while offset + 4 <= available {
+                let message = buffer.load(fromByteOffset: offset, as: Int32.self)
+                offset += 4
+                if message > 0, count < capacity {
+                    groups[count] = message
+                    count += 1
+                } else if message < 0 {
+                    var index = 0
+                    while index < count, groups[index] != -message { index += 1 }
+                    if index < count {
+                        count -= 1
+                        groups[index] = groups[count]
+                    }
+                }
+            }
+            pending = available - offset
+            if pending > 0 { buffer.copyMemory(from: buffer + offset, byteCount: pending) }
+        }
+        var index = 0
+        while index < count {
+            kill(-groups[index], SIGKILL)
+            index += 1
+        }
+        _exit(0)
+    }
+}
