@@ -12,3 +12,10 @@ int pipe2(int pipefd[2], int flags);
 int close_range(unsigned int first, unsigned int last, int flags);
 int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit);
 #endif
+
+#ifdef __linux__
+/// prctl(2) with its integer arguments (the C library declares it variadic, which Swift cannot call).
+int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5);
+/// prctl(2) option: orphaned descendants are reparented to this process instead of init.
+#define PLANBOOK_PR_SET_CHILD_SUBREAPER 36
+#endif

@@ -26,6 +26,8 @@ struct Planbook: AsyncParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &termination, nil)
         do {
             var command = try parseAsRoot()
+            ChildGuard.adoptOrphans()
+            if !(command is Serve) { ChildGuard.stopChildrenOnTermination() }
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

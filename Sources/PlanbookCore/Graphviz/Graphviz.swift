@@ -104,7 +104,7 @@ public enum Graphviz {
         // The child inherits Planbook's address space; it may grow by `memoryLimit`.
         let addressSpace = currentAddressSpace() + memoryLimit
         let pid = dot.withCString { dotText in
-            engine.withCString { engineName in
+            engine.withCString { engineName in ChildGuard.start {
                 let pid = fork()
                 if pid == 0 {
                     // Child: only C calls from here to _exit. Its own process group (ended with Planbook, see
@@ -118,7 +118,7 @@ public enum Graphviz {
                     _exit(renderInChild(context, dotText, engineName, outputFD: 1))
                 }
                 return pid
-            }
+            } }
         }
         close(outputPipe.write)
         close(errorPipe.write)
@@ -127,7 +127,6 @@ public enum Graphviz {
             return spawnFailure()
         }
         setpgid(pid, pid)
-        ChildGuard.adopt(pid)
         return ChildOutput.collect(
             pid: pid, outputFD: outputPipe.read, errorFD: errorPipe.read, timeout: timeout, limit: outputLimit)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -14,18 +15,92 @@ import Darwin
 /// holds the read end of a pipe that only Planbook writes to. When Planbook ends, the pipe closes; the watchdog then
 /// kills every group still registered and exits. A group is unregistered once Planbook has stopped and reaped it.
 /// The watchdog ignores the signals a terminal sends, holds no other descriptor, and allocates nothing after `fork`.
+///
+/// A descendant that leaves the group (Foundation's `Process` starts each child in a session of its own) is caught
+/// otherwise, in the `planbook` command, which owns its process (`adoptOrphans`): Planbook is then the "subreaper"
+/// of its descendants, so one whose parent dies becomes Planbook's child, and such orphans are stopped after each
+/// child ends (`sweepOrphans`); on SIGINT, SIGTERM or SIGHUP (see `stopChildrenOnTermination`) every child's whole
+/// tree is stopped before Planbook goes. Only after `kill -9` of Planbook can such a descendant outlive it.
 public enum ChildGuard {
     /// Most groups registered at once.
     static let capacity = 4_096
 
     /// The write end of the pipe to the watchdog, once it runs (-1 before, or when it could not start).
     private static let channel = Mutex<Int32>(-1)
+    /// The watchdog's pid (a child of Planbook that is not an orphan).
+    private static let watchdog = Mutex<pid_t>(0)
+    /// Whether this process took charge of orphaned descendants (see `adoptOrphans`).
+    private static let adopting = Mutex(false)
+    /// The children started and not yet reaped.
+    private static let live = Mutex<Set<pid_t>>([])
+    /// Held while a child is started and registered, and while orphans are swept: so that a child just started is
+    /// never taken for an orphan.
+    private static let starting = Mutex(())
 
-    /// Registers the process group `group` (a child's pid), to be killed if Planbook ends first.
-    public static func adopt(_ group: pid_t) { send(group) }
+    /// Starts one child with `start` (which returns its pid, or a value ≤ 0 when it could not) and registers it,
+    /// as one step that no sweep of orphans interrupts.
+    static func start(_ start: () -> pid_t) -> pid_t {
+        starting.withLock { _ in
+            let pid = start()
+            if pid > 0 {
+                live.withLock { _ = $0.insert(pid) }
+                send(pid)
+            }
+            return pid
+        }
+    }
 
-    /// Unregisters a group that has been stopped and reaped.
-    public static func release(_ group: pid_t) { send(-group) }
+    /// Unregisters a child that has been stopped and reaped.
+    public static func release(_ group: pid_t) {
+        live.withLock { _ = $0.remove(group) }
+        send(-group)
+    }
+
+    /// Makes this process the subreaper of its descendants and lets `sweepOrphans` stop the orphans it gets. Only
+    /// for a process that starts no children but through `ChildProcess` and `Graphviz` (the `planbook` command): any
+    /// other child of it would be taken for an orphan.
+    public static func adoptOrphans() {
+        adopting.withLock { $0 = true }
+        SystemCalls.becomeSubreaper()
+    }
+
+    /// Stops this process's children that it did not start — descendants whose parent died and who left their
+    /// group — and reaps them (after `adoptOrphans`; else nothing).
+    static func sweepOrphans() {
+        guard adopting.withLock({ $0 }) else { return }
+        starting.withLock { _ in
+            let me = getpid()
+            let known = live.withLock { $0 }.union([watchdog.withLock { $0 }])
+            let orphans = ProcessTree.parents().filter { $0.value == me && !known.contains($0.key) }.map(\.key)
+            guard !orphans.isEmpty else { return }
+            ProcessTree.stopAll(orphans)
+            for pid in orphans {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            }
+        }
+    }
+
+    /// On SIGINT, SIGTERM and SIGHUP (unless Planbook was started ignoring them), stops every child with all its
+    /// descendants, then ends Planbook by the same signal. For the commands that build; `serve` stops on its own.
+    public static func stopChildrenOnTermination() {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            let previous = signal(number, SIG_IGN)
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                ProcessTree.stopAll(Array(live.withLock { $0 }))
+                sweepOrphans()
+                _ = signal(number, SIG_DFL)
+                _ = raise(number)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    /// The signal sources, kept alive (set up once, at start, on one thread).
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
 
     private static func send(_ message: Int32) {
         channel.withLock { descriptor in
@@ -47,6 +122,7 @@ public enum ChildGuard {
         if pid == 0 {
             watch(readEnd, groups: groups, buffer: buffer)
         }
+        watchdog.withLock { $0 = pid }
         close(readEnd)
         groups.deallocate()
         buffer.deallocate()

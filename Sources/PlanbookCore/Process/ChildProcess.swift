@@ -53,12 +53,15 @@ public enum ChildProcess {
         defer { argv.forEach { free($0) } }
         let envp = environment.map { $0.map { strdup($0) } + [nil] }
         defer { envp?.forEach { free($0) } }
-        var pid: pid_t = 0
-        let status: Int32
-        if let envp {
-            status = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
-        } else {
-            status = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+        var status: Int32 = 0
+        let pid = ChildGuard.start {
+            var pid: pid_t = 0
+            if let envp {
+                status = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
+            } else {
+                status = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+            }
+            return status == 0 ? pid : -1
         }
         close(outputPipe.write)
         close(errorPipe.write)
@@ -67,9 +70,10 @@ public enum ChildProcess {
             close(errorPipe.read)
             throw LaunchError(executable: executable, code: status)
         }
-        ChildGuard.adopt(pid)
         if let memoryLimit { SystemCalls.limitMemory(of: pid, to: memoryLimit) }
-        return ChildOutput.collect(
+        let output = ChildOutput.collect(
             pid: pid, outputFD: outputPipe.read, errorFD: errorPipe.read, timeout: timeout, limit: limit)
+        ChildGuard.sweepOrphans()
+        return output
     }
 }

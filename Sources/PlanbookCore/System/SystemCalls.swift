@@ -59,6 +59,14 @@ enum SystemCalls {
         #endif
     }
 
+    /// Makes this process the "subreaper" of its descendants: one whose parent dies is reparented to it, not to
+    /// init, so it can still be found and stopped.
+    static func becomeSubreaper() {
+        #if os(Linux)
+        _ = prctl(PLANBOOK_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        #endif
+    }
+
     /// Limits this process's own address space (in a forked child, before it does the work).
     static func limitOwnMemory(to bytes: UInt64) {
         var limit = rlimit(rlim_cur: rlim_t(bytes), rlim_max: rlim_t(bytes))
