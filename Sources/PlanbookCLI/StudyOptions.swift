@@ -29,6 +29,9 @@ struct StudyOptions: ParsableArguments {
     @Flag(help: "Allow raw HTML with script (<script>, on…= handlers, javascript: links); pages promise none by default.")
     var allowScripts = false
 
+    @Flag(help: "Build reports that are symbolic links to files outside the study (refused by default).")
+    var allowOutsideLinks = false
+
     @Flag(help: "Say, per report, why its plan blocks were compiled, run or reused.")
     var explain = false
 
@@ -65,6 +68,7 @@ struct StudyOptions: ParsableArguments {
         options.useCache = !noCache
         if let limit = memoryLimit.flatMap(MemorySize.bytes) { options.memoryLimit = limit }
         options.allowScripts = allowScripts
+        options.allowOutsideLinks = allowOutsideLinks
         let console = self.console
         options.progress = BuildProgress { console.progress($0) }
         return options

@@ -36,6 +36,8 @@ public struct BuildOptions: Sendable {
     /// The default memory limit of a plan program: a quarter of the machine's physical memory, so that the reports
     /// that run at once cannot take it all.
     public static let defaultMemoryLimit: UInt64 = max(1 << 30, ProcessInfo.processInfo.physicalMemory / 4)
+    /// Whether a report may be a symbolic link to a file outside the study (`--allow-outside-links`).
+    public var allowOutsideLinks = false
     /// Whether raw HTML may carry script (`--allow-scripts`); by default script is an error, as pages promise none.
     public var allowScripts = false
     /// Where progress lines go (nowhere by default).

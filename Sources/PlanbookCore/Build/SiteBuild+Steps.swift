@@ -39,6 +39,14 @@ extension SiteBuild {
         var problems: [Diagnostic] = []
         for name in markdown {
             let path = "\(options.reports)/\(name)"
+            if let refusal = outsideRefusal(folder.appendingPathComponent(name), path: path) {
+                problems.append(refusal)
+                continue
+            }
+            if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                problems.append(Diagnostic(file: path, "the file name holds a control character (a line break, say); rename it"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
                 problems.append(Diagnostic(file: path, "could not read the file"))
                 continue
@@ -50,6 +58,20 @@ extension SiteBuild {
             }
         }
         return (reports, problems)
+    }
+
+    /// An error when `file` is a symbolic link to a file outside the study (its folder, or the reports folder):
+    /// `Reports/notes.md → /etc/passwd` would publish that file. `--allow-outside-links` allows it.
+    func outsideRefusal(_ file: URL, path: String) -> Diagnostic? {
+        guard !options.allowOutsideLinks,
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)) != nil
+        else { return nil }
+        let real = file.resolvingSymlinksInPath().path
+        let study = [options.workingDirectory, options.url(options.reports)].map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        guard !study.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
+        return Diagnostic(
+            file: path, "this is a link to \(real), outside the study, so Planbook does not publish it; copy the file "
+                + "into the study, or pass --allow-outside-links")
     }
 
     /// Compiles the shared Swift files into the library every plan program links (once, or from the cache), when
@@ -73,6 +95,10 @@ extension SiteBuild {
         var problems: [Diagnostic] = []
         for name in names {
             let path = "\(options.reports)/\(name)"
+            if let refusal = outsideRefusal(folder.appendingPathComponent(name), path: path) {
+                problems.append(refusal)
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
                 let text = String(data: data, encoding: .utf8)
             else {

@@ -70,7 +70,7 @@ public enum CellOutputHTML {
         <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: name, label: title))</div>
         <figcaption><span class="caption"><span class="figure-number">\(label):</span> \(HTML.escape(title))</span> \
         <span class="downloads">Download: \
-        <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).csv">CSV</a></span></figcaption>
+        <a href="\(DotFigure.href(folder, name, "svg"))">SVG</a> · <a href="\(DotFigure.href(folder, name, "csv"))">CSV</a></span></figcaption>
         </figure>
 
         """

@@ -109,6 +109,11 @@ public struct DotFigure: Sendable, Equatable {
                 + "`image=` attribute, say); link to a page or an http(s) address, or build with --allow-scripts"))
     }
 
+    /// The `href` of a page's download `folder/name.ext`, encoded and escaped for an attribute.
+    static func href(_ folder: String, _ name: String, _ fileExtension: String) -> String {
+        HTML.escape(SitePath.href("\(folder)/\(name).\(fileExtension)"))
+    }
+
     /// The anchor of the figure in its page.
     public var anchor: String { "fig-\(name)" }
 
@@ -133,7 +138,7 @@ public struct DotFigure: Sendable, Equatable {
             <figure class="\(wide ? "dag dag-wide" : "dag")" id="\(anchor)">
             <div class="dag-svg">\(InlineSVG.make(svg, idPrefix: name, label: label))</div>
             <figcaption>\(captionHTML)<span class="downloads">Download: \
-            <a href="\(folder)/\(name).svg">SVG</a> · <a href="\(folder)/\(name).dot">DOT</a></span></figcaption>
+            <a href="\(Self.href(folder, name, "svg"))">SVG</a> · <a href="\(Self.href(folder, name, "dot"))">DOT</a></span></figcaption>
             </figure>
 
             """

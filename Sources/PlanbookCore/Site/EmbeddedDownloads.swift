@@ -9,7 +9,7 @@ public enum EmbeddedDownloads {
         for download in downloads {
             let fileName = download.path.split(separator: "/").last.map(String.init) ?? download.path
             let url = "data:\(mimeType(of: fileName));base64,\(Data(download.contents.utf8).base64EncodedString())"
-            result = result.replacingBytes("href=\"\(download.path)\"", with: "href=\"\(url)\" download=\"\(fileName)\"")
+            result = result.replacingBytes("href=\"\(HTML.escape(SitePath.href(download.path)))\"", with: "href=\"\(url)\" download=\"\(fileName)\"")
         }
         return result
     }

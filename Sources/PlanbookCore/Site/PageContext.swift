@@ -15,13 +15,13 @@ public enum PageContext {
         var context: [String: Any] = [
             "title": page.title,
             "siteTitle": index.title,
-            "indexHref": index.report.outputName,
+            "indexHref": SitePath.href(index.report.outputName),
             "stylesheetHref": "assets/style.css",
             "content": page.bodyHTML,
             "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
             "nav": pages.enumerated().map { offset, other in
-                ["title": other.title, "href": other.report.outputName, "current": offset == position] as [String: Any]
+                ["title": other.title, "href": SitePath.href(other.report.outputName), "current": offset == position] as [String: Any]
             },
             "generator": generator,
         ]
@@ -29,10 +29,10 @@ public enum PageContext {
         context["hasPager"] = pages.count > 1
         if let stylesheet { context["stylesheet"] = stylesheet }
         if position > 0 {
-            context["previous"] = ["title": pages[position - 1].title, "href": pages[position - 1].report.outputName]
+            context["previous"] = ["title": pages[position - 1].title, "href": SitePath.href(pages[position - 1].report.outputName)]
         }
         if position + 1 < pages.count {
-            context["next"] = ["title": pages[position + 1].title, "href": pages[position + 1].report.outputName]
+            context["next"] = ["title": pages[position + 1].title, "href": SitePath.href(pages[position + 1].report.outputName)]
         }
         return context
     }

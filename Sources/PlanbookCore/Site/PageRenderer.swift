@@ -138,7 +138,7 @@ public struct PageRenderer: Sendable {
                     guard let name = fileNames.popFirst() else { continue }
                     let path = "\(report.slug)/\(name).\(fileExtension)"
                     downloads.append((path, contents))
-                    fileLinks.append("<p class=\"download\">Download: <a href=\"\(path)\">\(HTML.escape(title))</a></p>\n")
+                    fileLinks.append("<p class=\"download\">Download: <a href=\"\(HTML.escape(SitePath.href(path)))\">\(HTML.escape(title))</a></p>\n")
                 default:
                     continue
                 }
@@ -269,10 +269,12 @@ public struct PageRenderer: Sendable {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         var file = String(parts[0])
         if file.hasPrefix("./") { file.removeFirst(2) }
+        // A link may name the file percent-encoded (`my%20report.md`), as URLs do.
+        file = file.removingPercentEncoding ?? file
         guard file.hasSuffix(".md"), !file.contains("/") else { return nil }
         let slug = String(file.dropLast(3))
         guard slugs.contains(slug) else { return nil }
-        return "\(slug).html" + (parts.count > 1 ? "#\(parts[1])" : "")
+        return SitePath.href("\(slug).html") + (parts.count > 1 ? "#\(parts[1])" : "")
     }
 
     private static func infoProblem(_ info: String, _ element: MarkdownElement, _ report: Report) -> Diagnostic {

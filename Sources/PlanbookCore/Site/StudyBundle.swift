@@ -35,8 +35,8 @@ public enum StudyBundle {
             .prefixingLabelledByIDs(with: "\(page)--")
         for slug in slugs.sorted() {
             result = result
-                .replacingBytes("href=\"\(slug).html#", with: "href=\"#\(slug)--")
-                .replacingBytes("href=\"\(slug).html\"", with: "href=\"#page-\(slug)\"")
+                .replacingBytes("href=\"\(HTML.escape(SitePath.href("\(slug).html")))#", with: "href=\"#\(slug)--")
+                .replacingBytes("href=\"\(HTML.escape(SitePath.href("\(slug).html")))\"", with: "href=\"#page-\(slug)\"")
         }
         return result
     }
