@@ -1,7 +1,8 @@
 /// The values a page template sees, built from a rendered page and its place in the site.
 ///
 /// Keys: `title`, `summary`, `siteTitle`, `indexHref`, `stylesheetHref`, `content` (raw HTML), `toc` (list of
-/// `id`, `text`, `level`), `hasToc`, `nav` (list of `title`, `href`, `current`), `previous` and `next` (`title`,
+/// `id`, `text`, `level`), `hasToc`, the navigation (`nav`, `navBefore`, `navAfter`, `navSections`: see
+/// `SiteNavigation`), `previous` and `next` (`title`,
 /// `href`, absent at the ends), `hasPager`, `generator`, and `stylesheet` (the CSS itself, only for self-contained
 /// pages, which inline it instead of linking `stylesheetHref`). No timestamps: the same inputs fill in the same page.
 public enum PageContext {
@@ -20,11 +21,9 @@ public enum PageContext {
             "content": page.bodyHTML,
             "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
-            "nav": pages.enumerated().map { offset, other in
-                ["title": other.title, "href": SitePath.href(other.report.outputName), "current": offset == position] as [String: Any]
-            },
             "generator": generator,
         ]
+        context.merge(SiteNavigation.context(for: position, of: pages)) { _, navigation in navigation }
         if let summary = page.report.frontMatter.summary, !summary.isEmpty { context["summary"] = summary }
         context["hasPager"] = pages.count > 1
         if let stylesheet { context["stylesheet"] = stylesheet }
