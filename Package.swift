@@ -37,6 +37,12 @@ let package = Package(
         ),
         // The C library's GNU calls that Swift's Glibc module leaves out (renameat2, pipe2, close_range, prlimit).
         .systemLibrary(name: "CLinux"),
+        // Graphviz's text layout finds fonts through fontconfig; Planbook restricts it to the pinned font.
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]
+        ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
@@ -47,12 +53,15 @@ let package = Package(
                 "CGraphviz",
                 "CLibXML2",
                 "CLinux",
+                "CFontconfig",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            ],
+            // The built-in look, compiled into the code (no file to find beside an installed planbook).
+            resources: [.embedInCode("Templates")]
         ),
         .executableTarget(
             name: "PlanbookCLI",

@@ -7,13 +7,12 @@ import PlanbookCore
 /// Each round makes a change never made before (a new sentence, a new batch size, a new comment), so every case does
 /// its real work — a parameter change runs and a code edit compiles — rather than finding an earlier result cached.
 enum StudyRebuildBenchmark {
-    static func run(reports: URL, templates: URL, rounds: Int) throws -> [(name: String, seconds: [Double])] {
+    static func run(reports: URL, rounds: Int) throws -> [(name: String, seconds: [Double])] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-study-\(getpid())")
         try? FileManager.default.removeItem(at: root)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: reports, to: root.appendingPathComponent("Reports"))
-        try FileManager.default.copyItem(at: templates, to: root.appendingPathComponent("Templates"))
         let edited = try firstReportWithPlanBlocks(in: root.appendingPathComponent("Reports"))
         let original = try String(contentsOf: edited, encoding: .utf8)
         var round = 0

@@ -49,8 +49,7 @@ print()
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let buildRounds = 7
 let rebuilds = try StudyRebuildBenchmark.run(
-    reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
-    rounds: buildRounds)
+    reports: root.appendingPathComponent("Reports"), rounds: buildRounds)
 print("planbook build of a copy of Reports/ (\(buildRounds) rounds, cases interleaved)")
 let noChange = median(rebuilds[1].seconds)
 for (name, seconds) in rebuilds {

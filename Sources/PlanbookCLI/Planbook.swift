@@ -12,9 +12,20 @@ struct Planbook: AsyncParsableCommand {
             Exit status: 0 success; 1 a report, template or plan block has a problem or an expectation failed \
             (each printed as path:line:column: error: message); 2 bad command-line usage.
             """,
-        version: PlanbookVersion.current,
-        subcommands: [Build.self, Check.self, Serve.self, Bundle.self, New.self, Clean.self]
+        subcommands: [Build.self, Check.self, Serve.self, Bundle.self, New.self, Templates.self, Clean.self]
     )
+
+    @Flag(help: "Print the versions of Planbook, PlanKit, the Swift compiler and Graphviz (with the pinned font).")
+    var version = false
+
+    /// `planbook --version` prints the versions, each with where it was found; `planbook` alone prints the help.
+    func run() throws {
+        guard version else {
+            print(Self.helpMessage())
+            return
+        }
+        PlanbookVersion.report().forEach { print($0) }
+    }
 
     /// Runs the command; bad usage exits with status 2 (not swift-argument-parser's 64), as the README documents.
     static func main() async {

@@ -7,8 +7,10 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "Folder of Markdown reports.")
     var reports = "Reports"
 
-    @Option(help: "Folder of Mustache templates and assets.")
-    var templates = "Templates"
+    @Option(help: ArgumentHelp(
+        "Folder of Mustache templates and assets that replace the built-in ones file by file (default: Templates, "
+            + "when the study has it).", valueName: "dir"))
+    var templates: String?
 
     @Option(
         name: .customLong("param"),
@@ -62,7 +64,8 @@ struct StudyOptions: ParsableArguments {
 
     /// The build options these arguments describe.
     func buildOptions() -> BuildOptions {
-        var options = BuildOptions(reports: reports, templates: templates)
+        var options = BuildOptions(reports: reports, templates: templates ?? "Templates")
+        options.templatesRequired = templates != nil
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
         options.useCache = !noCache

@@ -32,7 +32,9 @@ import Testing
             #expect(svg.contains("<title id=\"title\">") && svg.contains("<desc id=\"desc\">"))
             #expect(svg.contains("role=\"img\" aria-labelledby=\"title desc\""))
             #expect(svg.contains("width=\"680\"") && svg.contains("viewBox=\"0 0 680 "))
-            #expect(svg.contains("font-family=\"system-ui, -apple-system, &#39;Segoe UI&#39;, Roboto, sans-serif\""))
+            // DejaVu Sans first: the font Planbook measures Graphviz drawings in.
+            #expect(svg.contains(
+                "font-family=\"&#39;DejaVu Sans&#39;, Verdana, system-ui, -apple-system, &#39;Segoe UI&#39;, Roboto, sans-serif\""))
             // text, axes and grid follow the page's colour; no hard-coded black or white text outside cells
             #expect(svg.contains("fill=\"currentColor\""))
         }

@@ -143,7 +143,7 @@ struct DeploymentGraphTests {
     @Test func dotQuotesLabelsAndKeepsItsStyles() throws {
         #expect(DOTStyle.quoted("a \"b\"\nc\\d") == "\"a \\\"b\\\"\\nc\\\\d\"")
         let dot = try proposed.dag(.layer(0)).dot
-        #expect(dot.contains("fontname=\"Helvetica,Arial,sans-serif\""))
+        #expect(dot.contains("fontname=\"DejaVu Sans,Verdana,sans-serif\""))
         #expect(dot.contains("subgraph cluster_node0 {"))
         #expect(dot.contains("label=\"GPU 3 · experts 3\""))
         #expect(dot.contains("style=\"dotted\""))  // residual connections

@@ -4,33 +4,17 @@ import PlanbookCore
 
 /// `planbook` as users run it: the built executable, in a study folder, with its exit status and its output.
 @Suite struct BuildCommandTests {
-    /// The `planbook` executable next to this test bundle in the build folder.
-    static let executable: URL = {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        // On Linux the tests run from .build/debug/PlanbookPackageTests.xctest; on macOS from inside a bundle.
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("planbook").path), folder.path != "/" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("planbook")
-    }()
-
-    static let templates = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Templates")
-
     private func makeStudy(_ reports: [String: String]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
         for (name, text) in reports {
             try Data(text.utf8).write(to: root.appendingPathComponent("Reports/\(name)"))
         }
-        try FileManager.default.copyItem(at: Self.templates, to: root.appendingPathComponent("Templates"))
         return root
     }
 
     private func planbook(_ arguments: [String], in folder: URL) throws -> (status: ChildOutput.Termination, out: String, err: String) {
-        // GNU env's -C runs the command in `folder`, as a user in that folder would.
-        let result = try ChildProcess.run("/usr/bin/env", ["-C", folder.path, Self.executable.path] + arguments)
+        let result = try PlanbookExecutable.run(arguments, in: folder)
         return (result.termination, String(decoding: result.standardOutput, as: UTF8.self), result.errorText)
     }
 
@@ -64,10 +48,16 @@ import PlanbookCore
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
         try Data("# Docs\n".utf8).write(to: root.appendingPathComponent("docs/index.md"))
-        try FileManager.default.moveItem(at: root.appendingPathComponent("Templates"), to: root.appendingPathComponent("look"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("look"), withIntermediateDirectories: true)
+        try Data("body { color: teal; }\n".utf8).write(to: root.appendingPathComponent("look/style.css"))
         let result = try planbook(["build", "--reports", "docs", "--templates", "look", "--out", "www"], in: root)
         #expect(result.status == .exited(0))
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("www/assets/style.css").path))
+        let css = try String(contentsOf: root.appendingPathComponent("www/assets/style.css"), encoding: .utf8)
+        #expect(css == "body { color: teal; }\n")
+        // A templates folder the user names must exist; the default one may be absent.
+        let missing = try planbook(["build", "--reports", "docs", "--templates", "looks", "--out", "www"], in: root)
+        #expect(missing.status == .exited(1))
+        #expect(missing.err.contains("looks: error: no templates folder here"))
     }
 
     @Test func helpListsTheOptions() throws {
@@ -91,12 +81,11 @@ import PlanbookCore
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
         try Data(report.utf8).write(to: root.appendingPathComponent("Reports/index.md"))
-        try FileManager.default.copyItem(at: BuildCommandTests.templates, to: root.appendingPathComponent("Templates"))
         return root
     }
 
     private func run(_ arguments: [String], in folder: URL) throws -> ChildOutput {
-        try ChildProcess.run("/usr/bin/env", ["-C", folder.path, BuildCommandTests.executable.path] + arguments)
+        try PlanbookExecutable.run(arguments, in: folder)
     }
 
     @Test func aClaimThatDoesNotHoldFailsOnlyWithStrict() throws {
@@ -138,7 +127,7 @@ import PlanbookCore
 /// The rest of the command line: new, clean, --json, --quiet, help.
 @Suite struct CommandLineTests {
     private func run(_ arguments: [String], in folder: URL) throws -> ChildOutput {
-        try ChildProcess.run("/usr/bin/env", ["-C", folder.path, BuildCommandTests.executable.path] + arguments)
+        try PlanbookExecutable.run(arguments, in: folder)
     }
 
     @Test func newMakesAStudyThatBuildsAsItIsAndCleanRemovesOnlyWhatPlanbookWrote() throws {
@@ -179,7 +168,6 @@ import PlanbookCore
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-quiet-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: BuildCommandTests.templates, to: root.appendingPathComponent("Templates"))
         try Data("# Fine\n".utf8).write(to: root.appendingPathComponent("Reports/index.md"))
         let quiet = try run(["build", "--quiet"], in: root)
         #expect(quiet.termination == .exited(0))
@@ -197,7 +185,7 @@ import PlanbookCore
     }
 
     @Test func everySubcommandHasHelpWithExamples() throws {
-        for command in ["build", "check", "bundle", "new", "clean"] {
+        for command in ["build", "check", "bundle", "new", "templates", "clean"] {
             let help = try run([command, "--help"], in: FileManager.default.temporaryDirectory)
             #expect(help.termination == .exited(0))
             #expect(String(decoding: help.standardOutput, as: UTF8.self).contains("Examples:"))

@@ -36,9 +36,10 @@ import PlanbookCore
             + "child.arguments = [\"-c\", \"sleep 60; : \(root.path)\"]\ntry child.run()\nThread.sleep(forTimeInterval: 60)"
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
         try Data("# T\n\n```swift plan\n\(code)\n```\n".utf8).write(to: root.appendingPathComponent("Reports/index.md"))
-        try FileManager.default.copyItem(at: BuildCommandTests.templates, to: root.appendingPathComponent("Templates"))
         let build = Process()
-        build.executableURL = BuildCommandTests.executable
+        build.executableURL = PlanbookExecutable.url
+        build.environment = ProcessInfo.processInfo.environment.merging(
+            ["PLANBOOK_MODULE_CACHE": PlanbookExecutable.moduleCache]) { _, new in new }
         build.arguments = ["build", "-q"]
         build.currentDirectoryURL = root
         build.standardOutput = FileHandle.nullDevice

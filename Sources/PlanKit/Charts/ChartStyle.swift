@@ -3,8 +3,9 @@
 public enum ChartStyle {
     /// Width of every chart, in CSS pixels: the text column (the page scales it down, never up).
     public static let width = 680.0
-    /// The page's sans-serif stack.
-    public static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+    /// DejaVu Sans first, the font Planbook measures Graphviz drawings in, so charts and drawings look alike; then
+    /// the page's sans-serif stack.
+    public static let fontFamily = "'DejaVu Sans', Verdana, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
     /// Size of tick labels, legend entries and cell labels.
     public static let fontSize = 12.0
     /// Size of axis titles.

@@ -3,7 +3,8 @@
 ///
 /// Link classes differ in both colour and dash pattern, so they stay apart in greyscale print too.
 enum DOTStyle {
-    static let font = "Helvetica,Arial,sans-serif"
+    /// DejaVu Sans, the font Planbook pins Graphviz to, then fallbacks for readers without it.
+    static let font = "DejaVu Sans,Verdana,sans-serif"
     /// Okabe–Ito colours.
     static let bluishGreen = "#009E73"
     static let orange = "#E69F00"

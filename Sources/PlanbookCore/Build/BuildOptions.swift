@@ -4,8 +4,11 @@ import Foundation
 public struct BuildOptions: Sendable {
     /// The folder of `*.md` reports, as the user named it (default `Reports`).
     public var reports: String
-    /// The folder of templates and assets (default `Templates`).
+    /// The folder of templates and assets that override the built-in look (default `Templates`).
     public var templates: String
+    /// Whether the templates folder must exist (the user named it); otherwise a study without one gets the built-in
+    /// look.
+    public var templatesRequired = false
     /// The site folder to publish into (default `site`).
     public var output: String
     /// Write into an output folder that holds files Planbook did not write (they are kept).
@@ -20,6 +23,10 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// The cache folder (default `.planbook/cache`).
     public var cache = ".planbook/cache"
+    /// The Swift compiler's module cache, when it is to be shared rather than kept in the cache folder:
+    /// `$PLANBOOK_MODULE_CACHE` by default (`make test` shares one among all its test studies).
+    public var moduleCache: String? = ProcessInfo.processInfo.environment["PLANBOOK_MODULE_CACHE"]
+        .flatMap { $0.isEmpty ? nil : $0 }
     /// Whether to write the site (`planbook check` runs everything and writes nothing).
     public var publish = true
     /// Whether each page must work alone: stylesheet inlined, downloads embedded as `data:` links, no other file.
@@ -53,6 +60,9 @@ public struct BuildOptions: Sendable {
         self.force = force
         self.workingDirectory = workingDirectory
     }
+
+    /// The cache these options name.
+    public var planCache: PlanCache { PlanCache(root: url(cache), moduleCache: moduleCache.map(url)) }
 
     /// `path` resolved against the working folder (`~` expanded).
     public func url(_ path: String) -> URL {

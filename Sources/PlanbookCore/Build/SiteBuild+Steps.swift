@@ -80,7 +80,7 @@ extension SiteBuild {
         guard needed, !shared.isEmpty, let toolchain = try? PlanToolchain.located() else { return (nil, []) }
         options.progress.report("Compiling the shared plan code (\(shared.map(\.path).joined(separator: ", ")))")
         switch SharedLibrary.build(
-            shared, toolchain: toolchain, cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache) {
+            shared, toolchain: toolchain, cache: options.planCache, useCache: options.useCache) {
         case .success(let library): return (library, [])
         case .failure(let failure): return (nil, failure.diagnostics)
         }
@@ -115,7 +115,7 @@ extension SiteBuild {
         _ outlines: [PageRenderer.Outline], shared: [SharedPlanCode], library: SharedLibrary?
     ) -> [Notebook.Result] {
         var configured = Notebook.Settings(
-            cache: PlanCache(root: options.url(options.cache)), useCache: options.useCache, timeout: options.timeout,
+            cache: options.planCache, useCache: options.useCache, timeout: options.timeout,
             sharedLibrary: library)
         configured.overrides = Set(options.parameters.map(\.name))
         configured.memoryLimit = options.memoryLimit
@@ -143,10 +143,21 @@ extension SiteBuild {
     }
 
     /// Lays out every figure of every page in parallel (or takes its drawing from the cache, by the hash of its DOT,
-    /// engine and Graphviz version); SVGs and problems per page, in figure order.
+    /// engine, Graphviz version and pinned font); SVGs and problems per page, in figure order.
     func drawFigures(_ pages: [(path: String, figures: [DotFigure])]) -> ([[String]], [[Diagnostic]]) {
         let jobs = pages.flatMap { page in page.figures.map { (page.path, $0) } }
-        let cache = PlanCache(root: options.url(options.cache))
+        guard !jobs.isEmpty else { return (pages.map { _ in [] }, pages.map { _ in [] }) }
+        let font: PinnedFont
+        switch PinnedFont.pinned {
+        case .success(let pinned): font = pinned
+        case .failure(let problem):
+            // Nothing is drawn without the pinned font: say so once, at the first figure, rather than at each.
+            let first = pages.firstIndex { !$0.figures.isEmpty }
+            return (pages.map { _ in [] }, pages.indices.map { index in
+                index == first ? [pages[index].figures[0].diagnostic(for: problem, file: pages[index].path)] : []
+            })
+        }
+        let cache = options.planCache
         let useCache = options.useCache
         let graphvizVersion = Graphviz.version
         let layoutTimeout = options.layoutTimeout
@@ -155,7 +166,8 @@ extension SiteBuild {
         let results = jobs.concurrentMap { path, figure -> Result<String, Diagnostic> in
             if let refusal = figure.sizeRefusal(file: path) { return .failure(refusal) }
             var hash = ContentHash()
-            [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)"].forEach { hash.add($0) }
+            [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)", font.identity]
+                .forEach { hash.add($0) }
             let key = hash.hex
             if useCache, let svg = cache.svg(key) { return figure.checked(svg, file: path, allowScripts: allowScripts) }
             let result = Result { () throws(GraphvizError) in
@@ -183,6 +195,12 @@ extension SiteBuild {
             problems.append(pageProblems)
         }
         return (svgs, problems)
+    }
+
+    /// What drew the figures, for the provenance: "Graphviz 2.42.2, with text measured in DejaVu Sans 2.37".
+    static var drawingTools: String {
+        let font = (try? PinnedFont.pinned.get()).map { ", with text measured in \($0.description)" } ?? ""
+        return "Graphviz \(Graphviz.version)\(font)"
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -41,7 +41,9 @@ public struct SiteBuild: Sendable {
         var problems: [Diagnostic] = []
         let template: PageTemplate?
         do {
-            template = try PageTemplate(directory: options.url(options.templates), displayPath: options.templates)
+            template = try PageTemplate(
+                directory: options.url(options.templates), displayPath: options.templates,
+                required: options.templatesRequired)
         } catch {
             template = nil
             problems += error.diagnostics
@@ -87,10 +89,11 @@ public struct SiteBuild: Sendable {
 
         let toolchain = outlines.contains { !$0.cells.isEmpty } ? try? PlanToolchain.located() : nil
         let pages = outlines.indices.map { index in
-            let provenance = Provenance(
+            var provenance = Provenance(
                 report: outlines[index].report, shared: shared, parameters: notebooks[index].outputs?.parameters ?? [],
                 toolchain: toolchain, usesPlanCode: !outlines[index].cells.isEmpty,
                 overrides: Set(options.parameters.map(\.name)))
+            if !items[index].figures.isEmpty { provenance.drawings = Self.drawingTools }
             return PageRenderer.render(
                 outlines[index], outputs: notebooks[index].outputs, items: items[index], svgs: svgs[index],
                 references: references, provenance: provenance)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `planbook new NAME`: a new study folder — `Reports/index.md` with a working plan block, a copy of the default
-/// `Templates/`, and a `.gitignore` — that `planbook build` builds as it is.
+/// `planbook new NAME`: a new study folder — `Reports/index.md` with a working plan block, the built-in templates
+/// written out in `Templates/` for customising, and a `.gitignore` — that `planbook build` builds as it is.
 public enum StudyScaffold {
     /// The starter report.
     public static let starterReport = """
@@ -40,45 +40,22 @@ public enum StudyScaffold {
     /// The `.gitignore` of a new study.
     public static let gitignore = ".planbook/\n"
 
-    /// Creates the study folder `folder` with templates copied from `templates`. Refuses a folder that exists and is
-    /// not empty.
-    public static func create(at folder: URL, templates: URL) throws(BuildFailure) {
+    /// Creates the study folder `folder`, with the built-in templates in `Templates/`. Refuses a folder that exists
+    /// and is not empty.
+    public static func create(at folder: URL) throws(BuildFailure) {
         let manager = FileManager.default
         let name = folder.lastPathComponent
         if let entries = try? manager.contentsOfDirectory(atPath: folder.path), !entries.isEmpty {
             throw BuildFailure([Diagnostic(file: name, "this folder exists and is not empty; choose a new name")])
         }
-        guard manager.fileExists(atPath: templates.appendingPathComponent("page.mustache").path) else {
-            throw BuildFailure([Diagnostic(
-                file: templates.path,
-                "the default templates were not found here; set PLANBOOK_TEMPLATES to a templates folder")])
-        }
         do {
             try manager.createDirectory(at: folder.appendingPathComponent("Reports"), withIntermediateDirectories: true)
             try Data(starterReport.utf8).write(to: folder.appendingPathComponent("Reports/index.md"))
             try Data(gitignore.utf8).write(to: folder.appendingPathComponent(".gitignore"))
-            try manager.copyItem(at: templates.resolvingSymlinksInPath(), to: folder.appendingPathComponent("Templates"))
         } catch {
             throw BuildFailure([Diagnostic(file: name, "could not create the study: \(error.localizedDescription)")])
         }
-    }
-
-    /// Where the default templates are: `$PLANBOOK_TEMPLATES`, else the `Templates/` folder of the Planbook checkout
-    /// the running executable was built in (the nearest folder above it that holds `Package.swift` and `Templates/`).
-    public static func defaultTemplates() -> URL {
-        if let folder = ProcessInfo.processInfo.environment["PLANBOOK_TEMPLATES"], !folder.isEmpty {
-            return URL(fileURLWithPath: folder)
-        }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let templates = folder.appendingPathComponent("Templates")
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-                FileManager.default.fileExists(atPath: templates.appendingPathComponent("page.mustache").path) {
-                return templates
-            }
-            folder.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: "Templates")
+        let templates = folder.appendingPathComponent("Templates")
+        _ = try BuiltInTemplates.eject(into: templates, displayPath: "\(name)/Templates")
     }
 }

@@ -16,7 +16,9 @@ import Darwin
 /// parent only makes the shared context once (see `sharedContext`). So every graph is laid out from the same state,
 /// renders cannot disturb each other or leak, a Graphviz crash is reported instead of ending Planbook, and a layout
 /// that runs too long is killed. The order of cluster groups, which libgvc does not keep stable, is made canonical
-/// (`ClusterOrder`), so the same DOT always gives the same bytes. Graphviz's messages are read from the child's stderr.
+/// (`ClusterOrder`), so the same DOT always gives the same bytes. Text is measured in the pinned font only
+/// (`PinnedFont`), which is also every graph's default `fontname`, so other installed fonts change no byte either.
+/// Graphviz's messages are read from the child's stderr.
 public enum Graphviz {
     /// The layout engines Graphviz offers (`dot` draws hierarchies; the others draw undirected or radial layouts).
     public static let engines = ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
@@ -36,6 +38,7 @@ public enum Graphviz {
         guard engines.contains(engine) else {
             throw GraphvizError(message: "unknown layout engine '\(engine)'; use one of \(engines.joined(separator: ", "))")
         }
+        if case .failure(let problem) = PinnedFont.pinned { throw problem }
         let result = runInChild(dot: dot, engine: engine, timeout: timeout, memoryLimit: memoryLimit)
         switch result.termination {
         case .exited(0) where !result.truncated:
@@ -59,7 +62,7 @@ public enum Graphviz {
     }
 
     /// Changes whenever Planbook renders the same DOT differently, so that cached drawings are made again.
-    public static let rendererRevision = 2
+    public static let rendererRevision = 3
 
     /// The version of the linked Graphviz library ("2.43.0"), read from the shared context.
     public static var version: String {
@@ -76,12 +79,24 @@ public enum Graphviz {
     ]
 
     /// One Graphviz context, made once in the parent and inherited by every child, so that no child loads plugins
-    /// and fonts again. Making it renders one fixed warm-up graph (which loads the text-layout plugin and the common
-    /// fonts): every process then holds the same state when it forks, so the same DOT still gives the same bytes.
-    /// It lives as long as the process.
+    /// and fonts again. Before it is made, fontconfig is restricted to the pinned font, and the pinned font becomes
+    /// the default `fontname` of every graph, node and edge (as `dot -G -N -E` would set it; the DOT may set its
+    /// own). Making it renders one fixed warm-up graph (which loads the text-layout plugin and the font): every
+    /// process then holds the same state when it forks, so the same DOT still gives the same bytes. It lives as long
+    /// as the process.
     nonisolated(unsafe) private static let sharedContext: OpaquePointer? = {
+        _ = PinnedFont.pinned
+        for kind in [AGRAPH, AGNODE, AGEDGE] {
+            // A nil graph sets the default of every graph read afterwards (cgraph's ProtoGraph); cgraph keeps copies.
+            "fontname".withCString { name in
+                PinnedFont.fontname.withCString { value in
+                    _ = agattr(
+                        nil, Int32(kind), UnsafeMutablePointer(mutating: name), UnsafeMutablePointer(mutating: value))
+                }
+            }
+        }
         guard let context = gvContext() else { return nil }
-        let warmUp = "digraph { subgraph cluster_a { label=\"A\"; a [fontname=\"Helvetica\"]; } a -> b [label=\"x\"]; }"
+        let warmUp = "digraph { subgraph cluster_a { label=\"A\"; a; } a -> b [label=\"x\"]; }"
         if let graph = agmemread(warmUp) {
             if gvLayout(context, graph, "dot") == 0 {
                 var data: UnsafeMutablePointer<CChar>?
@@ -105,15 +120,16 @@ public enum Graphviz {
         let addressSpace = currentAddressSpace() + memoryLimit
         let pid = dot.withCString { dotText in
             engine.withCString { engineName in ChildGuard.start {
+                let watchdog = ChildGuard.watchdogDescriptor
                 let pid = fork()
                 if pid == 0 {
                     // Child: only C calls from here to _exit. Its own process group (ended with Planbook, see
-                    // ChildGuard); standard output and error to the pipes; every other descriptor closed, so it holds
-                    // no other child's pipe open.
+                    // ChildGuard), not holding the watchdog's pipe open; standard output and error to the pipes.
+                    // (Other descriptors stay: the fonts libgvc opened in the parent are read through them.)
                     setpgid(0, 0)
+                    if watchdog >= 0 { close(watchdog) }
                     dup2(outputPipe.write, 1)
                     dup2(errorPipe.write, 2)
-                    SystemCalls.closeDescriptors(from: 3)
                     SystemCalls.limitOwnMemory(to: addressSpace)
                     _exit(renderInChild(context, dotText, engineName, outputFD: 1))
                 }

@@ -19,8 +19,15 @@ import Darwin
 public struct PlanCache: Sendable {
     /// The cache's folder.
     public let root: URL
+    /// The folder where the Swift compiler keeps its module cache: `module-cache` in the cache's folder, unless
+    /// given. It holds only the compiler's own prebuilt modules, which are safe to share between studies and
+    /// concurrent compilers (and worth it: a fresh one adds about 1.3 s to a study's first compile).
+    public let moduleCache: URL
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, moduleCache: URL? = nil) {
+        self.root = root
+        self.moduleCache = moduleCache ?? root.appendingPathComponent("module-cache")
+    }
 
     /// The name of the file in a folder entry that lists the hash of each of its files.
     static let sealName = ".seal"
@@ -61,9 +68,6 @@ public struct PlanCache: Sendable {
     public func commitSharedLibrary(_ staging: URL, key: String) {
         commit(staging, to: sharedLibraryFolder(key))
     }
-
-    /// The folder where the Swift compiler keeps its module cache.
-    public var moduleCache: URL { root.appendingPathComponent("module-cache") }
 
     // MARK: - Runs and drawings
 

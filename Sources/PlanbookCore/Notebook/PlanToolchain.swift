@@ -4,9 +4,10 @@ import Synchronization
 /// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit and
 /// PlanRuntime modules) built with Planbook.
 ///
-/// The compiler is `$SWIFTC`, else `swiftc` on `PATH`. The libraries are looked for in `$PLANBOOK_LIBRARY_DIR`, else
-/// beside the running executable (where `swift build` puts them). `fingerprint` changes whenever the compiler or a
-/// library changes, so cached programs are never reused across them.
+/// The compiler is `$SWIFTC`, else `swiftc` on `PATH`. The library is looked for in `$PLANBOOK_LIBRARY_DIR`, else
+/// relative to the running executable's real path: `../lib/planbook/` (where `make install` puts it, so an installed
+/// prefix can be moved), then beside it (where `swift build` puts it). `fingerprint` changes whenever the compiler,
+/// the library or its folder changes, so cached programs (which name the folder) are never reused across them.
 public struct PlanToolchain: Sendable {
     /// The `swiftc` executable.
     public let compiler: String
@@ -50,7 +51,10 @@ public struct PlanToolchain: Sendable {
         if let folder = environment["PLANBOOK_LIBRARY_DIR"], !folder.isEmpty {
             libraries = URL(fileURLWithPath: folder)
         } else {
-            libraries = URL(fileURLWithPath: executablePath()).deletingLastPathComponent()
+            let executableFolder = URL(fileURLWithPath: executablePath()).deletingLastPathComponent()
+            let installed = executableFolder.deletingLastPathComponent().appendingPathComponent("lib/planbook")
+            let installedLibrary = installed.appendingPathComponent("libPlanKit\(libraryExtension)")
+            libraries = FileManager.default.fileExists(atPath: installedLibrary.path) ? installed : executableFolder
         }
         let modules = [libraries.appendingPathComponent("Modules"), libraries].first {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent("PlanKit.swiftmodule").path)
@@ -68,6 +72,7 @@ public struct PlanToolchain: Sendable {
         var hash = ContentHash()
         let compilerPath = URL(fileURLWithPath: compiler).resolvingSymlinksInPath().path
         hash.add(compilerPath)
+        hash.add(libraries.standardizedFileURL.path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: compilerPath)
         hash.add("\(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
         for file in libraryFiles + ["PlanKit", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
@@ -93,6 +98,7 @@ public struct PlanToolchain: Sendable {
     }
 
     private static func executablePath() -> String {
+        // /proc/self/exe is the executable's real path: a symbolic link to planbook (~/bin/planbook) is resolved.
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }

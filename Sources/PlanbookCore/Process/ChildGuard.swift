@@ -37,6 +37,10 @@ public enum ChildGuard {
     /// never taken for an orphan.
     private static let starting = Mutex(())
 
+    /// The write end of the watchdog's pipe (-1 before it runs), for a forked child to close: a child that kept it
+    /// open would keep the watchdog waiting after Planbook ended.
+    static var watchdogDescriptor: Int32 { channel.withLock { $0 } }
+
     /// Starts one child with `start` (which returns its pid, or a value ≤ 0 when it could not) and registers it,
     /// as one step that no sweep of orphans interrupts.
     static func start(_ start: () -> pid_t) -> pid_t {

@@ -1,65 +1,50 @@
 import Foundation
 import Mustache
 
-/// The study's look: `page.mustache`, the partials in `partials/`, `bundle.mustache` (the one-file layout, optional),
-/// and the assets (`style.css`, …) of a templates folder, read once per build.
+/// The study's look: `page.mustache`, the partials in `partials/`, `bundle.mustache` (the one-file layout), and the
+/// assets (`style.css`, …) — Planbook's built-in templates with the study's files in their place (see
+/// `TemplateFiles`), read once per build.
 ///
-/// A template with a syntax error or a missing `page.mustache` is reported with its path, line and column.
+/// A template with a syntax error is reported with its path, line and column.
 public struct PageTemplate: Sendable {
     private let library: MustacheLibrary
     /// Files copied to `assets/` in the site, by name, sorted.
     public let assets: [(name: String, contents: Data)]
 
-    /// Reads the templates in `directory`, which the user names `displayPath` (e.g. `Templates`).
-    public init(directory: URL, displayPath: String) throws(BuildFailure) {
-        let files = FileManager.default
-        let pagePath = "\(displayPath)/page.mustache"
-        guard let page = try? String(contentsOf: directory.appendingPathComponent("page.mustache"), encoding: .utf8) else {
-            throw BuildFailure([Diagnostic(
-                file: pagePath, "missing or unreadable page template; create it, or pass --templates with a folder that has one")])
-        }
+    /// The look of a study whose templates folder is `directory`, which the user names `displayPath` (e.g.
+    /// `Templates`); `required` when the user named it, so that its absence is an error.
+    public init(directory: URL, displayPath: String, required: Bool = false) throws(BuildFailure) {
+        try self.init(files: TemplateFiles(folder: directory, displayPath: displayPath, required: required))
+    }
+
+    /// The look made of `files`.
+    public init(files: TemplateFiles) throws(BuildFailure) {
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
-        func register(_ text: String, name: String, path: String) {
+        var assets: [(String, Data)] = []
+        for file in files.files {
+            let name: String
+            if file.path == "page.mustache" || file.path == "bundle.mustache" {
+                name = String(file.path.dropLast(".mustache".count))
+            } else if file.path.hasPrefix("partials/") {
+                name = String(file.path.dropFirst("partials/".count).dropLast(".mustache".count))
+            } else {
+                if !file.path.hasSuffix(".mustache") { assets.append((file.path, file.contents)) }
+                continue
+            }
+            guard let text = String(data: file.contents, encoding: .utf8) else {
+                problems.append(Diagnostic(file: file.displayPath, "unreadable template; save it as UTF-8 text"))
+                continue
+            }
             do {
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(Diagnostic(
-                    file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    file: file.displayPath, line: error.context.lineNumber, column: error.context.columnNumber,
                     "template syntax error: \(error.error)"))
             } catch {
-                problems.append(Diagnostic(file: path, "template syntax error: \(error)"))
+                problems.append(Diagnostic(file: file.displayPath, "template syntax error: \(error)"))
             }
-        }
-        register(page, name: "page", path: pagePath)
-        if let bundle = try? String(contentsOf: directory.appendingPathComponent("bundle.mustache"), encoding: .utf8) {
-            register(bundle, name: "bundle", path: "\(displayPath)/bundle.mustache")
-        }
-        let partialsFolder = directory.appendingPathComponent("partials")
-        let partials = ((try? files.contentsOfDirectory(atPath: partialsFolder.path)) ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
-        for file in partials {
-            let path = "\(displayPath)/partials/\(file)"
-            guard let text = try? String(contentsOf: partialsFolder.appendingPathComponent(file), encoding: .utf8) else {
-                problems.append(Diagnostic(file: path, "unreadable template; save it as UTF-8 text"))
-                continue
-            }
-            register(text, name: String(file.dropLast(".mustache".count)), path: path)
-        }
-        var assets: [(String, Data)] = []
-        let entries = ((try? files.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
-        for name in entries where !name.hasSuffix(".mustache") && !name.hasPrefix(".") && name != "partials" {
-            let url = directory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard files.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard let contents = files.contents(atPath: url.path) else {
-                problems.append(Diagnostic(file: "\(displayPath)/\(name)", "unreadable asset"))
-                continue
-            }
-            assets.append((name, contents))
-        }
-        if !assets.contains(where: { $0.0 == "style.css" }) {
-            problems.append(Diagnostic(file: "\(displayPath)/style.css", "missing stylesheet; create it (it is copied to assets/style.css)"))
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
         self.library = library

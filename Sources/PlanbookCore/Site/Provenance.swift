@@ -1,5 +1,6 @@
 /// The end of every page: what it was built from — a hash of its sources and parameters, the files, the parameters
-/// with their values, PlanKit's and the Swift compiler's versions — and no timestamp, so rebuilds stay identical.
+/// with their values, PlanKit's and the Swift compiler's versions, Graphviz's and its font's when the page has
+/// drawings — and no timestamp, so rebuilds stay identical.
 public struct Provenance: Sendable {
     /// SHA-256 of the report, the shared Swift files and the parameter values, in hex.
     public var hash: String
@@ -14,6 +15,8 @@ public struct Provenance: Sendable {
     public var planKit: String?
     /// The Swift compiler's version line, or nil when the page runs no plan code.
     public var compiler: String?
+    /// "Graphviz 2.42.2, with text measured in DejaVu Sans 2.37", or nil when the page has no drawing.
+    public var drawings: String?
 
     /// The provenance of `report`, built with `shared` code, having read `parameters`.
     public init(
@@ -54,6 +57,7 @@ public struct Provenance: Sendable {
         if let planKit, let compiler {
             html += " Plan code ran on \(HTML.escape(planKit)), compiled by \(HTML.escape(compiler))."
         }
+        if let drawings { html += " Drawings were laid out by \(HTML.escape(drawings))." }
         html += " The page carries no timestamp: the same sources and parameters build it byte for byte.</p>\n"
         if !parameters.isEmpty {
             html += CellOutputHTML.table(

@@ -118,12 +118,15 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aMissingTemplateIsReportedWithTheReportsProblems() throws {
+    @Test func aMissingTemplatesFolderTheUserNamedIsReportedWithTheReportsProblems() throws {
         let study = try TemporaryStudy(reports: ["index.md": "---\norder: x\n---\n"])
         defer { study.remove() }
-        try FileManager.default.removeItem(at: study.root.appendingPathComponent("Templates/page.mustache"))
-        let failure = #expect(throws: BuildFailure.self) { try study.build() }
-        #expect(failure?.diagnostics.map(\.file) == ["Reports/index.md", "Templates/page.mustache"])
+        var options = study.options
+        options.templates = "look"
+        options.templatesRequired = true
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
+        #expect(failure?.diagnostics.map(\.file) == ["Reports/index.md", "look"])
+        #expect(failure?.diagnostics.last?.message.contains("planbook templates --eject") == true)
     }
 
     @Test func templateSyntaxErrorsNameTheTemplateLine() throws {

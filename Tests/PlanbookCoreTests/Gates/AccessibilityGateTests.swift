@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlanbookCore
 
 /// Accessible pages: every drawing has a text alternative, headings go down one level at a time, and the
 /// stylesheet's text colours keep a contrast of at least 4.5:1 in light and in dark mode.
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func textColoursContrastAtLeastFourAndAHalfToOne() throws {
-        let css = try String(contentsOf: TemporaryStudyRoot.repository.appendingPathComponent("Templates/style.css"), encoding: .utf8)
+        let css = String(decoding: try #require(BuiltInTemplates.contents(of: "style.css")), as: UTF8.self)
         let light = try #require(Self.variables(in: css, block: ":root {"))
         let darkStart = try #require(css.range(of: "@media (prefers-color-scheme: dark)"))
         let dark = try #require(Self.variables(in: String(css[darkStart.upperBound...]), block: ":root {"))

@@ -1,8 +1,8 @@
 import Foundation
 import PlanbookCore
 
-/// A study folder in a fresh temporary directory: `Reports/` with the given files and a copy of the repository's
-/// real `Templates/`. Removed by `remove()`.
+/// A study folder in a fresh temporary directory: `Reports/` with the given files, and no `Templates/` (so it is
+/// built with the built-in look, unless a test writes templates to override it). Removed by `remove()`.
 struct TemporaryStudy {
     let root: URL
 
@@ -16,8 +16,6 @@ struct TemporaryStudy {
         for (name, text) in reports {
             try write(text, to: "Reports/\(name)")
         }
-        try FileManager.default.copyItem(
-            at: Self.repository.appendingPathComponent("Templates"), to: root.appendingPathComponent("Templates"))
     }
 
     func write(_ text: String, to path: String) throws {
@@ -30,7 +28,16 @@ struct TemporaryStudy {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    var options: BuildOptions { BuildOptions(workingDirectory: root) }
+    /// The Swift compiler's module cache that every test study shares (`$PLANBOOK_MODULE_CACHE` under `make test`):
+    /// a fresh one per study would cost each about 1.3 s.
+    static let moduleCache = ProcessInfo.processInfo.environment["PLANBOOK_MODULE_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("planbook-test-module-cache").path
+
+    var options: BuildOptions {
+        var options = BuildOptions(workingDirectory: root)
+        options.moduleCache = Self.moduleCache
+        return options
+    }
 
     func build(force: Bool = false, output: String = "site") throws(BuildFailure) -> SiteBuild.Summary {
         var options = self.options
