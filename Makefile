@@ -15,7 +15,7 @@ PREFIX ?= /usr/local
 # The Swift compiler's module cache, shared by every study the tests build: a fresh one costs each about 1.3 s.
 TEST_MODULE_CACHE := $(CURDIR)/.build/test-module-cache
 
-.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz clean
+.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz torture clean
 
 all: site
 
@@ -95,6 +95,19 @@ bench: deps
 ## failed loads or console errors; screenshots kept in .planbook/screenshots/.
 render-check: test-deps
 	python3 Tests/Browser/render_check.py site .planbook/screenshots
+
+## torture: the fault campaign for longer (TORTURE_TRIALS rounds, default 20): random kills during cold builds and
+## publishing, full disks with and without --force, concurrent builds into one folder; prints "N trials, N held".
+## make test runs one round of it.
+TORTURE_TRIALS ?= 20
+torture: deps
+	$(SWIFT) build --build-tests
+	@PLANBOOK_TORTURE_TRIALS=$(TORTURE_TRIALS) PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) \
+		$(SWIFT) test --filter TortureTests 2>&1 | tee .build/torture.log | grep -E "torture |✘" ; \
+	status=$${PIPESTATUS[0]}; \
+	grep -o "[0-9]* trials, [0-9]* held" .build/torture.log | \
+		awk '{ trials += $$1; held += $$3 } END { print trials " trials, " held " held" }'; \
+	exit $$status
 
 ## fuzz: the report-reading fuzzer for longer (FUZZ_ITERATIONS, default 20000); prints executions and findings.
 FUZZ_ITERATIONS ?= 20000

@@ -39,6 +39,10 @@ public struct SiteBuild: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var problems: [Diagnostic] = []
+        // A build killed mid-publish can have left the site aside: put it back first, whatever this build does.
+        if options.publish && options.bundle == nil {
+            problems += SitePublisher.recover(options.url(options.output), displayPath: options.output)
+        }
         let template: PageTemplate?
         do {
             template = try PageTemplate(

@@ -77,6 +77,18 @@ public enum SitePublisher {
         return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
     }
 
+    /// Deals with what killed publishes of `output` left beside it (see `SiteLeftovers`), under the publish lock;
+    /// returns warnings for what had to be kept. A build calls this first, so that even one that fails puts a site
+    /// swapped out by a killed build back.
+    public static func recover(_ output: URL, displayPath: String) -> [Diagnostic] {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        let parent = output.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: parent.path) else { return [] }
+        let lock = SiteLeftovers.Lock(folder: parent)
+        defer { withExtendedLifetime(lock) {} }
+        return SiteLeftovers.recover(output: output).map { Diagnostic(file: displayPath, severity: .warning, $0) }
+    }
+
     // MARK: - Safety
 
     private static func refuseDangerous(_ output: URL, displayPath: String, protected: [URL]) throws(BuildFailure) {

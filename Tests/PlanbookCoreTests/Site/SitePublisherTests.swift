@@ -98,9 +98,10 @@ import Testing
         let new = study.root.appendingPathComponent(".site.planbook-new-999999")
         try FileManager.default.copyItem(at: site, to: new)
         try FileManager.default.moveItem(at: site, to: old)
-        var options = study.options
-        options.templates = "Missing"  // this build fails, and must still leave a whole site
-        #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
+        try study.write("---\ncolour: red\n---\n# Bad\n", to: "Reports/bad.md")
+        #expect(throws: BuildFailure.self) { try study.build() }  // this build fails, and must still leave a site
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+        try FileManager.default.removeItem(at: study.root.appendingPathComponent("Reports/bad.md"))
         _ = try study.build()
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
         #expect(!FileManager.default.fileExists(atPath: old.path))
