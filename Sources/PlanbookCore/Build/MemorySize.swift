@@ -4,7 +4,9 @@ public enum MemorySize {
     public static func bytes(_ text: String) -> UInt64? {
         var number = text.uppercased()
         if number.hasSuffix("B") { number.removeLast() }
-        let scales: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
+        let scales: [Character: Double] = [
+            "K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024,
+        ]
         var scale = 1.0
         if let last = number.last, let unit = scales[last] {
             scale = unit

@@ -138,7 +138,9 @@ public enum ChildGuard {
     }
 
     /// The watchdog's whole life: read registrations until the pipe closes, then kill what is registered.
-    private static func watch(_ input: Int32, groups: UnsafeMutablePointer<Int32>, buffer: UnsafeMutableRawPointer) -> Never {
+    private static func watch(
+        _ input: Int32, groups: UnsafeMutablePointer<Int32>, buffer: UnsafeMutableRawPointer
+    ) -> Never {
         // One call each: an array literal would allocate, and nothing may allocate in a forked child.
         _ = signal(SIGINT, SIG_IGN)
         _ = signal(SIGTERM, SIG_IGN)

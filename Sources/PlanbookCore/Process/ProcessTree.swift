@@ -41,7 +41,7 @@ enum ProcessTree {
         return result
     }
 
-    /// Stops `roots` and all their descendants — first freezing them (SIGSTOP), until no new one appears, so that none
+    /// Stops `roots` and all their descendants — first freezing them (SIGSTOP) until no new one appears, so that none
     /// can start another or be reparented away while they are killed — then kills them all.
     static func stopAll(_ roots: [pid_t]) {
         var frozen = Set(roots)

@@ -64,8 +64,9 @@ public enum LibXML2 {
         // Keep whitespace that libxml2 judges ignorable: hand it to the same callback as other text.
         context.pointee.sax.pointee.ignorableWhitespace = context.pointee.sax.pointee.characters
         var text = "<html><body>" + html + "</body></html>"
-        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NOIMPLIED.rawValue)
+        let options = Int32(
+            HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NOIMPLIED.rawValue)
         let document = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) {
                 htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), nil, "UTF-8", options)
@@ -89,8 +90,9 @@ public enum LibXML2 {
         _ = initialized
         guard let context = xmlNewParserCtxt() else { return .failure(XMLError(message: "out of memory", line: 1)) }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_BIG_LINES.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue)
         var xml = xml
         let document = xml.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) {
@@ -135,16 +137,23 @@ public enum LibXML2 {
                 let name = current.pointee.name.map { String(cString: $0) } ?? ""
                 let prefix = current.pointee.ns?.pointee.prefix.map { String(cString: $0) }
                 let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
-                let value: String? = current.pointee.children == nil ? nil : siblings(
-                    UnsafeMutableRawPointer(current.pointee.children).assumingMemoryBound(to: xmlNode.self)
-                ).map { $0.pointee.content.map { String(cString: $0) } ?? "" }.joined()
-                attributes.append(MarkupAttribute(
-                    name: prefix.map { "\($0):\(name)" } ?? name, namespace: namespace, value: html ? (value ?? nil) : (value ?? "")))
+                let value: String? =
+                    current.pointee.children == nil
+                    ? nil
+                    : siblings(
+                        UnsafeMutableRawPointer(current.pointee.children).assumingMemoryBound(to: xmlNode.self)
+                    ).map { $0.pointee.content.map { String(cString: $0) } ?? "" }.joined()
+                attributes.append(
+                    MarkupAttribute(
+                        name: prefix.map { "\($0):\(name)" } ?? name, namespace: namespace,
+                        value: html ? (value ?? nil) : (value ?? "")))
                 attribute = current.pointee.next
             }
-            return .element(MarkupElement(
-                name: name(of: node), namespace: html ? nil : node.pointee.ns?.pointee.href.map { String(cString: $0) },
-                attributes: attributes, children: children(of: node, html: html), line: line))
+            return .element(
+                MarkupElement(
+                    name: name(of: node),
+                    namespace: html ? nil : node.pointee.ns?.pointee.href.map { String(cString: $0) },
+                    attributes: attributes, children: children(of: node, html: html), line: line))
         case XML_TEXT_NODE:
             return .text(node.pointee.content.map { String(cString: $0) } ?? "")
         case XML_COMMENT_NODE:

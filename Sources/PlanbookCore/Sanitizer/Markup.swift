@@ -23,7 +23,10 @@ public struct MarkupElement: Sendable, Equatable {
     /// The 1-based line of the parsed text it was found on.
     public var line: Int
 
-    public init(name: String, namespace: String? = nil, attributes: [MarkupAttribute] = [], children: [MarkupNode] = [], line: Int = 1) {
+    public init(
+        name: String, namespace: String? = nil, attributes: [MarkupAttribute] = [], children: [MarkupNode] = [],
+        line: Int = 1
+    ) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes

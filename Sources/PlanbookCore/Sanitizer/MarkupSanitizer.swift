@@ -82,7 +82,8 @@ public struct MarkupSanitizer {
         case .html: allowed = AllowList.htmlElements.contains(element.name)
         case .svgInHTML: allowed = AllowList.svgElementsByLowercase[element.name] != nil
         case .svg:
-            allowed = AllowList.svgElements.contains(element.name)
+            allowed =
+                AllowList.svgElements.contains(element.name)
                 && (element.namespace == nil || element.namespace == AllowList.svgNamespace)
         }
         guard allowed else {
@@ -97,7 +98,9 @@ public struct MarkupSanitizer {
                 continue
             }
             guard writes else { continue }
-            tag += attribute.value.map { " \(attribute.name)=\"\(Self.escape($0, quotes: true))\"" } ?? " \(attribute.name)"
+            tag +=
+                attribute.value.map { " \(attribute.name)=\"\(Self.escape($0, quotes: true))\"" }
+                ?? " \(attribute.name)"
         }
         let emitsTags = live && writes
         if dialect == .svgInHTML && element.children.isEmpty {
@@ -119,7 +122,8 @@ public struct MarkupSanitizer {
     // MARK: - Attributes
 
     /// Nil when the attribute may stay; else what is wrong with it.
-    private static func problem(with attribute: MarkupAttribute, of element: MarkupElement, dialect: Dialect) -> String? {
+    private static func problem(with attribute: MarkupAttribute, of element: MarkupElement, dialect: Dialect) -> String?
+    {
         let name: String
         switch dialect {
         case .html:
@@ -167,7 +171,8 @@ public struct MarkupSanitizer {
             guard AllowList.svgProperties.contains(property) else { return "the property `\(property)`" }
             let value = parts[1].lowercased()
             if value.contains("\\") || value.contains("<") || value.contains("@") || value.contains("expression")
-                || value.contains("javascript") {
+                || value.contains("javascript")
+            {
                 return "a value that can run script or hide text (`\(parts[1])`)"
             }
             if let problem = urlFunctionProblem(String(parts[1])) { return problem }
@@ -191,12 +196,15 @@ public struct MarkupSanitizer {
     /// A comment every browser reads as this comment and nothing else: HTML ends comments early at `--!>`, `<!-->`
     /// and `<!--->`, and old browsers read `<!--[if …]>` as markup; so no `--`, no angle brackets, no leading `[`.
     static func isSafeComment(_ text: String) -> Bool {
-        !text.contains("--") && !text.contains("<") && !text.contains(">") && !text.hasPrefix("[") && !text.hasSuffix("-")
+        !text.contains("--") && !text.contains("<") && !text.contains(">") && !text.hasPrefix("[")
+            && !text.hasSuffix("-")
     }
 
     /// `text` with `&`, `<` and `>` (and with `quotes`, `"`) as character references.
     static func escape(_ text: String, quotes: Bool) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) }) else { return text }
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for character in text {

@@ -35,9 +35,10 @@ public enum RawHTMLSanitizer {
         for repair in parsed.repairs {
             let piece = firstLines.lastIndex { $0 <= repair.line } ?? 0
             let tag = repair.message.firstIndex(of: "<").map { repair.message[$0...].prefix { $0 != ">" } }
-            sanitized.removals.append(MarkupSanitizer.Removal(
-                what: "markup the HTML parser drops (\(repair.message))", line: repair.line,
-                needle: tag.map(String.init) ?? "&#", piece: piece))
+            sanitized.removals.append(
+                MarkupSanitizer.Removal(
+                    what: "markup the HTML parser drops (\(repair.message))", line: repair.line,
+                    needle: tag.map(String.init) ?? "&#", piece: piece))
         }
         var result = Result()
         let locator = SourceLocator(report: report)
@@ -45,10 +46,11 @@ public enum RawHTMLSanitizer {
         if sanitized.markers != expected {
             let open = expected.indices.first { $0 >= sanitized.markers.count || sanitized.markers[$0] != expected[$0] }
             let piece = pieces[open ?? pieces.count - 1]
-            result.problems.append(Diagnostic(
-                file: report.path, line: report.bodyFirstLine + piece.line - 1, column: piece.column,
-                "raw HTML here is never closed: an unterminated tag, quoted attribute or comment swallows the text "
-                    + "after it; close it, or build with --allow-scripts"))
+            result.problems.append(
+                Diagnostic(
+                    file: report.path, line: report.bodyFirstLine + piece.line - 1, column: piece.column,
+                    "raw HTML here is never closed: an unterminated tag, quoted attribute or comment swallows the text "
+                        + "after it; close it, or build with --allow-scripts"))
             return result
         }
         for removal in sanitized.removals where removal.piece < pieces.count {
@@ -56,10 +58,13 @@ public enum RawHTMLSanitizer {
             let (line, column) = locator.place(
                 of: removal.needle, pieceLine: piece.line, pieceColumn: piece.column,
                 lineOffset: max(0, removal.line - firstLines[removal.piece]))
-            result.problems.append(Diagnostic(
-                file: report.path, line: line, column: column,
-                "raw HTML: \(removal.what) can run script or load active content, so Planbook does not publish it "
-                    + "(it keeps only allow-listed elements, attributes and links); remove it, or build with --allow-scripts"))
+            result.problems.append(
+                Diagnostic(
+                    file: report.path, line: line, column: column,
+                    "raw HTML: \(removal.what) can run script or load active content, so Planbook does not publish it "
+                        + "(it keeps only allow-listed elements, attributes and links); remove it, or build with "
+                        + "--allow-scripts"
+                ))
         }
         guard result.problems.isEmpty else { return result }
         for (position, piece) in pieces.enumerated() where sanitized.pieces[position] != piece.text {

@@ -24,7 +24,9 @@ public enum SVGSanitizer {
         switch LibXML2.parseXML(svg) {
         case .success(let parsed): document = parsed
         case .failure(let error):
-            return removal("markup that is not well-formed XML (\(error.message))\(inline ? " once inlined" : "")", line: error.line)
+            return removal(
+                "markup that is not well-formed XML (\(error.message))\(inline ? " once inlined" : "")",
+                line: error.line)
         }
         if document.hasInternalSubset { return removal("a doctype that declares its own entities", line: 1) }
         for node in document.prolog {
@@ -35,7 +37,9 @@ public enum SVGSanitizer {
             }
         }
         guard document.root.name == "svg" else { return removal("a root element `<\(document.root.name)>`", line: 1) }
-        if inline, let line = firstComment(in: document.root) { return removal("a comment inside the drawing", line: line) }
+        if inline, let line = firstComment(in: document.root) {
+            return removal("a comment inside the drawing", line: line)
+        }
         return MarkupSanitizer.removals(inSVG: document.root)
     }
 

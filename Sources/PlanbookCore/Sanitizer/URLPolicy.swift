@@ -38,7 +38,8 @@ public enum URLPolicy {
         var scheme = ""
         for scalar in text.unicodeScalars {
             if scalar == ":" { return scheme.lowercased() }
-            guard scalar.isASCIILetter || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == "."
+            guard
+                scalar.isASCIILetter || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == "."
             else { return nil }
             scheme.unicodeScalars.append(scalar)
         }

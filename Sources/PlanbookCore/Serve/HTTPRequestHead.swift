@@ -66,7 +66,10 @@ public struct HTTPRequestHead: Sendable, Equatable {
                 }
                 // A blank line ("\n" or "\r\n" right after the previous "\n") ends the head.
                 let previous = scanned - 2
-                if previous >= 0 && (buffer[previous] == 10 || (buffer[previous] == 13 && previous >= 1 && buffer[previous - 1] == 10)) {
+                if previous >= 0
+                    && (buffer[previous] == 10
+                        || (buffer[previous] == 13 && previous >= 1 && buffer[previous - 1] == 10))
+                {
                     if scanned - lineEnd > headerLimit + 2 { return .headersTooLarge }
                     let head = HTTPRequestHead.parse(Array(buffer[0..<scanned]), lineEnd: lineEnd)
                     return head.map { .head($0, consumed: scanned) } ?? .malformed

@@ -97,7 +97,8 @@ public final class PreviewHTTPServer: Sendable {
             return true
         }
         guard admitted else {
-            _ = try? await send(Response(status: 503, body: Data("503: too many connections\n".utf8)), to: client, head: nil)
+            _ = try? await send(
+                Response(status: 503, body: Data("503: too many connections\n".utf8)), to: client, head: nil)
             return
         }
         defer { open.withLock { $0 -= 1 } }
@@ -108,10 +109,13 @@ public final class PreviewHTTPServer: Sendable {
             var head: HTTPRequestHead?
             switch outcome {
             case .closed, .idle: return
-            case .timedOut: response = Response(status: 408, body: Data("408: the request took too long to arrive\n".utf8))
-            case .lineTooLong: response = Response(status: 414, body: Data("414: the request line is longer than 8 KB\n".utf8))
+            case .timedOut:
+                response = Response(status: 408, body: Data("408: the request took too long to arrive\n".utf8))
+            case .lineTooLong:
+                response = Response(status: 414, body: Data("414: the request line is longer than 8 KB\n".utf8))
             case .headersTooLarge:
-                response = Response(status: 431, body: Data("431: the request's header fields are larger than 8 KB\n".utf8))
+                response = Response(
+                    status: 431, body: Data("431: the request's header fields are larger than 8 KB\n".utf8))
             case .malformed: response = Response(status: 400, body: Data("400: not an HTTP request\n".utf8))
             case .head(let request):
                 head = request
@@ -124,14 +128,20 @@ public final class PreviewHTTPServer: Sendable {
                 }
             }
             // A request with a body, or anything refused, ends the connection: nothing after it can be trusted.
-            let keepAlive = head.map { $0.keepAlive && response.status != 405 && ($0.header("content-length") ?? "0") == "0"
-                && $0.header("transfer-encoding") == nil } ?? false
-            guard (try? await send(response, to: client, head: head, keepAlive: keepAlive)) != nil, keepAlive else { return }
+            let keepAlive =
+                head.map {
+                    $0.keepAlive && response.status != 405 && ($0.header("content-length") ?? "0") == "0"
+                        && $0.header("transfer-encoding") == nil
+                } ?? false
+            guard (try? await send(response, to: client, head: head, keepAlive: keepAlive)) != nil, keepAlive else {
+                return
+            }
         }
     }
 
     private enum HeadOutcome {
-        case head(HTTPRequestHead), closed, idle, timedOut, lineTooLong, headersTooLarge, malformed
+        case head(HTTPRequestHead)
+        case closed, idle, timedOut, lineTooLong, headersTooLarge, malformed
     }
 
     /// Reads one request head: waits up to `waiting` for its first byte, then up to `Limits.head` for the rest.
@@ -166,7 +176,9 @@ public final class PreviewHTTPServer: Sendable {
         }
     }
 
-    private func send(_ response: Response, to client: AsyncSocket, head: HTTPRequestHead?, keepAlive: Bool = false) async throws {
+    private func send(
+        _ response: Response, to client: AsyncSocket, head: HTTPRequestHead?, keepAlive: Bool = false
+    ) async throws {
         var text = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
         text += "Content-Length: \(response.body.count)\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"

@@ -41,8 +41,10 @@ enum SiteLeftovers {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         let prefix = ".\(output.lastPathComponent).planbook-"
         let matching = names.filter { $0.hasPrefix(prefix) }.sorted()
-        return (matching.filter { $0.hasPrefix(prefix + "new-") }.map { parent.appendingPathComponent($0) },
-                matching.filter { $0.hasPrefix(prefix + "old-") }.map { parent.appendingPathComponent($0) })
+        return (
+            matching.filter { $0.hasPrefix(prefix + "new-") }.map { parent.appendingPathComponent($0) },
+            matching.filter { $0.hasPrefix(prefix + "old-") }.map { parent.appendingPathComponent($0) }
+        )
     }
 
     /// Deals with what killed publishes left (call with the lock held): when the output is missing — a build killed
@@ -74,11 +76,14 @@ enum SiteLeftovers {
                 if !tree.remove(path) { kept.append(path + "/") }
                 continue
             case .file:
-                let ours = path == SiteManifest.name
-                    || (manifest.map { manifest in tree.contents(of: path).map { manifest.matches(path, $0) } ?? false } ?? false)
-                let twin = tree.identity(of: path).map { mine in
-                    liveTree.identity(of: path).map { $0.device == mine.device && $0.inode == mine.inode } ?? false
-                } ?? false
+                let ours =
+                    path == SiteManifest.name
+                    || (manifest.map { manifest in tree.contents(of: path).map { manifest.matches(path, $0) } ?? false }
+                        ?? false)
+                let twin =
+                    tree.identity(of: path).map { mine in
+                        liveTree.identity(of: path).map { $0.device == mine.device && $0.inode == mine.inode } ?? false
+                    } ?? false
                 if (ours || twin) && tree.remove(path) { continue }
             case .link:
                 if let target = tree.linkTarget(of: path), liveTree.linkTarget(of: path) == target, tree.remove(path) {

@@ -14,14 +14,16 @@ public struct SiteManifest: Sendable, Equatable {
 
     /// The manifest of `files` (paths relative to the site root).
     public init(files: [(path: String, contents: Data)]) {
-        hashes = Dictionary(files.map { ($0.path, Optional(Self.hash($0.contents))) }, uniquingKeysWith: { _, last in last })
+        hashes = Dictionary(
+            files.map { ($0.path, Optional(Self.hash($0.contents))) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Reads a manifest's text; lines with an unsafe path (absolute, `..`) are ignored.
     public init(text: String) {
         var hashes: [String: String?] = [:]
         for line in text.split(separator: "\n") {
-            let isHashed = line.utf8.count > 66 && line.prefix(64).allSatisfy(\.isHexDigit) && line.dropFirst(64).hasPrefix("  ")
+            let isHashed =
+                line.utf8.count > 66 && line.prefix(64).allSatisfy(\.isHexDigit) && line.dropFirst(64).hasPrefix("  ")
             let path = isHashed ? String(line.dropFirst(66)) : String(line)
             guard Self.isSafe(path) else { continue }
             hashes[path] = isHashed ? String(line.prefix(64)) : nil
@@ -31,7 +33,8 @@ public struct SiteManifest: Sendable, Equatable {
 
     /// The manifest's text: `HASH  PATH` lines, sorted by path.
     public var text: String {
-        hashes.keys.sorted().map { path in (hashes[path].flatMap { $0 }.map { "\($0)  " } ?? "") + path + "\n" }.joined()
+        hashes.keys.sorted().map { path in (hashes[path].flatMap { $0 }.map { "\($0)  " } ?? "") + path + "\n" }
+            .joined()
     }
 
     /// The files listed, sorted.
@@ -78,7 +81,9 @@ public struct SiteManifest: Sendable, Equatable {
         var changed: [String] = []
         for (path, kind) in tree.entries() where path != Self.name {
             if hashes[path] != nil {
-                if kind != .file || !(tree.contents(of: path).map { matches(path, $0) } ?? false) { changed.append(path) }
+                if kind != .file || !(tree.contents(of: path).map { matches(path, $0) } ?? false) {
+                    changed.append(path)
+                }
             } else if !(kind == .folder && holdsFiles(under: path)) {
                 foreign.append((path, kind))
             }

@@ -61,10 +61,16 @@ public enum SiteNavigation {
         }
         let shown = members[start..<min(members.count, start + window)]
         let entries = shown.map { index -> [String: Any] in
-            ["title": pages[index].title, "href": SitePath.href(pages[index].report.outputName), "current": index == position]
+            [
+                "title": pages[index].title, "href": SitePath.href(pages[index].report.outputName),
+                "current": index == position,
+            ]
         }
         func more(_ count: Int, _ index: Int, _ direction: String) -> [String: Any] {
-            ["title": "\(count) \(direction) page\(count == 1 ? "" : "s")", "href": SitePath.href(pages[index].report.outputName)]
+            [
+                "title": "\(count) \(direction) page\(count == 1 ? "" : "s")",
+                "href": SitePath.href(pages[index].report.outputName),
+            ]
         }
         let before = start > 0 ? more(start, members[start - 1], "earlier") : nil
         let hidden = members.count - shown.endIndex

@@ -8,9 +8,10 @@ import Darwin
 
 /// A folder read and changed without ever following a symbolic link.
 ///
-/// The folder itself must not be a link (callers resolve the output folder first, on purpose). Every path is walked one component at a time from the folder with `openat(O_NOFOLLOW)`, and entries are removed
-/// with `unlinkat` on the folder that holds them: a link planted anywhere inside (`site/assets → /home/you`) is seen,
-/// reported and at most removed itself — never gone through. This is how Planbook deletes.
+/// The folder itself must not be a link (callers resolve the output folder first, on purpose). Every path is walked
+/// one component at a time from the folder with `openat(O_NOFOLLOW)`, and entries are removed with `unlinkat` on the
+/// folder that holds them: a link planted anywhere inside (`site/assets → /home/you`) is seen, reported and at most
+/// removed itself — never gone through. This is how Planbook deletes.
 struct FolderTree {
     /// What an entry is (its own type: a link is a link, whatever it points at).
     enum Kind: Sendable, Equatable {
