@@ -169,14 +169,18 @@ extension SiteBuild {
             [figure.dot, figure.engine, graphvizVersion, "\(Graphviz.rendererRevision)", font.identity]
                 .forEach { hash.add($0) }
             let key = hash.hex
-            if useCache, let svg = cache.svg(key) { return figure.checked(svg, file: path, allowScripts: allowScripts) }
+            // The cache holds only drawings that passed the sanitizer (see below): a hit needs no second check.
+            if useCache, let svg = cache.svg(key) { return .success(svg) }
             let result = Result { () throws(GraphvizError) in
                 try Graphviz.svg(
                     fromDOT: figure.dot, engine: figure.engine, timeout: layoutTimeout, memoryLimit: layoutMemoryLimit)
             }
                 .mapError { figure.diagnostic(for: $0, file: path) }
-            if case .success(let svg) = result { cache.storeSVG(svg, key: key) }
-            return result.flatMap { figure.checked($0, file: path, allowScripts: allowScripts) }
+            return result.flatMap { svg in
+                let checked = figure.checked(svg, file: path, allowScripts: false)
+                if case .success = checked { cache.storeSVG(svg, key: key) }
+                return allowScripts ? .success(svg) : checked
+            }
         }
         var svgs: [[String]] = []
         var problems: [[Diagnostic]] = []

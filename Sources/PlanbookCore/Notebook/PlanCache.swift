@@ -8,7 +8,8 @@ import Darwin
 
 /// Planbook's cache in `.planbook/cache/`: compiled plan programs by the hash of their source and toolchain, the
 /// shared plan code's library, the outputs of successful runs by the hash of the program and its parameters, and
-/// Graphviz drawings by the hash of their DOT, layout engine and Graphviz version.
+/// Graphviz drawings by the hash of their DOT, layout engine and Graphviz version — only drawings that passed the
+/// sanitizer (`SVGSanitizer`), so that a drawing reused from the cache needs no second check.
 ///
 /// Every entry is stored with the SHA-256 of its bytes and checked against it before it is reused: a file entry
 /// starts with a line holding its hash, a folder entry (a program, a library) holds a `.seal` listing the hash of
@@ -92,7 +93,7 @@ public struct PlanCache: Sendable {
         verifiedFile(svgFile(key)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Stores a drawing.
+    /// Stores a drawing (one that passed the sanitizer: the cache is trusted to hold only such).
     public func storeSVG(_ svg: String, key: String) { store(Data(svg.utf8), at: svgFile(key)) }
 
     private func svgFile(_ key: String) -> URL { root.appendingPathComponent("svg/\(key).svg") }

@@ -143,7 +143,7 @@ public struct MarkupSanitizer {
             default: return "the attribute `\(attribute.name)=` of `<\(element.name)>` (in another namespace)"
             }
         }
-        let elementName = AllowList.svgElementsByLowercase[element.name.lowercased()] ?? element.name
+        let elementName = dialect == .svg ? element.name : AllowList.svgElementsByLowercase[element.name] ?? element.name
         let value = attribute.value ?? ""
         if let use = AllowList.svgURLAttributes[elementName]?[name] {
             return URLPolicy.problem(with: value, as: use).map { urlProblem($0, name, element) }
@@ -182,6 +182,8 @@ public struct MarkupSanitizer {
 
     /// A problem with `url(…)` in an attribute value: only `url(#id)` (a part of the same drawing) may appear.
     static func urlFunctionProblem(_ value: String) -> String? {
+        // Most values (coordinates, colours) hold no "(": look no further. Drawings run to megabytes.
+        guard value.utf8.contains(40) else { return nil }
         var rest = Substring(value.lowercased())
         while let start = rest.firstRange(of: "url(") {
             rest = rest[start.upperBound...]

@@ -37,18 +37,20 @@ public enum SVGSanitizer {
             }
         }
         guard document.root.name == "svg" else { return removal("a root element `<\(document.root.name)>`", line: 1) }
-        if inline, let line = firstComment(in: document.root) {
-            return removal("a comment inside the drawing", line: line)
-        }
-        return MarkupSanitizer.removals(inSVG: document.root)
+        guard inline else { return MarkupSanitizer.removals(inSVG: document.root) }
+        // The inline form has the file's elements and attributes (checked above), less its comments, plus a role and
+        // a label: what remains to check is that it parses as the same one tree, with nothing but elements and text.
+        if let (what, line) = firstNonElement(in: document.root) { return removal("\(what) inside the drawing", line: line) }
+        return []
     }
 
-    private static func firstComment(in element: MarkupElement) -> Int? {
+    private static func firstNonElement(in element: MarkupElement) -> (String, Int)? {
         for child in element.children {
             switch child {
-            case .comment(_, let line): return line
-            case .element(let inner): if let line = firstComment(in: inner) { return line }
-            default: continue
+            case .comment(_, let line): return ("a comment", line)
+            case .other(let kind, let line): return (kind, line)
+            case .element(let inner): if let found = firstNonElement(in: inner) { return found }
+            case .text: continue
             }
         }
         return nil
