@@ -20,7 +20,7 @@ import Darwin
 /// otherwise, in the `planbook` command, which owns its process (`adoptOrphans`): Planbook is then the "subreaper"
 /// of its descendants, so one whose parent dies becomes Planbook's child, and such orphans are stopped after each
 /// child ends (`sweepOrphans`); on SIGINT, SIGTERM or SIGHUP (see `stopChildrenOnTermination`) every child's whole
-/// tree is stopped before Planbook goes. Only after `kill -9` of Planbook can such a descendant outlive it.
+/// tree is stopped before Planbook goes; after `kill -9` the watchdog's reaper finds it through its frozen parent.
 public enum ChildGuard {
     /// Most groups registered at once.
     static let capacity = 4_096
@@ -63,10 +63,27 @@ public enum ChildGuard {
     /// Makes this process the subreaper of its descendants and lets `sweepOrphans` stop the orphans it gets. Only
     /// for a process that starts no children but through `ChildProcess` and `Graphviz` (the `planbook` command): any
     /// other child of it would be taken for an orphan.
-    public static func adoptOrphans() {
+    ///
+    /// `reaper` is this program's own executable, which answers `reaperArgument` followed by pids by stopping those
+    /// processes with all their descendants (`reap`): after Planbook ends, however it ends, the watchdog freezes the
+    /// registered groups and runs it, so that even a descendant in a session of its own is found — through its
+    /// parent, frozen — and stopped.
+    public static func adoptOrphans(reaper: String) {
         adopting.withLock { $0 = true }
+        reaperPath.withLock { $0 = reaper }
         SystemCalls.becomeSubreaper()
     }
+
+    /// The argument that makes the `planbook` executable a reaper (see `adoptOrphans`).
+    public static let reaperArgument = "__planbook-reap"
+
+    /// What the reaper does: stops `pids` — registered groups, frozen by the watchdog — and all their descendants.
+    public static func reap(_ pids: [pid_t]) {
+        ProcessTree.stopAll(pids)
+        for pid in pids { kill(-pid, SIGKILL) }
+    }
+
+    private static let reaperPath = Mutex<String?>(nil)
 
     /// Stops this process's children that it did not start — descendants whose parent died and who left their
     /// group — and reaps them (after `adoptOrphans`; else nothing).
@@ -122,14 +139,16 @@ public enum ChildGuard {
         // Everything the watchdog uses is allocated before fork.
         let groups = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 4_096, alignment: 4)
+        let reaper = Reaper(path: reaperPath.withLock { $0 })
         let pid = fork()
         if pid == 0 {
-            watch(readEnd, groups: groups, buffer: buffer)
+            watch(readEnd, groups: groups, buffer: buffer, reaper: reaper)
         }
         watchdog.withLock { $0 = pid }
         close(readEnd)
         groups.deallocate()
         buffer.deallocate()
+        reaper.deallocate()
         if pid < 0 {
             close(writeEnd)
             return -1
@@ -139,7 +158,7 @@ public enum ChildGuard {
 
     /// The watchdog's whole life: read registrations until the pipe closes, then kill what is registered.
     private static func watch(
-        _ input: Int32, groups: UnsafeMutablePointer<Int32>, buffer: UnsafeMutableRawPointer
+        _ input: Int32, groups: UnsafeMutablePointer<Int32>, buffer: UnsafeMutableRawPointer, reaper: Reaper
     ) -> Never {
         // One call each: an array literal would allocate, and nothing may allocate in a forked child.
         _ = signal(SIGINT, SIG_IGN)
@@ -179,11 +198,76 @@ public enum ChildGuard {
             pending = available - offset
             if pending > 0 { buffer.copyMemory(from: buffer + offset, byteCount: pending) }
         }
+        // Freeze what is registered (so no process in it can start another, nor die and orphan its children),
+        // hand the groups to the reaper, which finds and stops every descendant; kill them here if it cannot run.
         var index = 0
+        while index < count {
+            kill(-groups[index], SIGSTOP)
+            index += 1
+        }
+        reaper.run(groups, count: count)
+        index = 0
         while index < count {
             kill(-groups[index], SIGKILL)
             index += 1
         }
         _exit(0)
+    }
+
+    /// The reaper's command line, laid out before `fork` so that the watchdog can run it without allocating.
+    private struct Reaper {
+        static let slots = 64
+        let path: UnsafeMutablePointer<CChar>?
+        let argument: UnsafeMutablePointer<CChar>
+        /// Room for the pids as text, 12 bytes each.
+        let digits: UnsafeMutablePointer<CChar>
+        let argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+
+        init(path: String?) {
+            self.path = path.map { strdup($0) }
+            argument = strdup(ChildGuard.reaperArgument)
+            digits = .allocate(capacity: Self.slots * 12)
+            argv = .allocate(capacity: Self.slots + 3)
+        }
+
+        func deallocate() {
+            free(path)
+            free(argument)
+            digits.deallocate()
+            argv.deallocate()
+        }
+
+        /// Runs the reaper on the first `slots` of `groups` (in the watchdog; does not return if it runs).
+        func run(_ groups: UnsafeMutablePointer<Int32>, count: Int) {
+            guard let path, count > 0 else { return }
+            argv[0] = path
+            argv[1] = argument
+            var slot = 0
+            while slot < count && slot < Self.slots {
+                let text = digits + slot * 12
+                var value = groups[slot]
+                var length = 0
+                repeat {
+                    text[length] = CChar(48 + value % 10)
+                    value /= 10
+                    length += 1
+                } while value > 0
+                // The digits came out backwards: turn them round.
+                var low = 0
+                var high = length - 1
+                while low < high {
+                    let swapped = text[low]
+                    text[low] = text[high]
+                    text[high] = swapped
+                    low += 1
+                    high -= 1
+                }
+                text[length] = 0
+                argv[slot + 2] = text
+                slot += 1
+            }
+            argv[slot + 2] = nil
+            execv(path, argv)
+        }
     }
 }
