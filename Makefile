@@ -88,6 +88,7 @@ check-site:
 ## bench: medians and ratios, measured side by side in one run (release mode); `dot` (graphviz) is the baseline.
 bench: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="graphviz"
+	$(SWIFT) build -c release --product PlanKit
 	$(SWIFT) build -c release --product PlanbookBench
 	.build/release/PlanbookBench
 

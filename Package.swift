@@ -6,9 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "planbook", targets: ["PlanbookCLI"]),
-        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module) and PlanRuntime
-        // (show, param, expect, claim). One library, so that each type exists once and `show` recognises PlanKit's.
-        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanRuntime"]),
+        // Plan programs link this one dynamic library: PlanKit (the model, pure Swift, no C module), PlanCharts (its
+        // SVG charts), PlanRuntime (show, param, expect, claim) and PlanRecord (what the program tells Planbook). One
+        // library, so that each type exists once and `show` recognises PlanKit's figures and PlanCharts' charts.
+        .library(name: "PlanKit", type: .dynamic, targets: ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"]),
         .library(name: "PlanbookCore", targets: ["PlanbookCore"]),
     ],
     dependencies: [
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // A real Swift parser for plan code: statement locations and names used before they are declared.
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +48,10 @@ let package = Package(
         ),
         // PlanKit uses rounding from libm (without importing a C module), so its library names libm itself.
         .target(name: "PlanKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "PlanRuntime", dependencies: ["PlanKit"]),
+        .target(name: "PlanCharts", dependencies: ["PlanKit"]),
+        // The records a plan program writes and Planbook reads: Foundation-free, so plan programs compile fast.
+        .target(name: "PlanRecord"),
+        .target(name: "PlanRuntime", dependencies: ["PlanKit", "PlanRecord"]),
         .target(
             name: "PlanbookCore",
             dependencies: [
@@ -54,11 +60,16 @@ let package = Package(
                 "CLibXML2",
                 "CLinux",
                 "CFontconfig",
+                "PlanKit",
+                "PlanRecord",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftLexicalLookup", package: "swift-syntax"),
             ],
             // The built-in look, compiled into the code (no file to find beside an installed planbook).
             resources: [.embedInCode("Templates")]
@@ -75,8 +86,10 @@ let package = Package(
             dependencies: ["PlanbookCore", "PlanKit"]
         ),
         .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
-        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit"]),
-        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore"]),
+        .testTarget(name: "PlanChartsTests", dependencies: ["PlanCharts", "PlanKit"]),
+        .testTarget(name: "PlanRecordTests", dependencies: ["PlanRecord"]),
+        .testTarget(name: "PlanRuntimeTests", dependencies: ["PlanRuntime", "PlanKit", "PlanRecord"]),
+        .testTarget(name: "PlanbookCoreTests", dependencies: ["PlanbookCore", "PlanKit", "PlanRecord"]),
         .testTarget(name: "PlanbookCLITests", dependencies: ["PlanbookCore", "PlanbookCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,6 +31,29 @@ let strongSkew = param("zipfStrong", default: 1.2)
 /// Seed of every routing simulation.
 let routingSeed = UInt64(param("seed", default: 7))
 
+/// How communication overlaps computation in both plans: "none" (the default: the summary mentions no overlap, and
+/// the seed study's figures assume none), "two-batch" (two micro-batches alternate, as DeepSeek-V3 serves) or "full"
+/// (every collective hidden: an ideal bound).
+let overlapSetting = param("overlap", default: "none")
+/// Dispatch and combine kernels: "deepEP" (the default: node-deduplicated in prefill, low-latency in decode, what a
+/// cross-node large-EP deployment runs) or "all-to-all" (a plain NCCL all-to-all in both phases).
+let dispatchSetting = param("dispatch", default: "deepEP")
+
+/// PlanKit's calibrated assumptions with the two settings above.
+let studyAssumptions: Assumptions = {
+    var a = Assumptions.default
+    guard let overlap = Overlap(rawValue: overlapSetting) else {
+        fatalError("--param overlap=\(overlapSetting): use none, two-batch or full")
+    }
+    a.overlap = overlap
+    switch dispatchSetting {
+    case "deepEP": a.dispatchKernels = .deepEP
+    case "all-to-all": a.dispatchKernels = .allToAll
+    default: fatalError("--param dispatch=\(dispatchSetting): use deepEP or all-to-all")
+    }
+    return a
+}()
+
 // MARK: - The model, the workload, the cluster
 
 let model = MoEModel(
@@ -45,7 +68,7 @@ let cluster = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)
 func plan(_ name: String, _ parallelism: Parallelism, workload w: Workload = workload, model m: MoEModel = model)
     -> Deployment
 {
-    do { return try Deployment(m, w, on: cluster, parallelism: parallelism) } catch {
+    do { return try Deployment(m, w, on: cluster, parallelism: parallelism, assumptions: studyAssumptions) } catch {
         fatalError("\(name) (\(parallelism)) cannot be built: \(error)")
     }
 }
@@ -98,7 +121,8 @@ func smallestFittingMicroBatches(_ w: Workload, model m: MoEModel = model) -> In
     var count = 1
     while count <= w.batch {
         if w.batch % count == 0,
-            let d = try? Deployment(m, w, on: cluster, parallelism: Parallelism(tp: 8, pp: 2, microBatches: count)),
+            let d = try? Deployment(m, w, on: cluster, parallelism: Parallelism(tp: 8, pp: 2, microBatches: count),
+                                    assumptions: studyAssumptions).acknowledgingMisfit(),
             d.memory.fits
         {
             return count
@@ -112,13 +136,16 @@ func smallestFittingMicroBatches(_ w: Workload, model m: MoEModel = model) -> In
 /// across the 16 GPUs (each then sees the whole, small batch).
 func largeEP(for w: Workload, model m: MoEModel = model) -> Deployment? {
     let attention: Parallelism.Attention = w.batch % 16 == 0 ? .dataParallel : .tensorParallel
-    return try? Deployment(m, w, on: cluster, parallelism: Parallelism(ep: 16, attention: attention))
+    // Sweeps show each plan's fit (columns "fits", series "over 80 GB"), so a plan that does not fit is on purpose.
+    return try? Deployment(m, w, on: cluster, parallelism: Parallelism(ep: 16, attention: attention),
+                           assumptions: studyAssumptions).acknowledgingMisfit()
 }
 
 /// The baseline for `w`: TP = 8 × PP = 2 with the smallest micro-batch count that fits (1 when none fits).
 func baselineFor(_ w: Workload, model m: MoEModel = model) -> Deployment? {
     let count = smallestFittingMicroBatches(w, model: m) ?? 1
-    return try? Deployment(m, w, on: cluster, parallelism: Parallelism(tp: 8, pp: 2, microBatches: count))
+    return try? Deployment(m, w, on: cluster, parallelism: Parallelism(tp: 8, pp: 2, microBatches: count),
+                           assumptions: studyAssumptions).acknowledgingMisfit()
 }
 
 /// "yes" or "no" for tables.
@@ -190,7 +217,7 @@ func computeEfficiency(reaching target: Rate, _ d: Deployment) -> Double? {
 
 /// KV-cache bytes one token of context costs across the whole model: layers × 2 (K, V) × kvDimension × bytes.
 var kvBytesPerToken: Bytes {
-    Bytes(Double(model.layers * 2 * model.kvDimension) * workload.precision.bytesPerElement)
+    Bytes(Double(model.layers * model.kvElementsPerToken) * workload.precisions.kvCache.bytesPerElement)
 }
 /// All the HBM of the cluster.
 var clusterMemory: Bytes { Bytes(cluster.gpu.memoryCapacity * Double(cluster.gpuCount)) }

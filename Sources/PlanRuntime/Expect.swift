@@ -1,9 +1,8 @@
+internal import PlanRecord
+
 /// States an invariant of the study: when `condition` is false, the build fails at this line with `message`.
 /// The program goes on, so that every failed expectation of a report is listed.
 public func expect(_ condition: Bool, _ message: @autoclosure () -> String, file: String = #filePath, line: Int = #line) {
     guard !condition else { return }
-    RecordChannel.send([
-        ("t", .string("expect")), ("cell", .integer(PlanbookCells.current)), ("file", .string(file)),
-        ("line", .integer(line)), ("message", .string(message())),
-    ])
+    RecordChannel.send(.expectationFailed(PlanRecord.Place(file: file, line: line), message: message()))
 }

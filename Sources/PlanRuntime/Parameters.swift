@@ -1,3 +1,6 @@
+@preconcurrency internal import Glibc
+internal import PlanRecord
+
 /// A type a report parameter can have: `Int`, `Double`, `String` or `Bool`.
 public protocol PlanParameter {
     /// The type's name as users write it.
@@ -49,40 +52,37 @@ public func param<T: PlanParameter>(_ name: String, default value: T, file: Stri
         ParameterValues.report(name, value: parsed, given: true)
         return parsed
     }
-    RecordChannel.send([
-        ("t", .string("error")), ("cell", .integer(PlanbookCells.current)), ("file", .string(file)),
-        ("line", .integer(line)),
-        ("message", .string(
-            "parameter `\(name)` is \(given.type == "String" ? "\"\(given.text)\"" : given.text) (\(given.type)), which "
-                + "does not fit its default \(value) (\(T.typeName)); give it a\(T.typeName == "Int" ? "n" : "") \(T.typeName) value")),
-    ])
+    let shown = given.type == "String" ? "\"\(given.text)\"" : given.text
+    RecordChannel.send(.badParameter(
+        PlanRecord.Place(file: file, line: line), name: name,
+        message: "parameter `\(name)` is \(shown) (\(given.type)), which does not fit its default \(value) "
+            + "(\(T.typeName)); give it a\(T.typeName == "Int" ? "n" : "") \(T.typeName) value"))
     ParameterValues.report(name, value: value, given: false)
     return value
 }
 
-/// The parameters Planbook passed on the command line, as `name=Type:value`.
+/// The parameters Planbook gave the program, read once from the file `PLANBOOK_INPUT` names (see `PlanInput`).
 enum ParameterValues {
     nonisolated(unsafe) private static var reported: Set<String> = []
 
     /// Tells Planbook, once per name, which value a parameter was read with (for the page's provenance).
     static func report<T: PlanParameter>(_ name: String, value: T, given: Bool) {
         guard reported.insert(name).inserted else { return }
-        RecordChannel.send([
-            ("t", .string("param")), ("cell", .integer(max(PlanbookCells.current, 0))), ("name", .string(name)),
-            ("value", .string(InlineFormat.text(value))), ("type", .string(T.typeName)), ("given", .bool(given)),
-        ])
+        RecordChannel.send(.parameterRead(PlanRecord.Parameter(
+            name: name, value: InlineFormat.value(value), type: T.typeName, given: given)))
     }
 
-    static let given: [String: (type: String, text: String)] = {
-        var values: [String: (String, String)] = [:]
-        for argument in CommandLine.arguments.dropFirst() {
-            guard let equals = argument.firstIndex(of: "="),
-                let colon = argument[equals...].firstIndex(of: ":")
-            else { continue }
-            let name = String(argument[..<equals])
-            let type = String(argument[argument.index(after: equals)..<colon])
-            values[name] = (type, String(argument[argument.index(after: colon)...]))
+    static let given: [String: PlanInput.Parameter] = {
+        guard let path = getenv(PlanInput.environmentVariable), let file = fopen(path, "rb") else { return [:] }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
         }
-        return values
+        let input = (try? PlanInput(decoding: bytes)) ?? PlanInput(parameters: [])
+        return Dictionary(input.parameters.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
     }()
 }

@@ -1,50 +1,53 @@
 import PlanKit
+internal import PlanRecord
 
 /// Shows `value` under the current plan block: PlanKit's figures as tables or drawings, anything else as text.
 public func show<T>(_ value: T) {
-    let display: Display
     if let displayable = value as? Displayable {
-        display = displayable.display
+        send(displayable.display, plan: nil)
     } else {
-        display = .text(InlineFormat.text(value))
+        send(.text(InlineFormat.text(value)), plan: nil)
     }
-    send(display)
 }
 
-/// Shows a table of `rows` under `header`, each cell formatted as in prose.
+/// Shows a table of `rows` under `header`, each cell formatted as in prose and keeping the number it shows.
 public func showTable(_ header: [String], _ rows: [[Any]], title: String? = nil) {
-    send(.table(DisplayTable(header: header, rows: rows.map { $0.map { InlineFormat.text($0) } }, title: title)))
+    let cells = rows.map { row in
+        row.map { value -> DisplayCell in
+            if let cell = value as? DisplayCell { return cell }
+            let shown = InlineFormat.value(value)
+            guard let number = shown.number else { return DisplayCell(shown.text) }
+            return DisplayCell(number.value, text: shown.text, unit: number.unit)
+        }
+    }
+    send(.table(DisplayTable(header: header, cells: cells, title: title)), plan: nil)
 }
 
-private func send(_ display: Display) {
+private func send(_ display: Display, plan: DisplayPlan?) {
+    let cell = PlanbookCells.current
+    let planRecord = plan.map { PlanRecord.Plan(name: $0.name, fits: $0.fits) }
     switch display {
     case .text(let text):
-        RecordChannel.send([("t", .string("text")), ("cell", .integer(PlanbookCells.current)), ("text", .string(text))])
+        RecordChannel.send(.text(cell: cell, text))
     case .table(let table):
-        RecordChannel.send([
-            ("t", .string("table")), ("cell", .integer(PlanbookCells.current)),
-            ("title", table.title.map(JSONValue.string) ?? .null),
-            ("header", .array(table.header.map(JSONValue.string))),
-            ("rows", .array(table.rows.map { .array($0.map(JSONValue.string)) })),
-        ])
+        RecordChannel.send(.table(cell: cell, record(table, plan: planRecord)))
     case .graph(let dot, let title):
-        RecordChannel.send([
-            ("t", .string("graph")), ("cell", .integer(PlanbookCells.current)), ("title", .string(title)),
-            ("dot", .string(dot)),
-        ])
+        RecordChannel.send(.graph(cell: cell, PlanRecord.Graph(title: title, dot: dot, plan: planRecord)))
     case .chart(let svg, let title, let data):
-        RecordChannel.send([
-            ("t", .string("chart")), ("cell", .integer(PlanbookCells.current)), ("title", .string(title)),
-            ("svg", .string(svg)), ("header", .array(data.header.map(JSONValue.string))),
-            ("rows", .array(data.rows.map { .array($0.map(JSONValue.string)) })),
-        ])
+        RecordChannel.send(.chart(cell: cell, PlanRecord.Chart(
+            title: title, svg: svg, data: record(data, plan: nil), plan: planRecord)))
     case .plan(let figures):
-        RecordChannel.send([
-            ("t", .string("file")), ("cell", .integer(PlanbookCells.current)),
-            ("title", .string("Plan \(figures.name) as JSON (all its figures)")), ("extension", .string("json")),
-            ("text", .string(PlanJSON.text(figures))),
-        ])
+        RecordChannel.send(.file(cell: cell, PlanRecord.File(
+            title: "Plan \(figures.name) as JSON (all its figures)", fileExtension: "json",
+            contents: PlanJSON.text(figures))))
     case .group(let displays):
-        displays.forEach(send)
+        for display in displays { send(display, plan: plan) }
+    case .describing(let described, let display):
+        send(display, plan: described)
     }
+}
+
+private func record(_ table: DisplayTable, plan: PlanRecord.Plan?) -> PlanRecord.Table {
+    PlanRecord.Table(
+        title: table.title, header: table.header, rows: table.cells.map { $0.map(InlineFormat.value) }, plan: plan)
 }

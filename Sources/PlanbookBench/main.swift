@@ -67,3 +67,13 @@ let noChange = median(rebuilds[1].seconds)
 for (name, seconds) in rebuilds {
     report("  \(name)", formatSeconds(median(seconds)), "\(format3(median(seconds) / noChange))× no change")
 }
+print()
+
+let markerRounds = 3
+let markers = try StatementMarkerBenchmark.run(
+    reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
+    rounds: markerRounds)
+print("Statement markers: compile and run every plan program of Reports/ afresh (\(markerRounds) rounds, interleaved)")
+report("  with a marker before every top-level statement", formatSeconds(median(markers.with)))
+report("  without markers", formatSeconds(median(markers.without)))
+report("  ratio with / without", format3(median(markers.with) / median(markers.without)) + "×")

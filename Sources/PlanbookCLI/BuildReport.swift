@@ -44,8 +44,8 @@ struct BuildReport: Encodable {
             Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
         }
         claims = summary.claims.map { report, claim, line in
-            Claim(report: report, line: line, label: claim.label, paper: claim.paper, computed: claim.computed,
-                  ratio: claim.ratio.isFinite ? claim.ratio : nil, tolerance: claim.tolerance, holds: claim.holds)
+            Claim(report: report, line: line, label: claim.label, paper: claim.paper.text, computed: claim.computed.text,
+                  ratio: claim.ratio.number?.value, tolerance: claim.tolerance, holds: claim.holds)
         }
     }
 

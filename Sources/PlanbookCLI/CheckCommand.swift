@@ -37,8 +37,9 @@ extension Planbook {
             for (path, claim, line) in failing {
                 let severity = strict ? "error" : "warning"
                 guard !study.json else { continue }
-                print("\(path):\(line):1: \(severity): claim does not hold: \(claim.label): paper \(claim.paper), "
-                    + "computed \(claim.computed) (ratio \(CheckFormat.ratio(claim.ratio)), tolerance ±\(CheckFormat.percent(claim.tolerance)))")
+                print("\(path):\(line):1: \(severity): claim does not hold: \(claim.label): paper \(claim.paper.text), "
+                    + "computed \(claim.computed.text) (ratio \(CheckFormat.ratio(claim.ratio.number?.value ?? .nan)), "
+                    + "tolerance ±\(CheckFormat.percent(claim.tolerance)))")
             }
             study.console.summary("Checked \(summary.pages.count) report(s): \(summary.claims.count - failing.count) of "
                 + "\(summary.claims.count) claim(s) hold; no failed expectations.")

@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func allReduceAcrossNodesGoesOverInfiniBand() throws {
-        let d = try Deployment(F.model, F.workload, on: F.cluster, parallelism: Parallelism(tp: 16))
+        let d = try Deployment(F.model, F.workload, on: F.cluster, parallelism: Parallelism(tp: 16), assumptions: CoreFixtures.handWorked)
         let allReduce = try #require(d.communication.decode.first(.allReduce))
         // the ring over GPUs 0–15 crosses nodes twice (7 → 8 and 15 → 0): 2 of 16 GPUs send over IB
         #expect(allReduce.linkClass == .infiniband)
@@ -62,7 +62,7 @@ import Testing
 
     @Test func tensorParallelAttentionGathersAfterCombine() throws {
         let d = try Deployment(F.model, F.workload, on: F.cluster,
-                               parallelism: Parallelism(ep: 16, attention: .tensorParallel))
+                               parallelism: Parallelism(ep: 16, attention: .tensorParallel), assumptions: CoreFixtures.handWorked)
         let kinds = d.communication.decode.collectives.map(\.kind)
         #expect(kinds == [.allReduce, .allToAll, .allToAll, .allGather])
         // each EP rank routes 128 / 16 = 8 of the replica's tokens: the same 122,880 B as large EP
@@ -73,7 +73,7 @@ import Testing
 
     @Test func epGroupsStrideOverTensorRanks() throws {
         // EP = 4 × TP = 4 on 16 GPUs: the EP group of GPU 0 is 0, 4, 8, 12 — two in each node
-        let d = try Deployment(F.model, F.workload, on: F.cluster, parallelism: Parallelism(ep: 4, tp: 4))
+        let d = try Deployment(F.model, F.workload, on: F.cluster, parallelism: Parallelism(ep: 4, tp: 4), assumptions: CoreFixtures.handWorked)
         let dispatch = try #require(d.communication.decode.first(.allToAll))
         #expect(dispatch.group.members == [0, 4, 8, 12] && dispatch.groupCount == 4)
         // 2 of 4 destinations in the other node: half of the buffer crosses, 2/3 of what is sent
@@ -82,7 +82,7 @@ import Testing
 
     @Test func singleGPUHasNoCommunication() throws {
         let one = Cluster(gpu: .h100SXM, nodes: 1, gpusPerNode: 1)
-        let d = try Deployment(F.model, F.workload, on: one, parallelism: Parallelism())
+        let d = try Deployment(F.model, F.workload, on: one, parallelism: Parallelism(), assumptions: CoreFixtures.handWorked)
         #expect(d.communication.prefill.collectives.isEmpty && d.communication.decode.perStepTime == .zero)
     }
 }

@@ -40,7 +40,7 @@ import Testing
 
         // two micro-batches of 64: still 2 passes, each with half the KV cache
         let two = try Deployment(F.model, F.workload, on: F.cluster,
-                                 parallelism: Parallelism(tp: 8, pp: 2, microBatches: 2)).decodeMemoryFloor()
+                                 parallelism: Parallelism(tp: 8, pp: 2, microBatches: 2), assumptions: CoreFixtures.handWorked).decodeMemoryFloor()
         let w2 = 8.0 * (8_388_608 + 65_536 + 268_435_456 * Self.activation(64)) * 2
         #expect(two.passesPerStep == 2)
         #expect(F.close(two.weightsPerPass.bytes, w2))
@@ -50,7 +50,7 @@ import Testing
 
         // four micro-batches: 4 passes, each a quarter of the KV cache: 4 W + KV
         let four = try Deployment(F.model, F.workload, on: F.cluster,
-                                  parallelism: Parallelism(tp: 8, pp: 2, microBatches: 4)).decodeMemoryFloor()
+                                  parallelism: Parallelism(tp: 8, pp: 2, microBatches: 4), assumptions: CoreFixtures.handWorked).decodeMemoryFloor()
         #expect(four.passesPerStep == 4)
         #expect(four.kvCachePerStep.bytes == 20_971_520_000)
     }

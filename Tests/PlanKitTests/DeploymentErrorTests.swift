@@ -8,7 +8,7 @@ import Testing
 
     private func error(_ m: MoEModel, _ w: Workload, _ c: Cluster, _ p: Parallelism) -> DeploymentError? {
         do {
-            _ = try Deployment(m, w, on: c, parallelism: p)
+            _ = try Deployment(m, w, on: c, parallelism: p, assumptions: CoreFixtures.handWorked)
             return nil
         } catch let error as DeploymentError {
             return error

@@ -8,9 +8,9 @@ struct DeploymentGraphTests {
     let model = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)
     let workload = Workload(batch: 128, sequenceLength: 10_000, precision: .bf16)
     let cluster = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)
-    var proposed: Deployment { get throws { try Deployment(model, workload, on: cluster, parallelism: .expert(16)) } }
+    var proposed: Deployment { get throws { try Deployment(model, workload, on: cluster, parallelism: .expert(16), assumptions: CoreFixtures.handWorked) } }
     var baseline: Deployment {
-        get throws { try Deployment(model, workload, on: cluster, parallelism: Parallelism(tp: 8, pp: 2)) }
+        get throws { try Deployment(model, workload, on: cluster, parallelism: Parallelism(tp: 8, pp: 2), assumptions: CoreFixtures.handWorked) }
     }
 
     @Test func seedFullGraphPlacesAll256ExpertsOnTheirGPUs() throws {

@@ -40,7 +40,7 @@ import Testing
 
     @Test func microBatchesShrinkActivations() throws {
         let d = try Deployment(CoreFixtures.model, CoreFixtures.workload, on: CoreFixtures.cluster,
-                               parallelism: Parallelism(tp: 8, pp: 2, microBatches: 4))
+                               parallelism: Parallelism(tp: 8, pp: 2, microBatches: 4), assumptions: CoreFixtures.handWorked)
         // a quarter of the tokens per micro-batch: 73,400,320,000 / 4 = 18,350,080,000 B
         #expect(d.memory.activationsPerGPU.bytes == 18_350_080_000)
         // 4,430,233,600 + 20,971,520,000 + 18,350,080,000 = 43,751,833,600 B: fits
@@ -51,7 +51,7 @@ import Testing
         // vocabulary 32,000 × 4096 = 131,072,000 parameters each for embedding and head, split TP = 2
         let m = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096, vocabulary: 32_000)
         let d = try Deployment(m, CoreFixtures.workload, on: CoreFixtures.cluster,
-                               parallelism: Parallelism(tp: 2, pp: 4, dp: 2))
+                               parallelism: Parallelism(tp: 2, pp: 4, dp: 2), assumptions: CoreFixtures.handWorked)
         // stage 0 (GPUs 0–3) holds the embedding shard: 131,072,000 / 2 × 2 B = 131,072,000 B
         #expect(d.memoryFootprint(ofGPU: 0).embeddingWeights.bytes == 131_072_000)
         #expect(d.memoryFootprint(ofGPU: 4).embeddingWeights.bytes == 0)  // stage 1

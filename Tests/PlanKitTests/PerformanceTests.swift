@@ -104,7 +104,7 @@ import Testing
     @Test func microBatchesFillTheDecodePipeline() throws {
         let one = try F.baseline.performance.decode
         let four = try Deployment(F.model, F.workload, on: F.cluster,
-                                  parallelism: Parallelism(tp: 8, pp: 2, microBatches: 4)).performance.decode
+                                  parallelism: Parallelism(tp: 8, pp: 2, microBatches: 4), assumptions: CoreFixtures.handWorked).performance.decode
         // with 4 ≥ 2 micro-batches every stage is busy: no bubble, and TPOT = 4 × the (smaller) stage time
         #expect(four.breakdown.total.bubble == .zero)
         #expect(F.close(four.tpot.seconds, 4 * four.breakdown.stageTime.seconds))
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func overlapHidesCommunication() throws {
-        var assumptions = Assumptions.default
+        var assumptions = F.handWorked
         assumptions.overlapCommunication = true
         let base = try F.largeEP
         let overlapped = try Deployment(F.model, F.workload, on: F.cluster, parallelism: .expert(16),

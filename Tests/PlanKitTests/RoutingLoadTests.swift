@@ -37,7 +37,7 @@ struct RoutingLoadTests {
         let model = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)
         let proposed = try Deployment(
             model, Workload(batch: 128, sequenceLength: 10_000), on: Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8),
-            parallelism: .expert(16))
+            parallelism: .expert(16), assumptions: CoreFixtures.handWorked)
         let sim = RoutingSimulation(model: model, tokens: 128, distribution: .zipf(1.2), seed: 42)
         let load = sim.load(on: proposed)
         for layer in 0..<16 {
@@ -110,7 +110,7 @@ struct RoutingLoadTests {
         let model = MoEModel(layers: 2, expertsPerLayer: 4, hidden: 128, expertFFN: 256)
         let plan = try Deployment(
             model, Workload(batch: 4, sequenceLength: 1), on: Cluster(gpu: computeBound, nodes: 1, gpusPerNode: 2),
-            parallelism: Parallelism(pp: 2))
+            parallelism: Parallelism(pp: 2), assumptions: CoreFixtures.handWorked)
         let load = RoutingSimulation(model: model, tokens: 8, distribution: counts).load(on: plan)
         #expect(load.tokensPerGPU(layer: 0) == [16, 0])
         #expect(load.tokensPerGPU(layer: 1) == [0, 16])

@@ -1,4 +1,5 @@
 import PlanKit
+import PlanRecord
 import Testing
 @testable import PlanRuntime
 
@@ -19,9 +20,14 @@ import Testing
     }
 }
 
-@Suite struct JSONValueTests {
-    @Test func stringsAreEscaped() {
-        #expect(JSONValue.quote("a \"b\"\n\\c\u{1}") == "\"a \\\"b\\\"\\n\\\\c\\u0001\"")
-        #expect(JSONValue.object([("n", .integer(3)), ("x", .null), ("ok", .bool(true))]).text == "{\"n\":3,\"x\":null,\"ok\":true}")
+@Suite struct InlineValueTests {
+    @Test func valuesKeepTheNumberBehindTheirText() {
+        // 6.44e9 bytes shows as "6.44 GB" and keeps 6.44e9 in bytes.
+        let bytes = InlineFormat.value(Bytes(6.44e9))
+        #expect(bytes.text == "6.44 GB" && bytes.number?.value == 6.44e9 && bytes.number?.unit == "B")
+        let rate = InlineFormat.value(Rate.tokensPerSecond(1.32e6))
+        #expect(rate.number?.unit == "tokens/s" && rate.number?.value == 1.32e6)
+        #expect(InlineFormat.value(450_000).number == .init(450_000))
+        #expect(InlineFormat.value("text").number == nil)
     }
 }

@@ -7,23 +7,30 @@ extension Deployment {
     /// Every collective of `phase`, in execution order.
     ///
     /// Per layer and micro-batch: the attention output all-reduce over the attention group (when its tensor
-    /// degree > 1); the dispatch and combine all-to-alls over the EP group (each GPU sends routed rows × hidden ×
-    /// bytes, (n−1)/n of it to other GPUs, 1/n to each); the expert output all-reduce over the TP group (tp > 1;
-    /// shared experts' partial sums ride along); under tensor-parallel attention with ep > 1, the all-gather
-    /// that gives every GPU its replica's tokens again. Per stage boundary and micro-batch: each GPU sends its
-    /// tokens × hidden × bytes to the same rank of the next stage. Under tensor parallelism every TP rank sends
-    /// its own copy (no scatter–gather optimisation).
+    /// degree > 1); the dispatch and combine over the EP group, by the phase's `DispatchKernel`
+    /// (`Assumptions.dispatchKernels`): a plain all-to-all (each GPU sends routed rows × hidden, (n−1)/n of it to
+    /// other GPUs), DeepEP's node-deduplicated normal kernels or its direct low-latency kernels (see
+    /// `Deployment+DispatchCost.swift`), tokens in the dispatch format (FP8 with its scales) and back in the
+    /// combine format; the expert output all-reduce over the TP group (tp > 1; shared experts' partial sums ride
+    /// along); under tensor-parallel attention with ep > 1, the all-gather that gives every GPU its replica's
+    /// tokens again. Per stage boundary and micro-batch: each GPU sends its tokens × hidden × bytes to the same rank
+    /// of the next stage. Under tensor parallelism every TP rank sends its own copy (no scatter–gather optimisation).
     ///
     /// Time model (alpha–beta per link class, `Assumptions` and `GPU` figures): an all-to-all's NVLink and
     /// InfiniBand parts run concurrently, so a GPU takes max over classes of (alpha + bytes on the class /
     /// achievable bandwidth); a ring all-reduce takes 2(n−1) steps and an all-gather n−1 steps, each of
     /// alpha + (buffer / n) / bandwidth at the slowest link of the ring; a send takes alpha + bytes / bandwidth.
     /// A collective's time is that of its slowest GPU.
-    public func communication(for phase: Phase) -> CommunicationPlan {
+    public func communication(for phase: Phase) -> CommunicationPlan { communication(for: phase, share: 1) }
+
+    /// The collectives of `share` of each micro-batch (0.5: one half under two-batch overlap).
+    func communication(for phase: Phase, share: Double) -> CommunicationPlan {
         let p = parallelism
-        let tokens = StepTokens(self, phase: phase)
-        let rowBytes = Double(model.hidden) * workload.precision.bytesPerElement
-        let replicaTokenBytes = Double(tokens.attentionTokens) * rowBytes
+        let tokens = StepTokens(self, phase: phase, share: share)
+        let f = workload.precisions
+        let d = Double(model.hidden)
+        let rowBytes = d * f.activations.bytesPerElement
+        let replicaTokenBytes = tokens.attentionTokenShare * rowBytes
         let perLayer = placement.layersPerStage * p.microBatches
         let epGroup = GPUGroup(start: 0, stride: p.tp, count: p.ep)
         var list: [Collective] = []
@@ -44,10 +51,11 @@ extension Deployment {
             add(.allReduce, "attention output", group, ringCost(group, buffer: replicaTokenBytes, allReduce: true))
         }
         if p.ep > 1 {
-            // combine sends back exactly what dispatch sent
-            let cost = allToAllCost(epGroup, bytes: tokens.routedRows * rowBytes)
-            add(.allToAll, "dispatch", epGroup, cost)
-            add(.allToAll, "combine", epGroup, cost)
+            let kernel = assumptions.dispatchKernels[phase]
+            let dispatchRow = d * f.dispatch.bytesPerElementWithScales
+            let combineRow = d * f.combine.bytesPerElementWithScales
+            add(.allToAll, "dispatch", epGroup, expertExchangeCost(kernel, epGroup, tokens: tokens, rowBytes: dispatchRow))
+            add(.allToAll, "combine", epGroup, expertExchangeCost(kernel, epGroup, tokens: tokens, rowBytes: combineRow))
         }
         if p.tp > 1 {
             let group = GPUGroup(start: 0, stride: 1, count: p.tp)
@@ -65,11 +73,11 @@ extension Deployment {
         return CommunicationPlan(phase: phase, collectives: list)
     }
 
-    private typealias Cost = (sent: Double, interNode: Double, link: LinkClass, time: Double)
+    typealias Cost = (sent: Double, interNode: Double, link: LinkClass, time: Double)
 
     /// All-to-all where each GPU of every translate of `group` spreads `bytes` evenly over the n members
     /// (its own 1/n stays local).
-    private func allToAllCost(_ group: GPUGroup, bytes: Double) -> Cost {
+    func allToAllCost(_ group: GPUGroup, bytes: Double) -> Cost {
         let n = Double(group.count)
         let perPeer = bytes / n
         let nv = (LinkClass.nvlink.bandwidth(cluster.gpu, assumptions), LinkClass.nvlink.latency(assumptions))

@@ -17,16 +17,23 @@ public enum LayerOperator: String, Hashable, Codable, Sendable, CaseIterable, Cu
     case sharedExperts = "shared experts"
     case combine = "combine"
     case moeResidual = "residual add (MoE)"
+    /// A dense layer's FFN in place of router, experts and combine.
+    case denseFFN = "dense FFN"
+    /// The token-embedding lookup, once per step on the first stage.
+    case embedding = "embedding lookup"
+    /// The output head (logits of the sampled tokens), once per step on the last stage.
+    case outputHead = "output head"
 
     public var description: String { rawValue }
 
-    /// The operators `model` has: the gate projection only when its experts are gated, shared experts only
-    /// when it has some.
+    /// The operators of an MoE layer of `model`: the gate projection only when its experts are gated, shared
+    /// experts only when it has some (no dense FFN, embedding or head).
     public static func operators(of model: MoEModel) -> [LayerOperator] {
         allCases.filter { op in
             switch op {
             case .expertGate: model.gatedFFN
             case .sharedExperts: model.sharedExperts > 0
+            case .denseFFN, .embedding, .outputHead: false
             default: true
             }
         }

@@ -39,8 +39,8 @@ extension Placement: Displayable {
 }
 
 /// Short text for a set of GPU indices: "3", "0–7", "0, 8".
-enum GPUList {
-    static func text(_ gpus: [Int]) -> String {
+package enum GPUList {
+    package static func text(_ gpus: [Int]) -> String {
         guard let first = gpus.first, let last = gpus.last else { return "" }
         if gpus.count > 2, gpus == Array(first...last) { return "\(first)–\(last)" }
         return gpus.map(String.init).joined(separator: ", ")

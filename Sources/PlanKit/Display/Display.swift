@@ -1,8 +1,8 @@
 /// What a value looks like under a plan block: text, a table, a graph for Graphviz to lay out, or several of these.
 ///
 /// PlanKit's figures describe themselves with `Display` (through `Displayable`); Planbook turns each case into HTML —
-/// text as preformatted output, tables as HTML tables, graphs as inline SVG with `.dot` and `.svg` downloads, charts
-/// as inline SVG with `.svg` and `.csv` downloads.
+/// text as preformatted output, tables as HTML tables, graphs as inline SVG with `.dot` and `.svg` downloads,
+/// charts as inline SVG with `.svg` and `.csv` downloads.
 public enum Display: Hashable, Sendable {
     /// Preformatted text.
     case text(String)
@@ -17,25 +17,39 @@ public enum Display: Hashable, Sendable {
     case plan(PlanFigures)
     /// Several displays, one after another.
     case group([Display])
+    /// A display of figures of one plan: Planbook names the plan and marks the figures of a plan that does not fit.
+    indirect case describing(DisplayPlan, Display)
 }
 
-/// A table for display: a header and rows of already-formatted cells.
+/// A table for display: a header, rows of cells that keep the numbers they show, and an optional caption.
 ///
 /// Every row has as many cells as the header; `init` pads short rows with empty cells and cuts long ones.
 public struct DisplayTable: Hashable, Sendable {
     /// Column titles.
     public var header: [String]
     /// Cells, row by row.
-    public var rows: [[String]]
+    public var cells: [[DisplayCell]]
     /// A line above the table, if any.
     public var title: String?
 
+    /// The cells' text, row by row.
+    public var rows: [[String]] {
+        get { cells.map { $0.map(\.text) } }
+        set { cells = Self.fitted(newValue.map { $0.map { DisplayCell($0) } }, to: header.count) }
+    }
+
     public init(header: [String], rows: [[String]], title: String? = nil) {
+        self.init(header: header, cells: rows.map { $0.map { DisplayCell($0) } }, title: title)
+    }
+
+    public init(header: [String], cells: [[DisplayCell]], title: String? = nil) {
         self.header = header
-        self.rows = rows.map { row in
-            Array((row + Array(repeating: "", count: max(0, header.count - row.count))).prefix(header.count))
-        }
+        self.cells = Self.fitted(cells, to: header.count)
         self.title = title
+    }
+
+    private static func fitted(_ rows: [[DisplayCell]], to width: Int) -> [[DisplayCell]] {
+        rows.map { row in Array((row + Array(repeating: DisplayCell(""), count: max(0, width - row.count))).prefix(width)) }
     }
 }
 
@@ -45,14 +59,17 @@ public protocol Displayable {
     var display: Display { get }
 }
 
-/// A value that shows itself as one table of `header` and `rows`.
+/// A value that shows itself as one table of `header` and `cells`.
 public protocol TableDisplayable: Displayable {
     /// Column titles.
     var header: [String] { get }
     /// Formatted cells, row by row.
     var rows: [[String]] { get }
+    /// The cells with the numbers they show (by default, `rows` as text).
+    var cells: [[DisplayCell]] { get }
 }
 
 extension TableDisplayable {
-    public var display: Display { .table(DisplayTable(header: header, rows: rows)) }
+    public var cells: [[DisplayCell]] { rows.map { $0.map { DisplayCell($0) } } }
+    public var display: Display { .table(DisplayTable(header: header, cells: cells)) }
 }

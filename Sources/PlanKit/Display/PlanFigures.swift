@@ -48,9 +48,9 @@ extension Deployment: Displayable {
             ["decode throughput", performance.decode.tokensPerSecond.description],
             ["communication per decode step and GPU", communication.decode.collectives.map { $0.bytesPerGPU * Double($0.occurrencesPerStep) }.sum().description],
         ]
-        return .group([
+        return .describing(DisplayPlan(self), .group([
             .table(DisplayTable(header: ["figure", "value"], rows: rows, title: "Plan \(parallelism)")),
             .plan(PlanFigures(self)),
-        ])
+        ]))
     }
 }

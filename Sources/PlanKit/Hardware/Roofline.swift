@@ -17,9 +17,16 @@ public struct Roofline: Hashable, Codable, Sendable {
         self.memory = memory
     }
 
-    /// The cost of `flops` of arithmetic moving `bytes` through HBM on `gpu` in `precision`.
+    /// The cost of `flops` of arithmetic moving `bytes` through HBM on `gpu` in `precision`, at the GEMM and
+    /// streaming efficiencies of `assumptions`.
     public init(flops: FLOPs, bytes: Bytes, gpu: GPU, precision: Precision, assumptions: Assumptions) {
-        compute = Seconds(flops.flops / (gpu.peakFLOPS(for: precision) * assumptions.computeEfficiency))
-        memory = Seconds(bytes.bytes / (gpu.memoryBandwidth * assumptions.memoryEfficiency))
+        self.init(flops: flops, bytes: bytes, gpu: gpu, precision: precision,
+                  computeShare: assumptions.computeEfficiency, memoryShare: assumptions.memoryEfficiency)
+    }
+
+    /// The cost at explicit shares of peak FLOP/s and of peak HBM bandwidth.
+    public init(flops: FLOPs, bytes: Bytes, gpu: GPU, precision: Precision, computeShare: Double, memoryShare: Double) {
+        compute = Seconds(flops.flops / (gpu.peakFLOPS(for: precision) * computeShare))
+        memory = Seconds(bytes.bytes / (gpu.memoryBandwidth * memoryShare))
     }
 }

@@ -2,11 +2,11 @@
 /// platform (the C library's `pow`, `log` and `exp` may differ in the last bit between Darwin and glibc).
 ///
 /// Accurate to a few ulps over the range routing uses (weights 1/rˢ for ranks up to millions); not a libm replacement.
-enum DeterministicMath {
+package enum DeterministicMath {
     private static let ln2 = 0.693_147_180_559_945_3
 
     /// ln x for finite x > 0: x = m·2ᵉ with m in [√½, √2), then ln m = 2·atanh((m−1)/(m+1)) by its series.
-    static func log(_ x: Double) -> Double {
+    package static func log(_ x: Double) -> Double {
         precondition(x > 0 && x.isFinite, "log needs a finite positive argument")
         var exponent = Double(Int(x.exponent))
         var mantissa = x.significand  // in [1, 2)
@@ -28,7 +28,7 @@ enum DeterministicMath {
     }
 
     /// eˣ: x = k·ln2 + r with |r| ≤ ln2/2, then eʳ by its Taylor series, scaled by 2ᵏ exactly.
-    static func exp(_ x: Double) -> Double {
+    package static func exp(_ x: Double) -> Double {
         if x > 709 { return .infinity }
         if x < -745 { return 0 }
         let k = (x / ln2).rounded()
@@ -43,7 +43,7 @@ enum DeterministicMath {
     }
 
     /// x raised to a real power y, for x > 0: exp(y · ln x).
-    static func pow(_ x: Double, _ y: Double) -> Double { exp(y * log(x)) }
+    package static func pow(_ x: Double, _ y: Double) -> Double { exp(y * log(x)) }
 
     /// value × 2ⁿ, exact while the result stays normal.
     private static func scaled(_ value: Double, byPowerOfTwo n: Int) -> Double {

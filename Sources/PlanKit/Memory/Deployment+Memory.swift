@@ -1,67 +1,91 @@
 extension Deployment {
-    /// The memory of the most-loaded GPU (GPUs of one pipeline stage hold the same amounts; stages differ only
-    /// by the embedding on the first and the output head on the last).
+    /// The memory of the most-loaded GPU in the phases this deployment serves (`serving`): the larger of
+    /// `memory(for: .prefill)` and `memory(for: .decode)` for `.both`, else that phase's alone.
     public var memory: MemoryFootprint {
-        let activations = peakActivationBytes
-        let first = memoryFootprint(ofGPU: 0, activations: activations)
-        guard parallelism.pp > 1 else { return first }
-        // middle stages hold neither embedding nor head, so the first or the last stage is the most loaded
-        let last = memoryFootprint(ofGPU: (parallelism.pp - 1) * placement.gpusPerStage, activations: activations)
-        return last.totalPerGPU > first.totalPerGPU ? last : first
+        // weights and KV cache are the same in both phases; only the working set differs, equally on every stage
+        let phases = serving.phases
+        let larger = phases.max { activationBytes($0) < activationBytes($1) } ?? .decode
+        return memory(for: larger)
     }
 
-    /// The memory GPU `gpu` needs.
+    /// The memory of the most-loaded GPU while it runs `phase` (GPUs of one pipeline stage hold the same amounts;
+    /// stages differ by their dense layers, the embedding on the first and the output head on the last).
+    public func memory(for phase: Phase) -> MemoryFootprint {
+        let activations = activationBytes(phase)
+        // stages differ only by embedding (first), head (last) and dense layers (the leading ones): the first
+        // stage, the stage where dense layers end, the first stage without any and the last cover every kind
+        let layers = placement.layersPerStage
+        let last = parallelism.pp - 1
+        let candidates = Set([0, min(last, model.denseLayers / layers),
+                              min(last, (model.denseLayers + layers - 1) / layers), last]).sorted()
+        var worst = memoryFootprint(ofGPU: 0, activations: activations)
+        for stage in candidates.dropFirst() {
+            let candidate = memoryFootprint(ofGPU: stage * placement.gpusPerStage, activations: activations)
+            if candidate.totalPerGPU > worst.totalPerGPU { worst = candidate }
+        }
+        return worst
+    }
+
+    /// The memory GPU `gpu` needs in the phases served (the larger working set of the two when serving both).
     ///
-    /// Weights: per layer of its stage, attention parameters / attention tensor degree, the whole router, its
-    /// `expertsPerRank` experts / tp and the shared experts / tp; embedding and head are vocabulary-split over the
-    /// attention tensor degree. KV cache: sequencesPerReplica × sequenceLength × its layers × 2 (K and V) ×
-    /// kvDimension / attention tensor degree × bytes per element.
+    /// Weights (in the weights' format): per layer of its stage, attention parameters / attention tensor degree;
+    /// per MoE layer the whole router, its `expertsPerRank` expert slots / tp and the shared experts / tp; per dense
+    /// layer the dense FFN / attention tensor degree; embedding and head are vocabulary-split over the attention
+    /// tensor degree. KV cache (in its format): sequencesPerReplica × sequenceLength × its layers ×
+    /// `kvElementsPerToken`, split over the attention tensor degree unless it is an MLA latent.
     public func memoryFootprint(ofGPU gpu: Int) -> MemoryFootprint {
-        memoryFootprint(ofGPU: gpu, activations: peakActivationBytes)
+        let activations = serving.phases.map { activationBytes($0) }.max() ?? .zero
+        return memoryFootprint(ofGPU: gpu, activations: activations)
     }
-
-    /// The larger of the prefill and decode working sets.
-    private var peakActivationBytes: Bytes { max(activationBytes(.prefill), activationBytes(.decode)) }
 
     private func memoryFootprint(ofGPU gpu: Int, activations: Bytes) -> MemoryFootprint {
         let m = model
         let p = parallelism
-        let b = workload.precision.bytesPerElement
+        let f = workload.precisions
+        let w = f.weights.bytesPerElement
         let stage = GPURank(gpu: gpu, parallelism: p).stage
         let layers = Double(placement.layersPerStage)
+        let dense = Double(min(placement.layersPerStage, max(0, m.denseLayers - stage * placement.layersPerStage)))
+        let moeLayers = layers - dense
         let a = Double(p.attentionTensorDegree)
         let tp = Double(p.tp)
         let vocabularyShard = Double(m.vocabulary) * Double(m.hidden) / a
         let embedding = (stage == 0 ? vocabularyShard : 0) + (stage == p.pp - 1 ? vocabularyShard : 0)
-        let kv = Double(sequencesPerReplica) * Double(workload.sequenceLength) * layers * 2
-            * Double(m.kvDimension) / a * b
+        let kvSplit = m.kvCacheSplitsByTensorParallel ? a : 1
+        let kv = Double(sequencesPerReplica) * Double(workload.sequenceLength) * layers
+            * Double(m.kvElementsPerToken) / kvSplit * f.kvCache.bytesPerElement
         return MemoryFootprint(
             gpu: gpu, stage: stage,
-            attentionWeights: Bytes(layers * Double(m.attentionParametersPerLayer) / a * b),
-            routerWeights: Bytes(layers * Double(m.routerParametersPerLayer) * b),
-            expertWeights: Bytes(layers * Double(placement.expertsPerRank * m.parametersPerExpert) / tp * b),
-            sharedExpertWeights: Bytes(layers * Double(m.sharedExperts * m.parametersPerExpert) / tp * b),
-            embeddingWeights: Bytes(embedding * b),
+            attentionWeights: Bytes(layers * Double(m.attentionParametersPerLayer) / a * w),
+            routerWeights: Bytes(moeLayers * Double(m.routerParametersPerLayer) * w),
+            expertWeights: Bytes(moeLayers * Double(placement.expertsPerRank * m.parametersPerExpert) / tp * w),
+            sharedExpertWeights: Bytes(moeLayers * Double(m.sharedExperts * m.parametersPerExpert) / tp * w),
+            denseFFNWeights: Bytes(dense * Double(m.denseFFNParameters) / a * w),
+            embeddingWeights: Bytes(embedding * w),
             kvCachePerGPU: Bytes(kv),
             activationsPerGPU: activations,
             capacityPerGPU: Bytes(cluster.gpu.memoryCapacity))
     }
 
     /// Estimated peak working set of one GPU for one micro-batch of `phase` (inference keeps no activations
-    /// across layers, so this is one layer's live tensors):
-    /// the residual stream x, plus the larger of the attention block (normed x̂, qkv shard, attention output
-    /// shard) and the MoE block (normed x̃, dispatched rows, the expert hidden rows — gate and up when gated —
-    /// and the expert output rows), all in the workload's precision. Flash attention is assumed: no score matrix.
+    /// across layers, so this is one layer's live tensors), in the activations' format:
+    /// the residual stream x, plus the larger of the attention block (normed x̂, its projections' shard, attention
+    /// output shard) and the feed-forward block (MoE: normed x̃, dispatched rows, the expert hidden rows — gate and
+    /// up when gated — and the expert output rows; dense: normed x̃ and its FFN's hidden rows). Flash attention is
+    /// assumed: no score matrix. Decode's tokens are one per sequence, so its working set is small; prefill's is
+    /// that of whole prompts.
     public func activationBytes(_ phase: Phase) -> Bytes {
         let m = model
         let t = StepTokens(self, phase: phase)
         let d = Double(m.hidden)
         let a = Double(parallelism.attentionTensorDegree)
         let tokens = Double(t.attentionTokens)
-        let slots = Double(m.attentionHeads + 2 * m.kvHeads) * Double(m.headDimension)
-        let attention = tokens * d + tokens * slots / a + tokens * d / a
-        let hiddenWidth = Double(m.expertFFN) / Double(parallelism.tp) * (m.gatedFFN ? 2 : 1)
-        let moe = t.moeTokens * d + t.routedRows * (2 * d + hiddenWidth)
-        return Bytes((tokens * d + max(attention, moe)) * workload.precision.bytesPerElement)
+        let attention = tokens * d + tokens * Double(m.attentionProjectionWidth) / a
+            + tokens * Double(m.attentionOutputWidth) / a
+        let gated = m.gatedFFN ? 2.0 : 1
+        let hiddenWidth = Double(m.expertFFN) / Double(parallelism.tp) * gated
+        let moe = m.moeLayers > 0 ? t.moeTokens * d + t.routedRows * (2 * d + hiddenWidth) : 0
+        let dense = m.denseLayers > 0 ? tokens * d + tokens * Double(m.denseFFN) / a * gated : 0
+        return Bytes((tokens * d + max(attention, moe, dense)) * workload.precisions.activations.bytesPerElement)
     }
 }

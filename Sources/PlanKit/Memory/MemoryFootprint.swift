@@ -1,7 +1,7 @@
 /// What one GPU must hold: its weights, its KV cache and its peak activations, against its capacity.
 ///
 /// Guarantees: `weightsPerGPU` is the sum of its parts (attention, router, routed experts, shared experts,
-/// embeddings); `totalPerGPU` = weights + KV cache + activations; `fits` ⇔ total ≤ capacity.
+/// dense FFNs, embeddings); `totalPerGPU` = weights + KV cache + activations; `fits` ⇔ total ≤ capacity.
 public struct MemoryFootprint: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The GPU described (for `Deployment.memory`, the most-loaded one; the lowest index among equals).
     public var gpu: Int
@@ -15,6 +15,8 @@ public struct MemoryFootprint: Hashable, Codable, Sendable, CustomStringConverti
     public var expertWeights: Bytes
     /// Its tensor shard of the shared experts of its layers.
     public var sharedExpertWeights: Bytes
+    /// Its shard of the dense FFNs of its dense layers.
+    public var denseFFNWeights: Bytes
     /// Its vocabulary shard of the embedding (first stage) and output head (last stage).
     public var embeddingWeights: Bytes
     /// KV cache of its sequences, layers and KV-head shard at `sequenceLength` tokens.
@@ -26,7 +28,7 @@ public struct MemoryFootprint: Hashable, Codable, Sendable, CustomStringConverti
 
     /// All weights the GPU holds.
     public var weightsPerGPU: Bytes {
-        attentionWeights + routerWeights + expertWeights + sharedExpertWeights + embeddingWeights
+        attentionWeights + routerWeights + expertWeights + sharedExpertWeights + denseFFNWeights + embeddingWeights
     }
     /// Weights + KV cache + activations.
     public var totalPerGPU: Bytes { weightsPerGPU + kvCachePerGPU + activationsPerGPU }
@@ -40,11 +42,12 @@ public struct MemoryFootprint: Hashable, Codable, Sendable, CustomStringConverti
     /// Column titles of `rows`.
     public var header: [String] { ["memory of GPU \(gpu)", "bytes", "share of capacity"] }
 
-    /// One row per component, then total and capacity.
+    /// One row per component (dense FFN weights only when the GPU holds any), then total and capacity.
     public var rows: [[String]] {
         let items: [(String, Bytes)] = [
             ("attention weights", attentionWeights), ("router weights", routerWeights),
             ("expert weights", expertWeights), ("shared expert weights", sharedExpertWeights),
+        ] + (denseFFNWeights > .zero ? [("dense FFN weights", denseFFNWeights)] : []) + [
             ("embedding weights", embeddingWeights), ("weights", weightsPerGPU), ("KV cache", kvCachePerGPU),
             ("activations", activationsPerGPU), ("total", totalPerGPU), ("capacity", capacityPerGPU),
         ]

@@ -16,10 +16,12 @@ public struct Deployment: Hashable, Sendable {
     public let placement: Placement
     /// Efficiencies and latencies applied to the hardware's peaks.
     public var assumptions: Assumptions
+    /// The phases this deployment serves; its memory and fit count only those.
+    public var serving: ServingRole
 
     public init(
         _ model: MoEModel, _ workload: Workload, on cluster: Cluster, parallelism: Parallelism,
-        assumptions: Assumptions = .default
+        serving: ServingRole = .both, assumptions: Assumptions = .default
     ) throws {
         let p = parallelism
         for (name, value) in [
@@ -30,11 +32,18 @@ public struct Deployment: Hashable, Sendable {
         ] where value < 1 {
             throw DeploymentError.nonPositive(name, value)
         }
+        for (name, value) in [("redundantExperts", p.redundantExperts), ("denseLayers", model.denseLayers)]
+        where value < 0 {
+            throw DeploymentError.negative(name, value)
+        }
+        guard model.denseLayers <= model.layers else {
+            throw DeploymentError.negative("layers − denseLayers", model.layers - model.denseLayers)
+        }
         guard p.gpuCount == cluster.gpuCount else {
             throw DeploymentError.gpuCountMismatch(parallelism: p, needs: p.gpuCount, cluster: cluster.gpuCount)
         }
-        guard model.expertsPerLayer % p.ep == 0 else {
-            throw DeploymentError.expertsNotDivisible(experts: model.expertsPerLayer, ep: p.ep)
+        guard (model.expertsPerLayer + p.redundantExperts) % p.ep == 0 else {
+            throw DeploymentError.expertsNotDivisible(experts: model.expertsPerLayer + p.redundantExperts, ep: p.ep)
         }
         guard model.layers % p.pp == 0 else {
             throw DeploymentError.layersNotDivisible(layers: model.layers, pp: p.pp)
@@ -56,6 +65,8 @@ public struct Deployment: Hashable, Sendable {
         self.parallelism = p
         self.placement = Placement(model: model, parallelism: p, cluster: cluster)
         self.assumptions = assumptions
+        self.serving = serving
+        DeploymentObserver.made?(self)
     }
 
     /// Sequences each attention replica serves per step: batch / batchShards.

@@ -14,6 +14,8 @@ public enum DeploymentError: Error, Hashable, Sendable, CustomStringConvertible 
     case batchNotDivisible(batch: Int, shards: Int)
     /// A degree, size or count below 1.
     case nonPositive(String, Int)
+    /// A count below 0 (redundant experts, dense layers, MoE layers).
+    case negative(String, Int)
 
     public var description: String {
         switch self {
@@ -21,8 +23,8 @@ public enum DeploymentError: Error, Hashable, Sendable, CustomStringConvertible 
             return "\(p) needs ep × tp × pp × dp = \(needs) GPUs but the cluster has \(cluster); "
                 + "choose degrees whose product is \(cluster)"
         case let .expertsNotDivisible(experts, ep):
-            return "\(experts) experts per layer do not split over EP=\(ep); EP must divide \(experts) "
-                + "(one of \(divisors(of: experts)))"
+            return "\(experts) expert slots per layer (experts + redundant) do not split over EP=\(ep); EP must "
+                + "divide \(experts) (one of \(divisors(of: experts))), or add redundant experts until it does"
         case let .layersNotDivisible(layers, pp):
             return "\(layers) layers do not split into PP=\(pp) stages; PP must divide \(layers) "
                 + "(one of \(divisors(of: layers)))"
@@ -36,6 +38,8 @@ public enum DeploymentError: Error, Hashable, Sendable, CustomStringConvertible 
                 + "use a batch that is a multiple of \(shards)"
         case let .nonPositive(what, value):
             return "\(what) must be at least 1, not \(value)"
+        case let .negative(what, value):
+            return "\(what) must be at least 0, not \(value)"
         }
     }
 }

@@ -25,10 +25,14 @@ public struct Parallelism: Hashable, Codable, Sendable, CustomStringConvertible 
     public var microBatches: Int
     /// How attention is parallelised inside an EP group.
     public var attention: Attention
+    /// Extra expert slots per layer holding replicas of hot experts (EPLB-style; DeepSeek-V3 serves with 32), so
+    /// each expert rank holds (experts + redundantExperts) / ep slots. `ExpertReplication` chooses the replicas
+    /// from routing loads; `Placement` puts replica r on slot experts + r holding expert r.
+    public var redundantExperts: Int
 
     public init(
         ep: Int = 1, tp: Int = 1, pp: Int = 1, dp: Int = 1, microBatches: Int = 1,
-        attention: Attention = .dataParallel
+        attention: Attention = .dataParallel, redundantExperts: Int = 0
     ) {
         self.ep = ep
         self.tp = tp
@@ -36,6 +40,7 @@ public struct Parallelism: Hashable, Codable, Sendable, CustomStringConvertible 
         self.dp = dp
         self.microBatches = microBatches
         self.attention = attention
+        self.redundantExperts = redundantExperts
     }
 
     /// EP = n with data-parallel attention and no TP, PP or DP.
@@ -57,6 +62,7 @@ public struct Parallelism: Hashable, Codable, Sendable, CustomStringConvertible 
         if pp > 1 { parts.append("PP=\(pp)") }
         if dp > 1 { parts.append("DP=\(dp)") }
         if parts.isEmpty { parts.append("single GPU") }
+        if redundantExperts > 0 { parts[parts.count - 1] += " (+\(redundantExperts) redundant experts)" }
         if microBatches > 1 { parts.append("\(microBatches) micro-batches") }
         return parts.joined(separator: " × ")
     }

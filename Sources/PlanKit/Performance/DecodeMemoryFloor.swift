@@ -1,23 +1,31 @@
 /// The least time one decode step can take on a deployment's busiest GPU if that GPU did nothing but read, once per
-/// pass, the bytes it cannot avoid: the weights of its layers that the step uses and the KV cache of its sequences.
+/// pass, the bytes it cannot avoid: the weights of its layers that the step uses (its embedding rows and output head
+/// included) and the KV cache of its sequences, each in its format.
 ///
 /// It is a floor, not an estimate: compute, activations, communication and the time to write new K and V are left
 /// out, so no schedule of this deployment decodes faster at the given bandwidth. With p pipeline stages and m
-/// micro-batches, one pass of a micro-batch through one GPU reads W + KV / m, and the busiest GPU makes
-/// max(m, p) such passes per output token (the same schedule `Deployment.stepBreakdown` uses: max(m × stage,
-/// pipeline trip)), so floor = max(m, p) × (W + KV / m) / bandwidth.
+/// micro-batches, one pass of a micro-batch through stage i reads B_i = W_i + KV / m, and the step is at least the
+/// busiest stage's m passes and at least one micro-batch's trip through every stage (the schedule
+/// `Deployment.stepBreakdown` uses: max(m × max t_i, Σ t_i)), so floor = max(m × max B_i, Σ B_i) / bandwidth —
+/// max(m, p) × B / bandwidth when the stages are alike.
 ///
 /// Guarantees: `time` > 0 whenever the GPU holds any weight or cache; `maxTokensPerSecond` = batch / `time`;
 /// every byte figure is per GPU.
 public struct DecodeMemoryFloor: Hashable, Codable, Sendable, CustomStringConvertible {
-    /// Weights one GPU reads in one pass of one micro-batch: its share of attention and router weights for its
-    /// layers, plus its experts' weights weighted by the chance that a token routes to them (uniform routing).
+    /// Weights the busiest stage's GPU reads in one pass of one micro-batch: its share of attention, router and
+    /// dense-FFN weights for its layers, its experts' weights weighted by the chance that a token routes to them
+    /// (uniform routing), its embedding rows and output-head shard.
     public var weightsPerPass: Bytes
     /// KV cache one GPU reads in one pass of one micro-batch: its sequences of that micro-batch, its layers, its
-    /// KV-head shard, at `sequenceLength` cached tokens.
+    /// KV shard, at `sequenceLength` cached tokens.
     public var kvCachePerPass: Bytes
-    /// Passes of one micro-batch through the busiest GPU per output token: max(micro-batches, stages).
+    /// max(micro-batches, stages): the passes per output token when the stages are alike.
     public var passesPerStep: Int
+    /// Weights read per output token by the term that decides the floor (m passes of the busiest stage, or one
+    /// trip through every stage).
+    public var weightsPerStep: Bytes
+    /// KV cache read per output token by the same term.
+    public var kvCachePerStep: Bytes
     /// The HBM bandwidth assumed: the GPU's peak × `bandwidthShare`.
     public var bandwidth: Rate
     /// The share of peak HBM bandwidth assumed (1 = datasheet peak).
@@ -25,22 +33,23 @@ public struct DecodeMemoryFloor: Hashable, Codable, Sendable, CustomStringConver
     /// Sequences that each gain one token per step.
     public var batch: Int
 
-    public init(
-        weightsPerPass: Bytes, kvCachePerPass: Bytes, passesPerStep: Int, bandwidth: Rate, bandwidthShare: Double,
-        batch: Int
-    ) {
-        self.weightsPerPass = weightsPerPass
-        self.kvCachePerPass = kvCachePerPass
-        self.passesPerStep = passesPerStep
+    /// The floor for passes of per-stage bytes `stages` (weights, KV cache of one micro-batch) and `microBatches`.
+    public init(stages: [(weights: Bytes, kvCache: Bytes)], microBatches: Int, bandwidth: Rate, bandwidthShare: Double,
+                batch: Int) {
+        let busiest = stages.max { $0.weights + $0.kvCache < $1.weights + $1.kvCache } ?? (.zero, .zero)
+        let m = Double(microBatches)
+        let trip = (stages.map(\.weights).sum(), stages.map(\.kvCache).sum())
+        let busiestWins = (busiest.weights + busiest.kvCache) * m >= trip.0 + trip.1
+        weightsPerPass = busiest.weights
+        kvCachePerPass = busiest.kvCache
+        passesPerStep = max(microBatches, stages.count)
+        weightsPerStep = busiestWins ? busiest.weights * m : trip.0
+        kvCachePerStep = busiestWins ? busiest.kvCache * m : trip.1
         self.bandwidth = bandwidth
         self.bandwidthShare = bandwidthShare
         self.batch = batch
     }
 
-    /// Weights the busiest GPU reads per output token: passesPerStep × weightsPerPass.
-    public var weightsPerStep: Bytes { weightsPerPass * Double(passesPerStep) }
-    /// KV cache the busiest GPU reads per output token: passesPerStep × kvCachePerPass.
-    public var kvCachePerStep: Bytes { kvCachePerPass * Double(passesPerStep) }
     /// Everything the busiest GPU reads per output token.
     public var bytesPerStep: Bytes { weightsPerStep + kvCachePerStep }
     /// The floor on time per output token: bytesPerStep / bandwidth.
@@ -51,7 +60,7 @@ public struct DecodeMemoryFloor: Hashable, Codable, Sendable, CustomStringConver
     }
 
     public var description: String {
-        "decode floor at \(bandwidth): \(passesPerStep) × (weights \(weightsPerPass) + KV \(kvCachePerPass)) = "
+        "decode floor at \(bandwidth): weights \(weightsPerStep) + KV \(kvCachePerStep) = "
             + "\(bytesPerStep) → TPOT ≥ \(time), ≤ \(maxTokensPerSecond)"
     }
 
@@ -71,23 +80,35 @@ extension DecodeMemoryFloor: TableDisplayable {}
 extension Deployment {
     /// The memory-bandwidth floor on decode time per output token, at `bandwidthShare` of the GPU's peak HBM
     /// bandwidth (1 = datasheet peak, the hardest bound; `assumptions.memoryEfficiency` = what PlanKit's estimate
-    /// uses). Embedding and output head are not counted, as in `performance`.
+    /// uses). It counts exactly the weights and cache the estimate's operators read (`operatorTimes`,
+    /// `stepOperatorTimes`), embedding rows and output head included.
     public func decodeMemoryFloor(bandwidthShare: Double = 1) -> DecodeMemoryFloor {
         let m = model
         let p = parallelism
-        let b = workload.precision.bytesPerElement
+        let f = workload.precisions
+        let w = f.weights.bytesPerElement
         let t = StepTokens(self, phase: .decode)
-        let layers = Double(placement.layersPerStage)
         let a = Double(p.attentionTensorDegree)
         let tp = Double(p.tp)
         let expertParameters = Double(placement.expertsPerRank) * t.expertActivation * Double(m.parametersPerExpert)
-        let perLayer = Double(m.attentionParametersPerLayer) / a + Double(m.routerParametersPerLayer)
+        let moeLayer = Double(m.attentionParametersPerLayer) / a + Double(m.routerParametersPerLayer)
             + expertParameters / tp + Double(m.sharedExperts * m.parametersPerExpert) / tp
-        let kv = Double(t.sequencesPerMicroBatch) * Double(workload.sequenceLength) * layers * 2
-            * Double(m.kvDimension) / a
+        let denseLayer = Double(m.attentionParametersPerLayer) / a + Double(m.denseFFNParameters) / a
+        let kvSplit = m.kvCacheSplitsByTensorParallel ? a : 1
+        let layers = placement.layersPerStage
+        let stages = (0..<p.pp).map { stage -> (weights: Bytes, kvCache: Bytes) in
+            let dense = Double(min(layers, max(0, m.denseLayers - stage * layers)))
+            var weights = dense * denseLayer + (Double(layers) - dense) * moeLayer
+            if m.vocabulary > 0 {
+                if stage == 0 { weights += Double(t.attentionTokens) * Double(m.hidden) }
+                if stage == p.pp - 1 { weights += Double(m.vocabulary) * Double(m.hidden) / a }
+            }
+            let kv = Double(t.sequencesPerMicroBatch) * Double(workload.sequenceLength) * Double(layers)
+                * Double(m.kvElementsPerToken) / kvSplit
+            return (Bytes(weights * w), Bytes(kv * f.kvCache.bytesPerElement))
+        }
         return DecodeMemoryFloor(
-            weightsPerPass: Bytes(layers * perLayer * b), kvCachePerPass: Bytes(kv * b),
-            passesPerStep: max(p.microBatches, p.pp),
+            stages: stages, microBatches: p.microBatches,
             bandwidth: .bytesPerSecond(cluster.gpu.memoryBandwidth * bandwidthShare),
             bandwidthShare: bandwidthShare, batch: workload.batch)
     }

@@ -16,10 +16,12 @@ extension Deployment {
 
     /// Where one step of `phase` spends its time on the busiest GPU.
     ///
-    /// A layer for one micro-batch takes the sum of its operators' roofline times plus its collectives, or,
-    /// when `assumptions.overlapCommunication`, the larger of the two (the hidden part is not counted).
-    /// Stage i takes t_i = layersPerStage × layer time, plus the send to the next stage for all but the last.
-    /// With p stages and m micro-batches:
+    /// One layer of one micro-batch takes its operators' roofline times (`operatorTimes`) and its collectives
+    /// (`communication`), combined by `assumptions.overlap` (see `Overlap`): their sum (none), the two-batch
+    /// schedule max(a, d) + max(e, d) + max(e, c) + max(a, c) of the MoE layer's halves (collectives other than
+    /// dispatch and combine added), or their maximum (full). Dense layers have no dispatch or combine. Stage i
+    /// takes t_i = its dense layers + its MoE layers + the embedding (first stage) and output head (last stage),
+    /// plus the send to the next stage for all but the last. With p stages and m micro-batches:
     /// - prefill runs once through the pipeline: TTFT = Σ t_i + (m − 1) × max t_i, which is (m + p − 1) × t for
     ///   equal stages;
     /// - decode runs continuously, each micro-batch advancing one token per pass through all stages: a token
@@ -27,36 +29,82 @@ extension Deployment {
     ///   micro-batch's trip through the pipeline if that is longer. This is TPOT; every sequence gains a token
     ///   in that time, so decode tokens/s = batch / TPOT.
     /// The busiest stage's work (m × max t_i) is split into compute, memory and exposed communication; the
-    /// rest of the step is bubble. Embedding lookup, output head and sampling are not costed.
+    /// rest of the step is bubble.
     public func stepBreakdown(_ phase: Phase) -> StepBreakdown {
         let operators = operatorTimes(phase)
         let plan = communication(for: phase)
-        var compute = Seconds.zero
-        var memory = Seconds.zero
-        for op in operators {
-            if op.bound == .memory { memory += op.time } else { compute += op.time }
-        }
-        let layerCommunication = plan.perLayerTime
-        let busy = compute + memory
-        let exposed = assumptions.overlapCommunication
-            ? max(.zero, layerCommunication - busy) : layerCommunication
-        let layer = TimeBreakdown(compute: compute, memory: memory, communication: exposed)
+        let moe = layerTime(phase, operators: operators, plan: plan)
+        let denseOperators = model.denseLayers > 0 ? operatorTimes(phase, layer: .dense) : []
+        let dense = model.denseLayers > 0 ? denseLayerTime(denseOperators, plan: plan) : TimeBreakdown()
         let stages = parallelism.pp
         let m = Double(parallelism.microBatches)
-        let layers = Double(placement.layersPerStage)
+        let layersPerStage = placement.layersPerStage
         let boundary = plan.boundaryTime
-        let lastStage = layer.total * layers
-        let slowest = stages > 1 ? lastStage + boundary : lastStage
-        let pipelineTrip = lastStage * Double(stages) + boundary * Double(stages - 1)
-        let step = phase == .prefill
-            ? pipelineTrip + slowest * (m - 1)
-            : max(slowest * m, pipelineTrip)
-        var total = layer * (layers * m)
-        total.communication += stages > 1 ? boundary * m : .zero
+        var stageTimes: [TimeBreakdown] = []
+        for stage in 0..<stages {
+            let denseHere = min(layersPerStage, max(0, model.denseLayers - stage * layersPerStage))
+            let denseWork: TimeBreakdown = dense * Double(denseHere)
+            var t: TimeBreakdown = denseWork + moe * Double(layersPerStage - denseHere)
+            for op in stepOperatorTimes(phase, stage: stage) {
+                if op.bound == .memory { t.memory += op.time } else { t.compute += op.time }
+            }
+            if stage < stages - 1 { t.communication += boundary }
+            stageTimes.append(t)
+        }
+        let busiest = stageTimes.indices.max { stageTimes[$0].total < stageTimes[$1].total } ?? 0
+        let slowest = stageTimes[busiest].total
+        let pipelineTrip = stageTimes.map(\.total).sum()
+        let busiestWork: Seconds = slowest * m
+        let step: Seconds = phase == .prefill ? pipelineTrip + slowest * (m - 1) : max(busiestWork, pipelineTrip)
+        var total = stageTimes[busiest] * m
         total.bubble = max(.zero, step - total.total)
         return StepBreakdown(
-            phase: phase, operators: operators, layerCommunication: layerCommunication,
+            phase: phase, operators: operators, layerCommunication: plan.perLayerTime,
             boundaryCommunication: boundary, stageTime: slowest, stages: stages,
-            microBatches: parallelism.microBatches, perLayer: layer * m, total: total)
+            microBatches: parallelism.microBatches, perLayer: moe * m, total: total, layer: moe,
+            denseOperators: denseOperators, overlap: assumptions.overlap,
+            layerCommunicationInFlight: assumptions.overlap == .twoBatch
+                ? communication(for: phase, share: 0.5).perLayerTime * 2 : plan.perLayerTime)
+    }
+
+    /// One MoE layer of one micro-batch: its operators' compute and memory time, and the communication left
+    /// exposed under `assumptions.overlap`.
+    private func layerTime(_ phase: Phase, operators: [OperatorTime], plan: CommunicationPlan) -> TimeBreakdown {
+        var busy = TimeBreakdown(operators)
+        let collectives = plan.perLayerTime
+        switch assumptions.overlap {
+        case .none:
+            busy.communication = collectives
+        case .full:
+            busy.communication = max(.zero, collectives - busy.total)
+        case .twoBatch:
+            let half = operatorTimes(phase, share: 0.5)
+            let halfPlan = communication(for: phase, share: 0.5)
+            let split = half.firstIndex { $0.op == .expertGate || $0.op == .expertUp } ?? half.count
+            let shared = half.filter { $0.op == .sharedExperts }.map(\.time).sum()
+            let attentionSide = half[..<split].map(\.time).sum() + shared
+            let expertSide = half[split...].filter { $0.op != .sharedExperts }.map(\.time).sum()
+            let dispatch = halfPlan.first(.allToAll, "dispatch")?.time ?? .zero
+            let combine = halfPlan.first(.allToAll, "combine")?.time ?? .zero
+            let others = halfPlan.perLayerTime - dispatch - combine
+            let slowdown = assumptions.dispatchKernels[phase] == .lowLatency
+                ? 1 : 1 / (1 - assumptions.normalKernelSMShare)
+            let layer = twoBatchLayerTime(
+                attention: attentionSide.seconds, experts: expertSide.seconds, dispatch: dispatch.seconds,
+                combine: combine.seconds, slowdown: slowdown) + 2 * others.seconds
+            busy = TimeBreakdown(half) * 2
+            busy.communication = max(.zero, Seconds(layer) - busy.total)
+        }
+        return busy
+    }
+
+    /// One dense layer of one micro-batch: its operators, and its collectives other than dispatch and combine
+    /// (hidden behind compute only under full overlap).
+    private func denseLayerTime(_ operators: [OperatorTime], plan: CommunicationPlan) -> TimeBreakdown {
+        var busy = TimeBreakdown(operators)
+        let ep = [plan.first(.allToAll, "dispatch"), plan.first(.allToAll, "combine")].compactMap { $0?.time }.sum()
+        let collectives = plan.perLayerTime - ep
+        busy.communication = assumptions.overlap == .full ? max(.zero, collectives - busy.total) : collectives
+        return busy
     }
 }

@@ -20,6 +20,15 @@ public struct StepBreakdown: Hashable, Codable, Sendable, CustomStringConvertibl
     public var perLayer: TimeBreakdown
     /// The whole step on the busiest GPU.
     public var total: TimeBreakdown
+    /// One MoE layer of one micro-batch after overlap: compute, memory and the communication left exposed.
+    public var layer: TimeBreakdown
+    /// Each operator of one dense layer for one micro-batch (empty without dense layers).
+    public var denseOperators: [OperatorTime]
+    /// How communication overlapped computation.
+    public var overlap: Overlap
+    /// Communication in flight during one MoE layer of one micro-batch: `layerCommunication`, or both halves'
+    /// under two-batch overlap.
+    public var layerCommunicationInFlight: Seconds
 
     /// The operator `op`, if the layer has it.
     public subscript(_ op: LayerOperator) -> OperatorTime? { operators.first { $0.op == op } }

@@ -17,6 +17,14 @@ public struct TimeBreakdown: Hashable, Codable, Sendable, CustomStringConvertibl
         self.bubble = bubble
     }
 
+    /// The roofline times of `operators`, each to the bound that decided it.
+    public init(_ operators: [OperatorTime]) {
+        self.init()
+        for op in operators {
+            if op.bound == .memory { memory += op.time } else { compute += op.time }
+        }
+    }
+
     /// compute + memory + communication + bubble.
     public var total: Seconds { compute + memory + communication + bubble }
 
@@ -24,6 +32,12 @@ public struct TimeBreakdown: Hashable, Codable, Sendable, CustomStringConvertibl
     public static func * (lhs: TimeBreakdown, rhs: Double) -> TimeBreakdown {
         TimeBreakdown(compute: lhs.compute * rhs, memory: lhs.memory * rhs, communication: lhs.communication * rhs,
                       bubble: lhs.bubble * rhs)
+    }
+
+    /// The part-by-part sum.
+    public static func + (lhs: TimeBreakdown, rhs: TimeBreakdown) -> TimeBreakdown {
+        TimeBreakdown(compute: lhs.compute + rhs.compute, memory: lhs.memory + rhs.memory,
+                      communication: lhs.communication + rhs.communication, bubble: lhs.bubble + rhs.bubble)
     }
 
     /// Column titles of `row`.

@@ -22,12 +22,20 @@ public struct StepTokens: Hashable, Codable, Sendable, CustomStringConvertible {
     public let routedRows: Double
     /// Keys each query attends to on average: (sequenceLength + 1) / 2 in causal prefill, sequenceLength in decode.
     public let averageContext: Double
-    /// Probability that one expert receives at least one token in a micro-batch under uniform routing:
-    /// 1 − (1 − topK / experts)^(tokens routed in the EP group). Expert weights are read only when it does.
+    /// Probability that one expert slot receives at least one token in a micro-batch (or its share) under uniform
+    /// routing: 1 − (1 − topK / slots)^(tokens routed in the EP group), with slots = experts + redundant replicas.
+    /// Expert weights are read only when it does.
     public let expertActivation: Double
+    /// The share of a micro-batch these counts cover (1; 0.5 for one half under two-batch overlap).
+    public let share: Double
+    /// attentionTokens × share.
+    public let attentionTokenShare: Double
+    /// sequencesPerMicroBatch × share.
+    public let sequenceShare: Double
 
-    /// The counts of `phase` for `deployment`.
-    public init(_ deployment: Deployment, phase: Phase) {
+    /// The counts of `phase` for `deployment`, for `share` of each micro-batch (moeTokens, routedRows and the
+    /// share fields scale with it; the whole-micro-batch integers do not).
+    public init(_ deployment: Deployment, phase: Phase, share: Double = 1) {
         let w = deployment.workload
         let p = deployment.parallelism
         let m = deployment.model
@@ -36,11 +44,14 @@ public struct StepTokens: Hashable, Codable, Sendable, CustomStringConvertible {
         globalTokens = w.batch * tokensPerSequence
         sequencesPerMicroBatch = deployment.sequencesPerReplica / p.microBatches
         attentionTokens = sequencesPerMicroBatch * tokensPerSequence
+        self.share = share
+        attentionTokenShare = Double(attentionTokens) * share
+        sequenceShare = Double(sequencesPerMicroBatch) * share
         let slice = p.attention == .tensorParallel ? Double(p.ep) : 1
-        moeTokens = Double(attentionTokens) / slice
+        moeTokens = attentionTokenShare / slice
         routedRows = moeTokens * Double(m.topK)
         averageContext = phase == .prefill ? Double(w.sequenceLength + 1) / 2 : Double(w.sequenceLength)
-        let pick = min(1, Double(m.topK) / Double(m.expertsPerLayer))
+        let pick = min(1, Double(m.topK) / Double(m.expertsPerLayer + p.redundantExperts))
         let tokensInGroup = moeTokens * Double(p.ep)
         expertActivation = pick >= 1 ? 1 : 1 - DeterministicMath.pow(1 - pick, tokensInGroup)
     }

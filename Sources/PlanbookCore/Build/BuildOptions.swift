@@ -47,6 +47,9 @@ public struct BuildOptions: Sendable {
     public var allowOutsideLinks = false
     /// Whether raw HTML may carry script (`--allow-scripts`); by default script is an error, as pages promise none.
     public var allowScripts = false
+    /// Whether plan programs mark each top-level statement, so that failures are reported at their statement (on by
+    /// default; `make bench` turns it off to measure what it costs).
+    public var statementMarkers = true
     /// Where progress lines go (nowhere by default).
     public var progress = BuildProgress.silent
 

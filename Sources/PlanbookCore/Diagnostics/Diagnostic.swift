@@ -19,6 +19,25 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     public var severity: Severity
     /// What is wrong and what to do about it.
     public var message: String
+    /// Notes that belong to this problem (the compiler's `note:` lines), each at its own place, listed under it.
+    public var notes: [Note] = []
+
+    /// A note under a diagnostic: a place and a message (`Reports/x.md:25:11: note: did you mean to use 'try'?`).
+    public struct Note: Sendable, Equatable, Hashable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public init(file: String, line: Int, column: Int, _ message: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+
+        public var description: String { "\(Diagnostic.place(file, line, column)): note: \(message)" }
+    }
 
     public init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, _ message: String) {
         self.file = file
@@ -28,13 +47,15 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
         self.message = message
     }
 
+    /// The problem's line, then its notes' lines.
     public var description: String {
-        var place = file
-        if line > 0 {
-            place += ":\(line)"
-            place += ":\(max(column, 1))"
-        }
-        return "\(place): \(severity.rawValue): \(message)"
+        (["\(Self.place(file, line, column)): \(severity.rawValue): \(message)"] + notes.map(\.description))
+            .joined(separator: "\n")
+    }
+
+    /// `file:line:column`, or `file` alone when the line is unknown.
+    static func place(_ file: String, _ line: Int, _ column: Int) -> String {
+        line > 0 ? "\(file):\(line):\(max(column, 1))" : file
     }
 }
 

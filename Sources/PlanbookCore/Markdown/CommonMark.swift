@@ -6,57 +6,33 @@ import Glibc
 import Darwin
 #endif
 
-/// Markdown parsing and HTML rendering by libcmark-gfm: the CommonMark reference implementation with GitHub's
-/// extensions (pipe tables, strikethrough, autolinks, task lists), which readers of Markdown expect.
+/// Markdown parsing by libcmark-gfm: the CommonMark reference implementation with GitHub's extensions (pipe tables,
+/// strikethrough, autolinks, task lists), which readers of Markdown expect.
 ///
-/// This is the only file that touches cmark pointers. Each function parses the source, does its work on the C tree
-/// and frees the tree and the parser before returning; nothing that points into C memory escapes. Raw HTML is kept,
-/// as CommonMark specifies (cmark's `UNSAFE` option); Planbook checks it elsewhere.
+/// This is the only file that touches cmark pointers. `parse` turns the C tree into Swift values at once
+/// (`MarkdownDocument`) and frees it; everything else works on the Swift tree. Raw HTML is kept, as CommonMark
+/// specifies (cmark's `UNSAFE` option); Planbook checks it elsewhere.
 public enum CommonMark {
     private static let options = CMARK_OPT_UNSAFE
     /// The GitHub extensions every document is parsed with.
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    /// The headings, code blocks, raw HTML, code spans, links and images of `source`, in document order.
-    public static func elements(in source: String) -> [MarkdownElement] {
-        var result: [MarkdownElement] = []
+    /// `source` as a tree of Swift values.
+    public static func parse(_ source: String) -> MarkdownDocument {
+        var document = MarkdownDocument(blocks: [])
         withDocument(source) { root, _ in
-            forEachElement(root) { node, kind, index, enclosingLine in
-                let text: String
-                switch kind {
-                case .heading: text = plainText(of: node)
-                case .link, .image: text = string(cmark_node_get_url(node))
-                case .blockQuote: text = cmark_node_first_child(node).map(plainText(of:)) ?? ""
-                default: text = string(cmark_node_get_literal(node))
-                }
-                result.append(MarkdownElement(
-                    index: index, kind: kind, text: text,
-                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
-                    enclosingLine: enclosingLine))
-            }
+            var converter = Converter()
+            document.blocks = converter.blocks(under: root, enclosingLine: 1)
         }
-        return result
+        return document
     }
 
-    /// `source` rendered to HTML, with the elements named by index in `rewrites` changed as they say.
-    public static func renderHTML(_ source: String, rewrites: [Int: MarkdownRewrite] = [:]) -> String {
+    /// `source` rendered by cmark-gfm's own HTML renderer: the reference `MarkdownHTML` is tested against.
+    public static func referenceHTML(_ source: String) -> String {
         var html = ""
-        withDocument(source) { root, extensions in
-            var targets: [(OpaquePointer, MarkdownElement.Kind, MarkdownRewrite)] = []
-            forEachElement(root) { node, kind, index, _ in
-                if let rewrite = rewrites[index] { targets.append((node, kind, rewrite)) }
-            }
-            // Replace after the walk (changing the tree while cmark iterates it is not allowed), innermost first, so
-            // that an element rewritten as a whole (a callout, a heading) renders with its children's rewrites.
-            for (node, kind, rewrite) in targets.reversed() {
-                replace(node, kind: kind, with: rewrite, extensions: extensions)
-            }
-            html = takeString(cmark_render_html(root, options, extensions))
-        }
+        withDocument(source) { root, extensions in html = takeString(cmark_render_html(root, options, extensions)) }
         return html
     }
-
-    // MARK: - Tree walking
 
     /// Parses `source` with the GitHub extensions and hands the tree and the parser's extension list to `body`;
     /// frees both afterwards.
@@ -80,108 +56,123 @@ public enum CommonMark {
         body(root, cmark_parser_get_syntax_extensions(parser))
     }
 
-    /// Visits every element in document order with its index and the start line of the nearest enclosing node
-    /// that has one (cmark-gfm gives no position to the contents of table cells).
-    private static func forEachElement(
-        _ root: OpaquePointer, _ visit: (OpaquePointer, MarkdownElement.Kind, Int, Int) -> Void
-    ) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
-        var index = 0
-        var lastKnownLine = 1
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+    /// Copies the C tree into Swift values, numbering nodes in document order.
+    private struct Converter {
+        var nextID = 0
+
+        mutating func blocks(under parent: OpaquePointer, enclosingLine: Int) -> [MarkdownBlock] {
+            children(of: parent).compactMap { block($0, enclosingLine: enclosingLine) }
+        }
+
+        mutating func block(_ node: OpaquePointer, enclosingLine: Int) -> MarkdownBlock? {
+            let position = self.position(node, enclosingLine: enclosingLine)
+            let id = takeID()
+            var block = MarkdownBlock(id: id, position: position, kind: .paragraph)
+            let line = position.line
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH: block.inlines = inlines(under: node, enclosingLine: line)
+            case CMARK_NODE_HEADING:
+                block.kind = .heading(level: Int(cmark_node_get_heading_level(node)), anchor: nil)
+                block.inlines = inlines(under: node, enclosingLine: line)
+            case CMARK_NODE_CODE_BLOCK:
+                block.kind = .codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node))
+            case CMARK_NODE_HTML_BLOCK: block.kind = .html(literal(node))
+            case CMARK_NODE_THEMATIC_BREAK: block.kind = .thematicBreak
+            case CMARK_NODE_BLOCK_QUOTE:
+                block.kind = .blockQuote
+                block.children = blocks(under: node, enclosingLine: line)
+            case CMARK_NODE_LIST:
+                block.kind = .list(
+                    ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                    start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
+                block.children = blocks(under: node, enclosingLine: line)
+            case CMARK_NODE_ITEM:
+                let isTask = typeName(node) == "tasklist"
+                block.kind = .item(task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
+                block.children = blocks(under: node, enclosingLine: line)
+            default:
+                switch typeName(node) {
+                case "table":
+                    let count = Int(cmark_gfm_extensions_get_table_columns(node))
+                    let raw = cmark_gfm_extensions_get_table_alignments(node)
+                    block.kind = .table(alignments: (0..<count).map { index in
+                        raw.flatMap { $0[index] == 0 ? nil : Character(UnicodeScalar($0[index])) }
+                    })
+                    block.children = blocks(under: node, enclosingLine: line)
+                case "table_row", "table_header":
+                    block.kind = .tableRow(header: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+                    block.children = blocks(under: node, enclosingLine: line)
+                case "table_cell":
+                    block.kind = .tableCell
+                    block.inlines = inlines(under: node, enclosingLine: line)
+                default:
+                    return nil
+                }
+            }
+            return block
+        }
+
+        mutating func inlines(under parent: OpaquePointer, enclosingLine: Int) -> [MarkdownInline] {
+            var result: [MarkdownInline] = []
+            for node in children(of: parent) {
+                guard let inline = inline(node, enclosingLine: enclosingLine) else { continue }
+                // cmark splits text at characters that might open a link or an emphasis; join such runs back.
+                if case .text(let text) = inline.kind, let last = result.last, case .text(let previous) = last.kind {
+                    result[result.count - 1].kind = .text(previous + text)
+                } else {
+                    result.append(inline)
+                }
+            }
+            return result
+        }
+
+        mutating func inline(_ node: OpaquePointer, enclosingLine: Int) -> MarkdownInline? {
+            let position = self.position(node, enclosingLine: enclosingLine)
+            var inline = MarkdownInline(id: takeID(), position: position, kind: .softBreak)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: inline.kind = .text(literal(node))
+            case CMARK_NODE_SOFTBREAK: inline.kind = .softBreak
+            case CMARK_NODE_LINEBREAK: inline.kind = .lineBreak
+            case CMARK_NODE_CODE: inline.kind = .code(literal(node))
+            case CMARK_NODE_HTML_INLINE: inline.kind = .html(literal(node))
+            case CMARK_NODE_EMPH: inline.kind = .emphasis
+            case CMARK_NODE_STRONG: inline.kind = .strong
+            case CMARK_NODE_LINK:
+                inline.kind = .link(.url(string(cmark_node_get_url(node))), title: string(cmark_node_get_title(node)))
+            case CMARK_NODE_IMAGE:
+                inline.kind = .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            default:
+                guard typeName(node) == "strikethrough" else { return nil }
+                inline.kind = .strikethrough
+            }
+            inline.children = inlines(under: node, enclosingLine: position.line)
+            return inline
+        }
+
+        mutating func takeID() -> Int {
+            defer { nextID += 1 }
+            return nextID
+        }
+
+        func position(_ node: OpaquePointer, enclosingLine: Int) -> MarkdownPosition {
             let line = Int(cmark_node_get_start_line(node))
-            if line > 0 { lastKnownLine = line }
-            guard let kind = kind(of: node) else { continue }
-            visit(node, kind, index, lastKnownLine)
-            index += 1
+            guard line > 0 else { return MarkdownPosition(line: max(1, enclosingLine), column: 1) }
+            return MarkdownPosition(line: line, column: max(1, Int(cmark_node_get_start_column(node))))
         }
-    }
 
-    private static func kind(of node: OpaquePointer) -> MarkdownElement.Kind? {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
-        case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)))
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
-        case CMARK_NODE_HTML_INLINE: return .htmlInline
-        case CMARK_NODE_CODE: return .inlineCode
-        case CMARK_NODE_LINK: return .link
-        case CMARK_NODE_IMAGE: return .image
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_TEXT:
-            return string(cmark_node_get_literal(node)).contains("@") ? .referenceText : nil
-        default: return nil
-        }
-    }
-
-    private static func plainText(of node: OpaquePointer) -> String {
-        var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: break
+        func children(of node: OpaquePointer) -> [OpaquePointer] {
+            var result: [OpaquePointer] = []
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                result.append(current)
+                child = cmark_node_next(current)
             }
+            return result
         }
-        return text
-    }
 
-    // MARK: - Rewriting
+        func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
 
-    private static func replace(
-        _ node: OpaquePointer, kind: MarkdownElement.Kind, with rewrite: MarkdownRewrite,
-        extensions: UnsafeMutablePointer<cmark_llist>?
-    ) {
-        let html: String
-        switch rewrite {
-        case .linkDestination(let destination):
-            cmark_node_set_url(node, destination)
-            return
-        case .html(let replacement): html = replacement
-        case .callout(let kind, let title):
-            html = calloutHTML(takeString(cmark_render_html(node, options, extensions)), kind: kind, title: title)
-        case .headingID(let id):
-            let rendered = takeString(cmark_render_html(node, options, extensions))
-            guard case .heading(let level) = kind, rendered.hasPrefix("<h\(level)>") else { return }
-            html = "<h\(level) id=\"\(id)\">" + rendered.dropFirst("<h\(level)>".count)
-        }
-        let isInline: Bool
-        switch kind {
-        case .htmlInline, .inlineCode, .link, .image, .referenceText: isInline = true
-        default: isInline = false
-        }
-        guard let newNode = cmark_node_new(isInline ? CMARK_NODE_HTML_INLINE : CMARK_NODE_HTML_BLOCK) else { return }
-        cmark_node_set_literal(newNode, html)
-        if cmark_node_replace(node, newNode) == 1 {
-            cmark_node_free(node)
-        } else {
-            cmark_node_free(newNode)
-        }
-    }
-
-    /// A rendered `<blockquote>` whose first paragraph starts with `[!KIND]`, as a callout box without the marker.
-    private static func calloutHTML(_ quote: String, kind: String, title: String) -> String {
-        var body = Substring(quote)
-        if body.hasPrefix("<blockquote>\n") { body = body.dropFirst("<blockquote>\n".count) }
-        if body.hasSuffix("</blockquote>\n") { body = body.dropLast("</blockquote>\n".count) }
-        if body.hasPrefix("<p>["), let close = body.firstIndex(of: "]") {
-            let rest = body[body.index(after: close)...]
-            if rest.hasPrefix("</p>\n") {
-                body = rest.dropFirst("</p>\n".count)
-            } else {
-                body = "<p>" + rest.drop { $0 == "\n" || $0 == " " }
-            }
-        }
-        return "<div class=\"callout callout-\(kind)\">\n<p class=\"callout-title\">\(title)</p>\n\(body)</div>\n"
+        func typeName(_ node: OpaquePointer) -> String { string(cmark_node_get_type_string(node)) }
     }
 
     // MARK: - C strings
@@ -197,3 +188,5 @@ public enum CommonMark {
         return String(cString: pointer)
     }
 }
+
+private func string(_ pointer: UnsafePointer<CChar>?) -> String { pointer.map { String(cString: $0) } ?? "" }

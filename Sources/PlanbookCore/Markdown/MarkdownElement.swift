@@ -1,7 +1,7 @@
 /// A block or inline element of a Markdown document that Planbook reads or rewrites: headings, code, raw HTML, links.
 ///
-/// `index` numbers these elements in document order; the same source always gives the same numbering, so an
-/// index found by `CommonMark.elements(in:)` names the same element in `CommonMark.renderHTML(_:rewrites:)`.
+/// A flat view of a `MarkdownDocument` for the steps that read it (`MarkdownDocument.elements`); `index` is the
+/// node's id in the tree, so a step that found an element can replace that node.
 public struct MarkdownElement: Sendable, Equatable {
     /// What kind of element this is.
     public enum Kind: Sendable, Equatable {
@@ -47,15 +47,49 @@ public struct MarkdownElement: Sendable, Equatable {
     }
 }
 
-/// A change to one element when rendering Markdown to HTML.
-public enum MarkdownRewrite: Sendable, Equatable {
-    /// Put this HTML where the element was (a block for block elements, inline for inline ones).
-    case html(String)
-    /// Render the heading as usual, with this `id` attribute.
-    case headingID(String)
-    /// Render the link as usual, pointing at this destination instead.
-    case linkDestination(String)
-    /// Render a block quote that starts with a GitHub alert marker (`[!NOTE]`) as a callout box:
-    /// `<div class="callout callout-KIND"><p class="callout-title">TITLE</p>…</div>`, without the marker.
-    case callout(kind: String, title: String)
+extension MarkdownDocument {
+    /// The headings, code blocks, raw HTML, code spans, links, images, block quotes and text runs holding an `@` of
+    /// the document, in document order.
+    public var elements: [MarkdownElement] {
+        var result: [MarkdownElement] = []
+        func visit(_ block: MarkdownBlock) {
+            let position = block.position
+            func element(_ kind: MarkdownElement.Kind, _ text: String) {
+                result.append(MarkdownElement(index: block.id, kind: kind, text: text, line: position.line, column: position.column))
+            }
+            switch block.kind {
+            case .heading(let level, _): element(.heading(level: level), block.inlines.map(\.plainText).joined())
+            case .codeBlock(let info, let code): element(.codeBlock(info: info), code)
+            case .html(let html): element(.htmlBlock, html)
+            case .blockQuote: element(.blockQuote, block.children.first.map(\.plainText) ?? "")
+            default: break
+            }
+            block.children.forEach(visit)
+            block.inlines.forEach(visit)
+        }
+        func visit(_ inline: MarkdownInline) {
+            let position = inline.position
+            func element(_ kind: MarkdownElement.Kind, _ text: String) {
+                result.append(MarkdownElement(index: inline.id, kind: kind, text: text, line: position.line, column: position.column))
+            }
+            switch inline.kind {
+            case .html(let html): element(.htmlInline, html)
+            case .code(let code): element(.inlineCode, code)
+            case .link(let destination, _): element(.link, destination.url ?? "")
+            case .image(let source, _): element(.image, source)
+            case .text(let text) where text.contains("@"): element(.referenceText, text)
+            default: break
+            }
+            inline.children.forEach(visit)
+        }
+        blocks.forEach(visit)
+        return result
+    }
+}
+
+extension MarkdownBlock {
+    /// The plain text of the block's inlines and children.
+    public var plainText: String {
+        (inlines.map(\.plainText) + children.map(\.plainText)).joined()
+    }
 }

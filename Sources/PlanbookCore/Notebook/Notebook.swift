@@ -1,126 +1,33 @@
 import Foundation
+import PlanRecord
 
-/// Runs a report's cells as one Swift program: generate, compile (or reuse the cached executable), run (or reuse the
-/// cached outputs), and read back what each cell produced.
-///
-/// A report without cells never starts the compiler. Compiling is skipped when the program and toolchain are
-/// unchanged (prose edits leave the program unchanged); running is skipped when, in addition, the parameters are.
-public struct Notebook: Sendable {
-    /// How a notebook runs.
+/// The notebook engine's two actions on a report's plan program: compile it (into the cache), and run it — its
+/// parameters in a file (`PlanInput`), its records read back into the cells' outputs, its failures placed at the
+/// report's lines. The build's compile and run steps call these; caching decisions are theirs.
+public enum Notebook {
+    /// How a program runs.
     public struct Settings: Sendable {
         /// The cache, in `.planbook/cache/`.
         public var cache: PlanCache
-        /// Whether to reuse cached programs and outputs (`--no-cache` turns it off; results are still stored).
-        public var useCache: Bool
         /// How long the program may run.
         public var timeout: Duration
-        /// The compiled shared code, when the study has some (see `SharedLibrary`).
-        public var sharedLibrary: SharedLibrary?
         /// Names of the parameters given with `--param` (so a wrongly typed value is blamed on the command line).
         public var overrides: Set<String> = []
         /// Most bytes of address space the program (and what it starts) may use; nil for no limit.
         public var memoryLimit: UInt64? = BuildOptions.defaultMemoryLimit
 
-        public init(
-            cache: PlanCache, useCache: Bool = true, timeout: Duration = .seconds(60), sharedLibrary: SharedLibrary? = nil
-        ) {
+        public init(cache: PlanCache, timeout: Duration = .seconds(60), overrides: Set<String> = []) {
             self.cache = cache
-            self.useCache = useCache
             self.timeout = timeout
-            self.sharedLibrary = sharedLibrary
+            self.overrides = overrides
         }
-    }
-
-    /// What running a report's cells gave.
-    public struct Result: Sendable {
-        /// The outputs, when the program ran to its end (nil after a compile error or a crash).
-        public var outputs: NotebookOutputs?
-        /// Compile errors, runtime errors, failed expectations and bad parameters, placed in the report.
-        public var problems: [Diagnostic]
-        /// Whether the compiler ran.
-        public var compiled: Bool
-        /// Whether the program ran.
-        public var ran: Bool
-        /// Why the report was compiled, run or reused, for `--explain`.
-        public var explanation: String
-    }
-
-    public let report: Report
-    public let cells: [PlanCell]
-    /// Swift files beside the reports, compiled into every report's program.
-    public let shared: [SharedPlanCode]
-
-    public init(report: Report, cells: [PlanCell], shared: [SharedPlanCode] = []) {
-        self.report = report
-        self.cells = cells
-        self.shared = shared
-    }
-
-    /// Runs the cells with `parameters` (front matter values with command-line overrides applied).
-    public func run(parameters: [(name: String, value: ParameterValue)], settings: Settings) -> Result {
-        guard !cells.isEmpty else {
-            return Result(outputs: NotebookOutputs(cellCount: 0), problems: [], compiled: false, ran: false,
-                          explanation: "no plan blocks: nothing to compile or run")
-        }
-        let toolchain: PlanToolchain
-        do {
-            toolchain = try PlanToolchain.located()
-        } catch {
-            return Result(outputs: nil, problems: [error], compiled: false, ran: false, explanation: error.message)
-        }
-        let library = settings.sharedLibrary
-        let program = PlanProgram(report: report, cells: cells, shared: library == nil ? shared : [],
-                                  importsShared: library != nil)
-        var programHash = ContentHash()
-        programHash.add(program.source)
-        programHash.add(library?.key ?? "")
-        for file in program.shared {
-            programHash.add(file.path)
-            programHash.add(file.source)
-        }
-        programHash.add(toolchain.fingerprint)
-        let programKey = programHash.hex
-        let arguments = parameters.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value.typeName):\($0.value)" }
-        var runHash = ContentHash()
-        runHash.add(programKey)
-        arguments.forEach { runHash.add($0) }
-        let runKey = runHash.hex
-
-        if settings.useCache, let outputs = settings.cache.run(runKey) {
-            return Result(outputs: outputs, problems: [], compiled: false, ran: false,
-                          explanation: "reused: program, toolchain and parameters unchanged")
-        }
-        var compiled = false
-        let executable: URL
-        if settings.useCache, let cached = settings.cache.program(programKey) {
-            executable = cached
-        } else {
-            switch compile(program, key: programKey, toolchain: toolchain, cache: settings.cache, library: library) {
-            case .success(let url): executable = url
-            case .failure(let failure):
-                return Result(outputs: nil, problems: failure.diagnostics, compiled: true, ran: false,
-                              explanation: "compiled: the program failed to compile")
-            }
-            compiled = true
-        }
-        let explanation = compiled
-            ? (settings.useCache ? "compiled and ran: no compiled program for this plan code yet (first build, or the code, shared code or toolchain changed)" : "compiled and ran: --no-cache")
-            : "ran without compiling: parameters changed (or no stored outputs)"
-        let run = execute(executable, arguments: arguments, program: program, settings: settings)
-        if run.problems.isEmpty, let outputs = run.outputs {
-            settings.cache.storeRun(outputs, key: runKey)
-        }
-        let problems = run.problems.map { placeParameterProblem($0, overrides: settings.overrides) }
-        return Result(outputs: run.outputs, problems: problems, compiled: compiled, ran: true, explanation: explanation)
     }
 
     /// A parameter of the wrong type is the value's fault, not the `param(…)` call's: place the problem where the
     /// value was given — the front matter line of this report, or `--param` — and say where it was read.
-    func placeParameterProblem(_ problem: Diagnostic, overrides: Set<String>) -> Diagnostic {
-        guard problem.message.hasPrefix("parameter `"), let close = problem.message.dropFirst(11).firstIndex(of: "`") else {
-            return problem
-        }
-        let name = String(problem.message.dropFirst(11)[..<close])
+    static func placeParameterProblem(
+        _ problem: Diagnostic, name: String, overrides: Set<String>, report: Report
+    ) -> Diagnostic {
         let readAt = "(read at \(problem.file):\(problem.line))"
         if overrides.contains(name) {
             return Diagnostic(file: "--param \(name)", "\(problem.message) \(readAt)")
@@ -136,68 +43,78 @@ public struct Notebook: Sendable {
         return problem
     }
 
-    // MARK: - Steps
-
-    private func compile(
-        _ program: PlanProgram, key: String, toolchain: PlanToolchain, cache: PlanCache, library: SharedLibrary?
+    /// Compiles `program` into the cache entry of `key`; the executable, or the compiler's errors at report lines.
+    static func compile(
+        _ program: PlanProgram, key: CacheKey, command: SwiftCompilerCommand, cache: PlanCache
     ) -> Swift.Result<URL, BuildFailure> {
+        let report = program.reportPath
         let staging: URL
+        var sources: [URL] = []
         do {
             staging = try cache.stagingFolder()
-            try Data(program.source.utf8).write(to: staging.appendingPathComponent("main.swift"))
+            sources.append(staging.appendingPathComponent("main.swift"))
+            try Data(program.source.utf8).write(to: sources[0])
             for (index, file) in program.shared.enumerated() {
-                try Data(file.compiledSource.utf8).write(to: staging.appendingPathComponent(SharedPlanCode.fileName(index)))
+                sources.append(staging.appendingPathComponent(SharedPlanCode.fileName(index)))
+                try Data(file.compiledSource.utf8).write(to: sources[index + 1])
             }
         } catch {
-            return .failure(BuildFailure([Diagnostic(file: report.path, "could not write to the cache: \(error)")]))
+            return .failure(BuildFailure([Diagnostic(file: report, "could not write to the cache: \(error)")]))
         }
-        let libraries = toolchain.libraryDirectory.path
-        // MemberImportVisibility: a member of a module the code does not import (Foundation's String methods, say)
-        // is a compile error naming the module, not a link error later.
-        var arguments: [String] = [
-            "-swift-version", "5", "-enable-upcoming-feature", "MemberImportVisibility", "-diagnostic-style", "llvm",
-            "-module-cache-path", cache.moduleCache.path,
-            "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit", "-lm",
-            "-Xlinker", "-rpath", "-Xlinker", libraries,
-        ]
-        if let library {
-            let folder = library.folder.path
-            arguments += ["-I", folder, "-L", folder, "-l\(SharedLibrary.moduleName)", "-Xlinker", "-rpath", "-Xlinker", folder]
-        }
-        arguments.append(staging.appendingPathComponent("main.swift").path)
-        arguments += program.shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path }
-        arguments += ["-o", staging.appendingPathComponent("program").path]
         let result: ChildOutput
         do {
-            result = try ChildProcess.run(toolchain.compiler, arguments, timeout: .seconds(300))
+            result = try command.run(
+                sources: sources, outputs: ["-o", staging.appendingPathComponent("program").path],
+                moduleCache: cache.moduleCache)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            return .failure(BuildFailure([Diagnostic(file: report.path, error.description)]))
+            return .failure(BuildFailure([Diagnostic(file: report, error.description)]))
         }
         guard result.termination == .exited(0) else {
             try? FileManager.default.removeItem(at: staging)
             return .failure(BuildFailure(CompilerDiagnostics.errors(in: result.errorText, program: program)))
         }
-        return .success(cache.commitProgram(staging, key: key))
+        return .success(cache.commitProgram(staging, key: key.hex))
     }
 
-    private func execute(
-        _ executable: URL, arguments: [String], program: PlanProgram, settings: Settings
+    /// Runs the compiled `program` with `parameters`: its outputs when it ran to its end, and every problem it
+    /// reported (and how it stopped, when it did not finish), placed in `report`.
+    static func run(
+        _ executable: URL, parameters: [(name: String, value: ParameterValue)], key: CacheKey, program: PlanProgram,
+        report: Report, settings: Settings
     ) -> (outputs: NotebookOutputs?, problems: [Diagnostic]) {
+        let input = PlanInput(parameters: parameters.map {
+            PlanInput.Parameter(name: $0.name, type: $0.value.typeName, text: "\($0.value)")
+        })
+        let inputFile: URL
+        do {
+            inputFile = try settings.cache.inputFile(input.encoded, key: key.hex)
+        } catch {
+            return (nil, [Diagnostic(file: report.path, "could not write the plan program's input: \(error)")])
+        }
+        defer { try? FileManager.default.removeItem(at: inputFile) }
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment[PlanInput.environmentVariable] = inputFile.path
         let result: ChildOutput
         do {
             result = try ChildProcess.run(
-                executable.path, arguments, environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
+                executable.path, [], environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
                 timeout: settings.timeout, limit: 16 << 20, memoryLimit: settings.memoryLimit)
         } catch {
             return (nil, [Diagnostic(file: report.path, error.description)])
         }
-        let (outputs, problems, lastCell) = PlanRecordReader.read(
-            result.standardOutput, program: program, truncated: result.truncated)
-        if result.termination == .exited(0) { return (outputs, problems) }
+        let reading = PlanRecordReader.read(result.standardOutput, cellCount: program.cells.count, truncated: result.truncated)
+        var problems = reading.problems.map { problem -> Diagnostic in
+            let placed = program.diagnostic(at: problem.place, problem.message)
+            return problem.parameter.map {
+                placeParameterProblem(placed, name: $0, overrides: settings.overrides, report: report)
+            } ?? placed
+        }
+        problems += reading.unreadable.map { Diagnostic(file: report.path, $0) }
+        problems += reading.outputs.warnings.map { program.diagnostic(at: $0.place, severity: .warning, $0.message) }
+        if result.termination == .exited(0) { return (reading.outputs, problems) }
         return (nil, problems + [PlanRunFailure.diagnostic(
-            result, program: program, lastCell: lastCell, timeout: settings.timeout, memoryLimit: settings.memoryLimit)])
+            result, program: program, reading: reading, timeout: settings.timeout, memoryLimit: settings.memoryLimit)])
     }
 }

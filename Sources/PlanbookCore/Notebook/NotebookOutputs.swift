@@ -1,38 +1,42 @@
-/// What a report's cells produced when they ran: each block's outputs in order, each inline expression's text, and
-/// the claims checked. Cached between builds (only for runs without problems), so it holds no report line numbers.
+import PlanRecord
+
+/// What a report's cells produced when they ran, as a tree: each cell's outputs belong to it, in the order made, and
+/// an inline expression's cell holds its value. Cached between builds (only for runs without errors), so it holds
+/// no report line numbers: places are cell-relative (`PlanRecord.Place`), mapped by the report's `PlanProgram`.
 public struct NotebookOutputs: Codable, Sendable, Equatable {
-    /// Outputs of each cell, by cell index, in the order they were made.
-    public var cells: [[CellOutput]]
-    /// The text of each inline cell, by cell index (nil for blocks).
-    public var inlineValues: [String?]
+    /// Each cell's outputs, by cell index.
+    public var cells: [CellOutputs]
     /// Each parameter the program read, with the value it used, in the order first read.
-    public var parameters: [ParameterUse] = []
+    public var parameters: [PlanRecord.Parameter] = []
+    /// Warnings the program reported (kept, so that outputs from the cache report them again).
+    public var warnings: [PlanNotice] = []
 
     public init(cellCount: Int) {
-        cells = Array(repeating: [], count: cellCount)
-        inlineValues = Array(repeating: nil, count: cellCount)
+        cells = Array(repeating: CellOutputs(), count: cellCount)
     }
 
-    /// Every claim, in document order.
-    public var claims: [ClaimResult] {
-        cells.flatMap { outputs in
-            outputs.compactMap { output -> ClaimResult? in
-                if case .claim(let claim) = output { return claim }
+    /// Every claim, in document order, with its cell.
+    public var claims: [(cell: Int, claim: PlanRecord.Claim)] {
+        cells.enumerated().flatMap { index, cell in
+            cell.outputs.compactMap { output -> (Int, PlanRecord.Claim)? in
+                if case .claim(let claim) = output { return (index, claim) }
                 return nil
             }
         }
     }
 }
 
-/// A parameter a plan program read: its value and whether it was given (front matter or `--param`) or defaulted.
-public struct ParameterUse: Codable, Sendable, Equatable {
-    public var name: String
-    /// The value, formatted as in prose.
-    public var value: String
-    /// `Int`, `Double`, `String` or `Bool`.
-    public var type: String
-    /// Whether the value came from the front matter or `--param` rather than the code's default.
-    public var given: Bool
+/// The outputs of one cell: a block's outputs in order, or an inline expression's value.
+public struct CellOutputs: Codable, Sendable, Equatable {
+    public var outputs: [CellOutput] = []
+    /// An inline expression's value, as prose shows it and as a number.
+    public var inline: PlanRecord.Value?
+}
+
+/// A problem a plan program reported at a place in its cells, as the run gave it.
+public struct PlanNotice: Codable, Sendable, Equatable {
+    public var place: PlanRecord.Place
+    public var message: String
 }
 
 /// One output under a plan block.
@@ -42,32 +46,24 @@ public enum CellOutput: Codable, Sendable, Equatable {
     /// A value shown as text.
     case text(String)
     /// A value shown as a table.
-    case table(title: String?, header: [String], rows: [[String]])
+    case table(PlanRecord.Table)
     /// A graph to lay out with Graphviz.
-    case graph(title: String, dot: String)
+    case graph(PlanRecord.Graph)
     /// A chart drawn by PlanKit as SVG, with the data it plots.
-    case chart(title: String, svg: String, header: [String], rows: [[String]])
+    case chart(PlanRecord.Chart)
     /// A paper's number set beside the computed one.
-    case claim(ClaimResult)
-    /// A file offered for download (a plan's figures as JSON), with a line describing it.
-    case file(title: String, fileExtension: String, contents: String)
+    case claim(PlanRecord.Claim)
+    /// A file offered for download (a plan's figures as JSON).
+    case file(PlanRecord.File)
 }
 
-/// A claim checked by `claim(_:paper:computed:tolerance:)`: both values, their ratio and the verdict.
-public struct ClaimResult: Codable, Sendable, Equatable {
-    /// What is claimed ("Decode throughput").
-    public var label: String
-    /// The paper's value, formatted.
-    public var paper: String
-    /// The computed value, formatted.
-    public var computed: String
-    /// computed / paper.
-    public var ratio: Double
-    /// The accepted relative difference.
-    public var tolerance: Double
-    /// Whether |ratio − 1| ≤ tolerance.
-    public var holds: Bool
-    /// The cell that made the claim, and the line inside it.
-    public var cell: Int
-    public var line: Int
+extension CellOutput {
+    /// The title of a graph or chart, which captions its figure.
+    public var figureTitle: String? {
+        switch self {
+        case .graph(let graph): graph.title
+        case .chart(let chart): chart.title
+        default: nil
+        }
+    }
 }

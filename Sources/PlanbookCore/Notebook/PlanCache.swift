@@ -75,7 +75,10 @@ public struct PlanCache: Sendable {
     /// The stored outputs of the run with `key`, if any and intact.
     public func run(_ key: String) -> NotebookOutputs? {
         guard let data = verifiedFile(runFile(key)) else { return nil }
-        guard let outputs = try? JSONDecoder().decode(NotebookOutputs.self, from: data) else {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let outputs = try? decoder.decode(NotebookOutputs.self, from: data) else {
             discard(runFile(key))
             return nil
         }
@@ -84,7 +87,10 @@ public struct PlanCache: Sendable {
 
     /// Stores the outputs of a successful run.
     public func storeRun(_ outputs: NotebookOutputs, key: String) {
-        guard let data = try? JSONEncoder().encode(outputs) else { return }
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(outputs) else { return }
         store(data, at: runFile(key))
     }
 
@@ -99,6 +105,15 @@ public struct PlanCache: Sendable {
     private func svgFile(_ key: String) -> URL { root.appendingPathComponent("svg/\(key).svg") }
 
     private func runFile(_ key: String) -> URL { root.appendingPathComponent("runs/\(key).json") }
+
+    /// Writes a plan program's input for the run with `key` to a file of its own, and returns the file.
+    public func inputFile(_ bytes: [UInt8], key: String) throws -> URL {
+        let folder = root.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try Data(bytes).write(to: file)
+        return file
+    }
 
     // MARK: - Storing with a hash
 

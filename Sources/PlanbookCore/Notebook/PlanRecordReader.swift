@@ -1,122 +1,128 @@
 import Foundation
+import PlanRecord
 
-/// Reads what a plan program wrote to standard output — record lines (JSON after U+001E) among the program's own
-/// `print` lines — into the cells' outputs and the problems it reported (failed expectations, bad parameters).
-public enum PlanRecordReader {
+/// Reads what a plan program wrote to standard output — `PlanRecord` lines (after U+001E) among the program's own
+/// `print` lines — into the cells' outputs and the problems it reported (failed expectations, bad parameters,
+/// thrown errors, and records this planbook cannot read).
+public struct PlanRecordReader {
     /// Most text one cell's `print`s may add to the page; more is cut with a note.
     public static let printLimit = 200_000
 
-    private struct Record: Decodable {
-        var t: String
-        var cell: Int
-        var text: String?
-        var title: String?
-        var header: [String]?
-        var rows: [[String]]?
-        var dot: String?
-        var svg: String?
-        var file: String?
-        var line: Int?
-        var message: String?
-        var label: String?
-        var paper: String?
-        var computed: String?
-        var ratio: Double?
-        var tolerance: Double?
-        var holds: Bool?
-        var name: String?
-        var value: String?
-        var type: String?
-        var given: Bool?
-        var `extension`: String?
+    /// What was read.
+    public struct Reading: Sendable {
+        public var outputs: NotebookOutputs
+        /// Problems at places in the program's cells, with the parameter each `badParameter` names.
+        public var problems: [(place: PlanRecord.Place, message: String, parameter: String?)] = []
+        /// Lines that were records but could not be read, with why.
+        public var unreadable: [String] = []
+        /// The last cell that started (where a crash happened).
+        public var lastCell: Int?
+        /// The last top-level statement that started, in `lastCell` (where a trap or an uncaught error happened).
+        public var lastStatement: PlanRecord.Place?
     }
 
-    /// The outputs and problems in `output`, the standard output of `program`'s executable; `truncated` says the
-    /// output was cut at the runner's limit. Also returns the last cell that started (where a crash happened).
-    public static func read(
-        _ output: [UInt8], program: PlanProgram, truncated: Bool
-    ) -> (outputs: NotebookOutputs, problems: [Diagnostic], lastCell: Int?) {
-        var outputs = NotebookOutputs(cellCount: program.cells.count)
-        var problems: [Diagnostic] = []
-        var current: Int?
-        var printed = ""
-        var cutNoted = false
-        func flushPrinted() {
-            guard let cell = current, !printed.isEmpty else { printed = ""; return }
-            if case .printed(let earlier)? = outputs.cells[cell].last {
-                outputs.cells[cell][outputs.cells[cell].count - 1] = .printed(earlier + printed)
-            } else {
-                outputs.cells[cell].append(.printed(printed))
-            }
-            printed = ""
+    private var reading: Reading
+    private var printed = ""
+    private var cutNoted = false
+    private let decoder: JSONDecoder
+
+    private init(cellCount: Int) {
+        reading = Reading(outputs: NotebookOutputs(cellCount: cellCount))
+        decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    }
+
+    /// The outputs and problems in `output`, the standard output of a program of `cellCount` cells; `truncated`
+    /// says the output was cut at the runner's limit.
+    public static func read(_ output: [UInt8], cellCount: Int, truncated: Bool) -> Reading {
+        var reader = PlanRecordReader(cellCount: cellCount)
+        for line in output.split(separator: 10, omittingEmptySubsequences: false) {
+            if line.first == PlanRecord.separator { reader.record(line.dropFirst()) } else { reader.printedLine(line) }
         }
-        let decoder = JSONDecoder()
-        for lineBytes in output.split(separator: 10, omittingEmptySubsequences: false) {
-            if lineBytes.first == 0x1E {
-                guard let record = try? decoder.decode(Record.self, from: Data(lineBytes.dropFirst())),
-                    outputs.cells.indices.contains(record.cell)
-                else { continue }
-                flushPrinted()
-                current = record.cell
-                apply(record, to: &outputs, problems: &problems, program: program)
-            } else if current != nil {
-                let text = String(decoding: lineBytes, as: UTF8.self)
-                let cellPrinted = current.map { outputs.cells[$0] }?.reduce(0) { count, output in
-                    if case .printed(let text) = output { return count + text.utf8.count }
-                    return count
-                } ?? 0
-                if cellPrinted + printed.utf8.count < printLimit {
-                    printed += text + "\n"
-                } else if !cutNoted {
-                    printed += "… (output cut after \(printLimit / 1000) kB)\n"
-                    cutNoted = true
-                }
-            }
+        if reader.printed.hasSuffix("\n\n") { reader.printed.removeLast() }
+        reader.flushPrinted()
+        if truncated, let cell = reader.reading.lastCell {
+            reader.reading.outputs.cells[cell].outputs.append(
+                .printed("… (the program's output was cut: it wrote more than Planbook keeps)"))
         }
-        if printed.hasSuffix("\n\n") { printed.removeLast() }
+        return reader.reading
+    }
+
+    private mutating func record(_ bytes: ArraySlice<UInt8>) {
+        let record: PlanRecord
+        do {
+            record = try decoder.decode(PlanRecord.self, from: Data(bytes))
+        } catch let unknown as PlanRecord.UnknownKind {
+            if !reading.unreadable.contains(unknown.description) { reading.unreadable.append(unknown.description) }
+            return
+        } catch {
+            reading.unreadable.append("the plan program wrote a record planbook cannot read (\(error))")
+            return
+        }
         flushPrinted()
-        if truncated, let cell = current {
-            outputs.cells[cell].append(.printed("… (the program's output was cut: it wrote more than Planbook keeps)"))
-        }
-        return (outputs, problems, current)
+        apply(record)
     }
 
-    private static func apply(
-        _ record: Record, to outputs: inout NotebookOutputs, problems: inout [Diagnostic], program: PlanProgram
-    ) {
-        let cell = record.cell
-        switch record.t {
-        case "text":
-            outputs.cells[cell].append(.text(record.text ?? ""))
-        case "table":
-            outputs.cells[cell].append(.table(title: record.title, header: record.header ?? [], rows: record.rows ?? []))
-        case "graph":
-            outputs.cells[cell].append(.graph(title: record.title ?? "", dot: record.dot ?? ""))
-        case "chart":
-            outputs.cells[cell].append(.chart(
-                title: record.title ?? "", svg: record.svg ?? "", header: record.header ?? [], rows: record.rows ?? []))
-        case "file":
-            outputs.cells[cell].append(.file(
-                title: record.title ?? "", fileExtension: record.extension ?? "txt", contents: record.text ?? ""))
-        case "param":
-            outputs.parameters.append(ParameterUse(
-                name: record.name ?? "", value: record.value ?? "", type: record.type ?? "", given: record.given ?? false))
-        case "inline":
-            outputs.inlineValues[cell] = record.text ?? ""
-        case "claim":
-            outputs.cells[cell].append(.claim(ClaimResult(
-                label: record.label ?? "", paper: record.paper ?? "", computed: record.computed ?? "",
-                ratio: record.ratio ?? .nan, tolerance: record.tolerance ?? 0, holds: record.holds ?? false,
-                cell: cell, line: record.line ?? 1)))
-        case "expect":
-            problems.append(program.diagnostic(
-                file: record.file ?? "", line: record.line ?? 1, column: 1,
-                "expectation failed: \(record.message ?? "")"))
-        case "error":
-            problems.append(program.diagnostic(
-                file: record.file ?? "", line: record.line ?? 1, column: 1, record.message ?? "error"))
-        default:
-            break
+    private mutating func apply(_ record: PlanRecord) {
+        switch record {
+        case .cellStarted(let cell):
+            start(cell)
+            reading.lastStatement = nil
+        case .statementStarted(let place): reading.lastStatement = place
+        case .text(let cell, let text): append(.text(text), to: cell)
+        case .table(let cell, let table): append(.table(table), to: cell)
+        case .graph(let cell, let graph): append(.graph(graph), to: cell)
+        case .chart(let cell, let chart): append(.chart(chart), to: cell)
+        case .file(let cell, let file): append(.file(file), to: cell)
+        case .claim(let cell, let claim): append(.claim(claim), to: cell)
+        case .inline(let cell, let value):
+            guard reading.outputs.cells.indices.contains(cell) else { return }
+            reading.outputs.cells[cell].inline = value
+        case .parameterRead(let parameter): reading.outputs.parameters.append(parameter)
+        case .expectationFailed(let place, let message):
+            reading.problems.append((place, "expectation failed: \(message)", nil))
+        case .failure(let place, let message): reading.problems.append((place, message, nil))
+        case .badParameter(let place, let name, let message): reading.problems.append((place, message, name))
+        case .warning(let place, let message):
+            reading.outputs.warnings.append(PlanNotice(place: place, message: message))
         }
+    }
+
+    private mutating func start(_ cell: Int) {
+        guard reading.outputs.cells.indices.contains(cell) else { return }
+        reading.lastCell = cell
+    }
+
+    private mutating func append(_ output: CellOutput, to cell: Int) {
+        guard reading.outputs.cells.indices.contains(cell) else { return }
+        reading.lastCell = cell
+        reading.outputs.cells[cell].outputs.append(output)
+    }
+
+    private mutating func printedLine(_ bytes: ArraySlice<UInt8>) {
+        guard let cell = reading.lastCell else { return }
+        let cellPrinted = reading.outputs.cells[cell].outputs.reduce(0) { count, output in
+            if case .printed(let text) = output { return count + text.utf8.count }
+            return count
+        }
+        if cellPrinted + printed.utf8.count < Self.printLimit {
+            printed += String(decoding: bytes, as: UTF8.self) + "\n"
+        } else if !cutNoted {
+            printed += "… (output cut after \(Self.printLimit / 1000) kB)\n"
+            cutNoted = true
+        }
+    }
+
+    private mutating func flushPrinted() {
+        defer { printed = "" }
+        guard let cell = reading.lastCell, !printed.isEmpty else { return }
+        var outputs = reading.outputs.cells[cell].outputs
+        if case .printed(let earlier)? = outputs.last {
+            outputs[outputs.count - 1] = .printed(earlier + printed)
+        } else {
+            outputs.append(.printed(printed))
+        }
+        reading.outputs.cells[cell].outputs = outputs
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit and
-/// PlanRuntime modules) built with Planbook.
+/// What plan programs are compiled with: the Swift compiler, and the PlanKit library (which holds the PlanKit,
+/// PlanCharts and PlanRuntime modules) built with Planbook.
 ///
 /// The compiler is `$SWIFTC`, else `swiftc` on `PATH`. The library is looked for in `$PLANBOOK_LIBRARY_DIR`, else
 /// relative to the running executable's real path: `../lib/planbook/` (where `make install` puts it, so an installed
@@ -13,7 +13,7 @@ public struct PlanToolchain: Sendable {
     public let compiler: String
     /// The folder holding `libPlanKit.so`.
     public let libraryDirectory: URL
-    /// The folder holding `PlanKit.swiftmodule` and `PlanRuntime.swiftmodule`.
+    /// The folder holding `PlanKit.swiftmodule`, `PlanCharts.swiftmodule`, `PlanRecord.swiftmodule` and `PlanRuntime.swiftmodule`.
     public let moduleDirectory: URL
     /// A hash of the compiler's identity and the libraries' bytes.
     public let fingerprint: String
@@ -75,7 +75,7 @@ public struct PlanToolchain: Sendable {
         hash.add(libraries.standardizedFileURL.path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: compilerPath)
         hash.add("\(attributes?[.size] ?? 0) \((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)")
-        for file in libraryFiles + ["PlanKit", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
+        for file in libraryFiles + ["PlanKit", "PlanCharts", "PlanRecord", "PlanRuntime"].map({ modules.appendingPathComponent("\($0).swiftmodule") }) {
             hash.add((try? Data(contentsOf: file)) ?? Data())
         }
         return PlanToolchain(

@@ -4,7 +4,8 @@ import Foundation
 /// report's plan program links — instead of compiling them again into each program.
 ///
 /// Reports see the files' declarations as if they were their own (`@testable import`, so nothing has to be `public`).
-/// The library is cached by the hash of the files and the toolchain, like the programs. Errors in the files are
+/// The library is cached by the hash of the files and the toolchain, like the programs, sealed with the hash of each
+/// of its files (see `PlanCache`). Errors in the files are
 /// reported once, at their own path, line and column.
 public struct SharedLibrary: Sendable {
     /// The module name plan programs import.
@@ -12,58 +13,55 @@ public struct SharedLibrary: Sendable {
 
     /// The folder holding `libPlanbookShared.so` and `PlanbookShared.swiftmodule`.
     public let folder: URL
-    /// The hash it is cached under; part of every program's key.
-    public let key: String
+    /// The key it is cached under; part of every program's key.
+    public let key: CacheKey
 
-    /// The library of `shared`, compiled (or found in `cache`). Nil when there are no shared files.
-    public static func build(
-        _ shared: [SharedPlanCode], toolchain: PlanToolchain, cache: PlanCache, useCache: Bool
-    ) -> Result<SharedLibrary?, BuildFailure> {
-        guard !shared.isEmpty else { return .success(nil) }
-        var hash = ContentHash()
-        hash.add("shared-library-1")
-        hash.add(toolchain.fingerprint)
-        for file in shared {
-            hash.add(file.path)
-            hash.add(file.source)
-        }
-        let key = hash.hex
-        let folder = cache.sharedLibraryFolder(key)
-        if useCache, cache.sharedLibrary(key) {
-            return .success(SharedLibrary(folder: folder, key: key))
-        }
+    /// Where the library of `shared` is kept in `cache`, and its key; nil when there are no shared files.
+    public static func planned(_ shared: [SharedPlanCode], toolchain: PlanToolchain, cache: PlanCache) -> SharedLibrary? {
+        guard !shared.isEmpty else { return nil }
+        let key = CacheKey.sharedLibrary(shared, toolchain: toolchain, flags: command(toolchain).flags)
+        return SharedLibrary(folder: cache.sharedLibraryFolder(key.hex), key: key)
+    }
+
+    private static func command(_ toolchain: PlanToolchain) -> SwiftCompilerCommand {
+        .sharedLibrary(toolchain: toolchain)
+    }
+
+    private static var fileName: String { "lib\(moduleName)\(PlanToolchain.libraryExtension)" }
+
+    /// Whether the library is in `cache` and intact (its files match their seal; a damaged one is discarded).
+    public func isBuilt(in cache: PlanCache) -> Bool { cache.sharedLibrary(key.hex) }
+
+    /// Compiles `shared` into this library's folder; the compiler's errors at the shared files' lines.
+    public func compile(_ shared: [SharedPlanCode], toolchain: PlanToolchain, cache: PlanCache) -> BuildFailure? {
+        let command = Self.command(toolchain)
+        let fileName = Self.fileName
         let staging: URL
+        let sources: [URL]
         do {
             staging = try cache.stagingFolder()
-            for (index, file) in shared.enumerated() {
-                try Data(file.compiledSource.utf8).write(to: staging.appendingPathComponent(SharedPlanCode.fileName(index)))
-            }
+            sources = shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)) }
+            for (file, url) in zip(shared, sources) { try Data(file.compiledSource.utf8).write(to: url) }
         } catch {
-            return .failure(BuildFailure([Diagnostic(file: shared[0].path, "could not write to the cache: \(error)")]))
+            return BuildFailure([Diagnostic(file: shared[0].path, "could not write to the cache: \(error)")])
         }
-        let libraries = toolchain.libraryDirectory.path
-        let arguments = [
-            "-swift-version", "5", "-enable-upcoming-feature", "MemberImportVisibility", "-diagnostic-style", "llvm",
-            "-enable-testing", "-module-cache-path", cache.moduleCache.path,
-            "-emit-library", "-emit-module", "-module-name", moduleName,
-            "-I", toolchain.moduleDirectory.path, "-L", libraries, "-lPlanKit", "-lm",
-            "-Xlinker", "-rpath", "-Xlinker", libraries,
-            "-o", staging.appendingPathComponent("lib\(moduleName)\(PlanToolchain.libraryExtension)").path,
-            "-emit-module-path", staging.appendingPathComponent("\(moduleName).swiftmodule").path,
-        ] + shared.indices.map { staging.appendingPathComponent(SharedPlanCode.fileName($0)).path }
         let result: ChildOutput
         do {
-            result = try ChildProcess.run(toolchain.compiler, arguments, timeout: .seconds(300))
+            result = try command.run(
+                sources: sources,
+                outputs: ["-o", staging.appendingPathComponent(fileName).path,
+                          "-emit-module-path", staging.appendingPathComponent("\(Self.moduleName).swiftmodule").path],
+                moduleCache: cache.moduleCache)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            return .failure(BuildFailure([Diagnostic(file: shared[0].path, error.description)]))
+            return BuildFailure([Diagnostic(file: shared[0].path, error.description)])
         }
         guard result.termination == .exited(0) else {
             try? FileManager.default.removeItem(at: staging)
-            return .failure(BuildFailure(errors(in: result.errorText, shared: shared)))
+            return BuildFailure(Self.errors(in: result.errorText, shared: shared))
         }
-        cache.commitSharedLibrary(staging, key: key)
-        return .success(SharedLibrary(folder: folder, key: key))
+        cache.commitSharedLibrary(staging, key: key.hex)
+        return nil
     }
 
     /// The compiler's errors, at the shared files' own lines (they are compiled under `#sourceLocation`).

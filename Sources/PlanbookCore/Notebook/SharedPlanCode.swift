@@ -2,7 +2,7 @@
 /// for what several pages share — the model, the assumptions as parameters, helper functions — so that no page
 /// holds a copy.
 ///
-/// PlanKit and PlanRuntime are imported for it. Its declarations are globals of each program; a global `let` is evaluated on first use, so it may read
+/// PlanKit, PlanCharts and PlanRuntime are imported for it. Its declarations are globals of each program; a global `let` is evaluated on first use, so it may read
 /// parameters with `param(…)`. Errors in it are reported at its own path, line and column.
 public struct SharedPlanCode: Sendable, Equatable {
     /// The file as the user names it, e.g. `Reports/study.swift`.
@@ -21,7 +21,7 @@ public struct SharedPlanCode: Sendable, Equatable {
     /// The source as compiled: with PlanKit and PlanRuntime imported, under a `#sourceLocation` naming the user's
     /// path.
     var compiledSource: String {
-        "import PlanKit\nimport PlanRuntime\n#sourceLocation(file: \"\(path)\", line: 1)\n\(source)"
+        "import PlanKit\nimport PlanCharts\nimport PlanRuntime\n#sourceLocation(file: \"\(path)\", line: 1)\n\(source)"
             + "\(source.hasSuffix("\n") ? "" : "\n")#sourceLocation()\n"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanRecord
 
 /// The HTML of what plan blocks produced: printed text, values, tables, claim cards, and the page's claims summary.
 ///
@@ -13,8 +14,8 @@ public enum CellOutputHTML {
             return text.contains("\n")
                 ? "<pre class=\"output-text\">\(HTML.escape(text))</pre>\n"
                 : "<p class=\"output-value\">\(HTML.escape(text))</p>\n"
-        case .table(let title, let header, let rows):
-            return table(title: title, header: header, rows: rows)
+        case .table(let table):
+            return self.table(title: table.title, header: table.header, rows: table.rows.map { $0.map(\.text) })
         case .claim(let claim):
             return card(claim)
         case .graph, .chart, .file:
@@ -24,6 +25,7 @@ public enum CellOutputHTML {
 
     /// A table with a header row; cells that read as numbers are right-aligned (`class="num"`).
     public static func table(title: String?, header: [String], rows: [[String]], id: String? = nil) -> String {
+        // `id` is already scoped by the caller.
         var html = "<div class=\"table-scroll\"><table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         if let title { html += "<caption>\(HTML.escape(title))</caption>\n" }
         html += "<thead>\n<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
@@ -36,24 +38,24 @@ public enum CellOutputHTML {
     }
 
     /// A claim card: label, the paper's and the computed value, their ratio and the verdict.
-    public static func card(_ claim: ClaimResult) -> String {
+    public static func card(_ claim: PlanRecord.Claim) -> String {
         let verdict = claim.holds ? "holds" : "does not hold"
         return """
             <div class="claim \(claim.holds ? "claim-holds" : "claim-fails")"><span class="claim-label">\(HTML.escape(claim.label))</span> \
-            <span class="claim-paper">paper: \(HTML.escape(claim.paper))</span> \
-            <span class="claim-computed">computed: \(HTML.escape(claim.computed))</span> \
-            <span class="claim-ratio">ratio \(ratioText(claim.ratio))</span> \
+            <span class="claim-paper">paper: \(HTML.escape(claim.paper.text))</span> \
+            <span class="claim-computed">computed: \(HTML.escape(claim.computed.text))</span> \
+            <span class="claim-ratio">ratio \(HTML.escape(claim.ratio.text))</span> \
             <span class="claim-verdict">\(verdict)</span></div>
 
             """
     }
 
-    /// The claims of a page as one table, under a heading with the given id.
-    public static func summary(_ claims: [ClaimResult], id: String) -> String {
+    /// The claims of a page as one table, under a heading with the given (scoped) id.
+    public static func summary(_ claims: [PlanRecord.Claim], id: String) -> String {
         guard !claims.isEmpty else { return "" }
         let holding = claims.filter(\.holds).count
         let rows = claims.map { claim in
-            [claim.label, claim.paper, claim.computed, ratioText(claim.ratio),
+            [claim.label, claim.paper.text, claim.computed.text, claim.ratio.text,
              "±\(Int((claim.tolerance * 100).rounded())) %", claim.holds ? "holds" : "does not hold"]
         }
         return "<section class=\"claims-summary\">\n<h2 id=\"\(id)\">Claims checked on this page</h2>\n"
@@ -63,17 +65,24 @@ public enum CellOutputHTML {
     }
 
     /// A chart figure: the drawing inline (ids prefixed by its name), its caption, and links to `folder/NAME.svg`
-    /// and `folder/NAME.csv`.
-    public static func chart(name: String, label: String, title: String, svg: String, folder: String) -> String {
+    /// and `folder/NAME.csv`, with ids and links written by `scope`.
+    public static func chart(
+        name: String, label: String, title: String, svg: String, csv: String, folder: String, scope: LinkScope = .site
+    ) -> String {
         """
-        <figure class="chart" id="fig-\(name)">
-        <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: name, label: title))</div>
+        <figure class="chart" id="\(scope.id("fig-\(name)"))">
+        <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: scope.id(name), label: title))</div>
         <figcaption><span class="caption"><span class="figure-number">\(label):</span> \(HTML.escape(title))</span> \
         <span class="downloads">Download: \
-        <a href="\(DotFigure.href(folder, name, "svg"))">SVG</a> · <a href="\(DotFigure.href(folder, name, "csv"))">CSV</a></span></figcaption>
+        <a \(scope.download("\(folder)/\(name).svg", svg))>SVG</a> · <a \(scope.download("\(folder)/\(name).csv", csv))>CSV</a></span></figcaption>
         </figure>
 
         """
+    }
+
+    /// A chart's data as CSV.
+    public static func csv(_ table: PlanRecord.Table) -> String {
+        csv(header: table.header, rows: table.rows.map { $0.map(\.text) })
     }
 
     /// `header` and `rows` as CSV (RFC 4180: fields with commas, quotes or line breaks are quoted).
@@ -85,32 +94,8 @@ public enum CellOutputHTML {
         return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func ratioText(_ ratio: Double) -> String {
-        guard ratio.isFinite else { return "—" }
-        return SignificantDigits.text(ratio) + "×"
-    }
-
     private static func isNumeric(_ cell: String) -> Bool {
         guard let first = cell.first else { return false }
         return first.isNumber || ((first == "-" || first == "−" || first == "±") && cell.dropFirst().first?.isNumber == true)
     }
-}
-
-/// Three significant digits, as PlanKit prints numbers (kept here so the site does not link PlanKit).
-enum SignificantDigits {
-    static func text(_ value: Double) -> String {
-        guard value.isFinite, value != 0 else { return value == 0 ? "0" : "—" }
-        let magnitude = Int((abs(value)).log10.rounded(.down))
-        let decimals = max(0, 2 - magnitude)
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = String(rounded)
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
-    }
-}
-
-extension Double {
-    fileprivate var log10: Double { Foundation.log10(self) }
 }

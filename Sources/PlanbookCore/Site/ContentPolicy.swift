@@ -54,18 +54,22 @@ public enum ContentPolicy {
             func problem(_ message: String) {
                 problems.append(Diagnostic(file: report.path, line: cell.line, column: cell.column, message))
             }
-            for output in cellOutputs {
+            for output in cellOutputs.outputs {
                 switch output {
-                case .chart(let title, let svg, _, _):
-                    guard !allowScripts, let what = SVGSanitizer.summary(SVGSanitizer.removals(in: svg)) else { continue }
-                    problem("the chart “\(title)” holds \(what), which a drawing may not carry (it can run script); "
-                        + "draw it with PlanKit's charts, or build with --allow-scripts")
-                case .file(let title, let fileExtension, let contents):
-                    if !downloadExtensions.contains(fileExtension) {
-                        problem("the download “\(title)” has the extension `.\(fileExtension)`; downloads are data, "
-                            + "one of " + downloadExtensions.sorted().map { "`.\($0)`" }.joined(separator: ", "))
-                    } else if fileExtension == "svg", !allowScripts, let what = SVGSanitizer.summary(SVGSanitizer.removals(in: contents)) {
-                        problem("the download “\(title)” holds \(what), which a drawing may not carry; "
+                case .chart(let chart):
+                    guard !allowScripts, let what = SVGSanitizer.summary(SVGSanitizer.removals(in: chart.svg)) else {
+                        continue
+                    }
+                    problem("the chart “\(chart.title)” holds \(what), which a drawing may not carry (it can run "
+                        + "script); draw it with PlanKit's charts, or build with --allow-scripts")
+                case .file(let file):
+                    if !downloadExtensions.contains(file.fileExtension) {
+                        problem("the download “\(file.title)” has the extension `.\(file.fileExtension)`; downloads "
+                            + "are data, one of " + downloadExtensions.sorted().map { "`.\($0)`" }.joined(separator: ", "))
+                    } else if file.fileExtension == "svg", !allowScripts,
+                        let what = SVGSanitizer.summary(SVGSanitizer.removals(in: file.contents))
+                    {
+                        problem("the download “\(file.title)” holds \(what), which a drawing may not carry; "
                             + "remove it, or build with --allow-scripts")
                     }
                 default:

@@ -3,7 +3,7 @@
 /// A reference is `@` (not after a letter or digit, so e-mail addresses are left alone), `fig-` or `tbl-`, and a name
 /// of letters, digits, `-` and `_` (a trailing `-` or `_` is not part of it). An unknown reference is an error.
 public struct CrossReferences: Sendable {
-    /// One numbered item and the page that holds it.
+    /// One numbered item and the page (its slug) that holds it.
     public struct Target: Sendable, Equatable {
         public var page: String
         public var label: String
@@ -13,7 +13,7 @@ public struct CrossReferences: Sendable {
 
     public init() {}
 
-    /// Registers the items of the page `page` (its file name); the first page to use an anchor keeps it.
+    /// Registers the items of the page `page` (its slug); the first page to use an anchor keeps it.
     public mutating func add(_ items: PageItems, page: String) {
         for item in items.items where targets[item.anchor] == nil {
             targets[item.anchor] = Target(page: page, label: item.label)
@@ -47,18 +47,43 @@ public struct CrossReferences: Sendable {
         return found
     }
 
-    /// `text` as HTML, each known reference a link from page `page`; unknown references stay as text.
-    public func html(_ text: String, onPage page: String) -> String {
+    /// `text` as HTML, each known reference a link from page `page` (a slug), written by `scope`; unknown
+    /// references stay as text.
+    public func html(_ text: String, onPage page: String, scope: LinkScope = .site) -> String {
         var html = ""
         let characters = Array(text)
         var cursor = 0
         for (anchor, offset) in Self.references(in: text) {
             guard let target = targets[anchor] else { continue }
             html += HTML.escape(String(characters[cursor..<offset]))
-            let href = target.page == page ? "#\(anchor)" : HTML.escape(SitePath.href(target.page)) + "#\(anchor)"
+            let href = HTML.escape(target.page == page ? "#\(scope.id(anchor))" : scope.page(target.page, anchor))
             html += "<a class=\"xref\" href=\"\(href)\">\(target.label)</a>"
             cursor = offset + 1 + anchor.count
         }
         return html + HTML.escape(String(characters[cursor...]))
     }
+
+    /// The problems with the cross-references in the text runs of `outline`: each one that names no figure or
+    /// table of the site.
+    public func unresolved(in outline: PageOutline) -> [Diagnostic] {
+        outline.document.elements.flatMap { element -> [Diagnostic] in
+            guard case .referenceText = element.kind else { return [] }
+            return Self.references(in: element.text).compactMap { reference -> Diagnostic? in
+                guard target(reference.anchor) == nil else { return nil }
+                return Diagnostic(
+                    file: outline.report.path, line: outline.report.bodyFirstLine + element.line - 1,
+                    column: element.column + reference.offset,
+                    "unknown cross-reference `@\(reference.anchor)`; no page has a figure or table with that id")
+            }
+        }
+    }
+}
+
+/// A run of prose holding cross-references, as links.
+struct CrossReferencePart: MarkdownPart {
+    var text: String
+    var references: CrossReferences
+    var page: String
+
+    func html(_ renderer: MarkdownHTML) -> String { references.html(text, onPage: page, scope: renderer.scope) }
 }

@@ -109,11 +109,6 @@ public struct DotFigure: Sendable, Equatable {
                 + "`image=` attribute, say); link to a page or an http(s) address, or build with --allow-scripts"))
     }
 
-    /// The `href` of a page's download `folder/name.ext`, encoded and escaped for an attribute.
-    static func href(_ folder: String, _ name: String, _ fileExtension: String) -> String {
-        HTML.escape(SitePath.href("\(folder)/\(name).\(fileExtension)"))
-    }
-
     /// The anchor of the figure in its page.
     public var anchor: String { "fig-\(name)" }
 
@@ -126,19 +121,20 @@ public struct DotFigure: Sendable, Equatable {
         return Diagnostic(file: file, line: line, column: column, "Graphviz: \(error.message)")
     }
 
-    /// The figure's HTML: the inline drawing, its caption and links to `folder/NAME.svg` and `folder/NAME.dot`.
-    /// `label` ("Figure 2") numbers it.
-    public func html(svg: String, folder: String, label number: String? = nil) -> String {
+    /// The figure's HTML: the inline drawing, its caption and links to `folder/NAME.svg` and `folder/NAME.dot`, with
+    /// ids and links written by `scope`. `label` ("Figure 2") numbers it.
+    public func html(svg: String, folder: String, label number: String? = nil, scope: LinkScope = .site) -> String {
         let label = caption ?? "Diagram \(name)"
         let numberHTML = number.map { "<span class=\"figure-number\">\($0)\(caption == nil ? "" : ":")</span> " } ?? ""
         let captionHTML = (number != nil || caption != nil)
             ? "<span class=\"caption\">\(numberHTML)\(caption.map(HTML.escape) ?? "")</span> " : ""
         let wide = Self.width(ofSVG: svg).map { $0 > Self.wideThreshold } ?? false
         return """
-            <figure class="\(wide ? "dag dag-wide" : "dag")" id="\(anchor)">
-            <div class="dag-svg">\(InlineSVG.make(svg, idPrefix: name, label: label))</div>
+            <figure class="\(wide ? "dag dag-wide" : "dag")" id="\(scope.id(anchor))">
+            <div class="dag-svg">\(InlineSVG.make(svg, idPrefix: scope.id(name), label: label))</div>
             <figcaption>\(captionHTML)<span class="downloads">Download: \
-            <a href="\(Self.href(folder, name, "svg"))">SVG</a> · <a href="\(Self.href(folder, name, "dot"))">DOT</a></span></figcaption>
+            <a \(scope.download("\(folder)/\(name).svg", svg))>SVG</a> · \
+            <a \(scope.download("\(folder)/\(name).dot", dot))>DOT</a></span></figcaption>
             </figure>
 
             """

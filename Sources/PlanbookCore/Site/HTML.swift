@@ -1,19 +1,7 @@
-/// Escaping of text for HTML content and attribute values.
+import PlanKit
+
+/// Escaping of text for HTML content and attribute values: PlanKit's `Markup`, the project's one escaper.
 public enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { Markup.escaped(text) }
 }

@@ -15,19 +15,13 @@ public enum InlineSVG {
     /// The `<svg>` element of `svg` with ids prefixed by `idPrefix-` and `label` as its accessible name.
     public static func make(_ svg: String, idPrefix: String, label: String) -> String {
         let bytes = Array(svg.utf8)
-        let rewritten = Self.rewritten
         let prefix = Array("\(idPrefix)-".utf8)
         let labelAttributes = Array(" role=\"img\" aria-label=\"\(HTML.escape(label))\"".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
         bytes.withUnsafeBufferPointer { buffer in
-            func matches(_ pattern: [UInt8], at position: Int) -> Bool {
-                guard position + pattern.count <= buffer.count else { return false }
-                for offset in 0..<pattern.count where buffer[position + offset] != pattern[offset] { return false }
-                return true
-            }
             var index = 0
-            while index < buffer.count, !matches(svgOpen, at: index) { index += 1 }
+            while index < buffer.count, !matches(svgOpen, in: buffer, at: index) { index += 1 }
             guard index < buffer.count else { return }
             output += svgOpen
             index += svgOpen.count
@@ -36,28 +30,41 @@ public enum InlineSVG {
             while tagEnd < buffer.count, buffer[tagEnd] != 62 { tagEnd += 1 }
             let tag = String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<tagEnd]), as: UTF8.self)
             if !tag.contains("role=") { output += labelAttributes }
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == 60, matches(commentOpen, at: index) {  // "<!--"
-                    index += commentOpen.count
-                    while index < buffer.count, !matches(commentClose, at: index) { index += 1 }
-                    index = min(buffer.count, index + commentClose.count)
-                    if index < buffer.count, buffer[index] == 10 { index += 1 }
-                    continue
-                }
-                if byte == 32 || byte == 117 || byte == 104, let pattern = rewritten.first(where: {
-                    byte == $0[0] && matches($0, at: index)
-                }) {
-                    output += pattern
-                    output += prefix
-                    index += pattern.count
-                    continue
-                }
-                output.append(byte)
-                index += 1
-            }
+            copyBody(buffer, from: index, prefix: prefix, into: &output)
         }
         while let last = output.last, last == 10 || last == 32 || last == 13 || last == 9 { output.removeLast() }
         return String(decoding: output, as: UTF8.self).prefixingLabelledByIDs(with: "\(idPrefix)-")
+    }
+
+    /// Copies `buffer` from `start` to `output`, without comments, every id and id reference prefixed by `prefix`.
+    private static func copyBody(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, prefix: [UInt8], into output: inout [UInt8]
+    ) {
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 60, matches(commentOpen, in: buffer, at: index) {  // "<!--"
+                index += commentOpen.count
+                while index < buffer.count, !matches(commentClose, in: buffer, at: index) { index += 1 }
+                index = min(buffer.count, index + commentClose.count)
+                if index < buffer.count, buffer[index] == 10 { index += 1 }
+                continue
+            }
+            if byte == 32 || byte == 117 || byte == 104,
+                let pattern = rewritten.first(where: { byte == $0[0] && matches($0, in: buffer, at: index) }) {
+                output += pattern
+                output += prefix
+                index += pattern.count
+                continue
+            }
+            output.append(byte)
+            index += 1
+        }
+    }
+
+    private static func matches(_ pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position + pattern.count <= buffer.count else { return false }
+        for offset in 0..<pattern.count where buffer[position + offset] != pattern[offset] { return false }
+        return true
     }
 }

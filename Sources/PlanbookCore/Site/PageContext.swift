@@ -9,8 +9,10 @@ public enum PageContext {
     /// The name and version printed in every page's footer.
     public static let generator = "Planbook \(PlanbookVersion.current)"
 
-    /// The context for `pages[position]` among all `pages` of the site, in navigation order.
-    public static func make(for position: Int, of pages: [RenderedPage], stylesheet: String? = nil) -> [String: Any] {
+    /// The context for `pages[position]` among all `pages` of the site, in navigation order, its body `content`.
+    public static func make(
+        for position: Int, of pages: [RenderedPage], content: String, stylesheet: String? = nil
+    ) -> [String: Any] {
         let page = pages[position]
         let index = pages.first { $0.report.slug == "index" } ?? pages[0]
         var context: [String: Any] = [
@@ -18,7 +20,7 @@ public enum PageContext {
             "siteTitle": index.title,
             "indexHref": SitePath.href(index.report.outputName),
             "stylesheetHref": "assets/style.css",
-            "content": page.bodyHTML,
+            "content": content,
             "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
             "generator": generator,

@@ -1,5 +1,8 @@
+import PlanRecord
+
 /// The numbered things of a page — figures (`dot` blocks, graphs and charts from plan blocks) and tables from plan
-/// blocks — in document order, with their anchors, numbers and captions; and the figures Graphviz must draw.
+/// blocks — in document order, with their anchors, numbers and captions; each plan cell's outputs with their numbers
+/// and file names; and the figures Graphviz must draw.
 ///
 /// Names follow the block: a block with `id=mem` names its figures `mem`, `mem-2`, … (anchors `fig-mem`, …) and its
 /// tables `tbl-mem`, `tbl-mem-2`, …; a block without an id is `plan-N`, N counting the page's plan blocks. Names never
@@ -16,80 +19,93 @@ public struct PageItems: Sendable {
         public var caption: String
         /// "Figure 3".
         public var label: String { "\(kind.rawValue) \(number)" }
+        /// The name part of a figure's anchor (`fig-mem-2` → `mem-2`), used for its files.
+        public var name: String { String(anchor.drop { $0 != "-" }.dropFirst()) }
+    }
+
+    /// One output of a cell, with its number (figures and tables) or its file name (downloads).
+    public struct PlacedOutput: Sendable {
+        public var output: CellOutput
+        public var item: Item?
+        /// The file name (without extension) of a download.
+        public var fileName: String?
     }
 
     /// Every numbered item, in document order.
-    public var items: [Item] = []
+    public private(set) var items: [Item] = []
     /// The figures for Graphviz: `dot` blocks and plan-block graphs, in document order.
-    public var figures: [DotFigure] = []
-    /// For each plan cell, the item of each of its outputs (nil for outputs that are not numbered), in output order.
-    public var outputItems: [Int: [Item?]] = [:]
-    /// The item of each `dot` block, by element index.
-    public var blockItems: [Int: Item] = [:]
-    /// For each plan cell, the file name (without extension) of each download it offered, in output order.
-    public var fileNames: [Int: [String]] = [:]
+    public private(set) var figures: [DotFigure] = []
+    /// The item of each `dot` block, by its node id.
+    public private(set) var blockItems: [Int: Item] = [:]
+    /// Each plan block's outputs, placed, by cell index.
+    public private(set) var cellOutputs: [Int: [PlacedOutput]] = [:]
 
-    public init(_ outline: PageRenderer.Outline, outputs: NotebookOutputs?) {
-        var taken = Set(outline.figures.map(\.name))
-        var figureCount = 0
-        var tableCount = 0
+    private var taken: Set<String>
+    private var figureCount = 0
+    private var tableCount = 0
+
+    public init(_ outline: PageOutline, outputs: NotebookOutputs?) {
+        taken = Set(outline.figures.map(\.name))
+        let cells = Dictionary(uniqueKeysWithValues: outline.cells.map { ($0.elementIndex, $0) })
+        let dotFigures = Dictionary(uniqueKeysWithValues: outline.figures.map { ($0.elementIndex, $0) })
         var blockOrdinal = 0
-        let cellsByElement = Dictionary(uniqueKeysWithValues: outline.cells.map { ($0.elementIndex, $0) })
-        let figuresByElement = Dictionary(uniqueKeysWithValues: outline.figures.map { ($0.elementIndex, $0) })
-        let elementOrder = (Array(cellsByElement.keys) + Array(figuresByElement.keys)).sorted()
-        for element in elementOrder {
-            if let figure = figuresByElement[element] {
-                figureCount += 1
-                let item = Item(anchor: figure.anchor, kind: .figure, number: figureCount, caption: figure.caption ?? "")
-                items.append(item)
-                blockItems[element] = item
+        for node in (Array(cells.keys) + Array(dotFigures.keys)).sorted() {
+            if let figure = dotFigures[node] {
+                let item = number(.figure, anchor: figure.anchor, caption: figure.caption ?? "")
+                blockItems[node] = item
                 figures.append(figure)
-                continue
+            } else if let cell = cells[node], case .block(_, let id) = cell.kind {
+                blockOrdinal += 1
+                place(outputs?.cells[cell.index].outputs ?? [], of: cell, base: id ?? "plan-\(blockOrdinal)")
             }
-            guard let cell = cellsByElement[element], case .block(_, let id) = cell.kind else { continue }
-            blockOrdinal += 1
-            let base = id ?? "plan-\(blockOrdinal)"
-            var figureNames = 0
-            var tableNames = 0
-            var captionUsed = false
-            func caption(_ title: String) -> String {
-                defer { captionUsed = true }
-                return captionUsed ? title : (cell.caption ?? title)
-            }
-            var cellItems: [Item?] = []
-            for output in outputs?.cells[cell.index] ?? [] {
-                switch output {
-                case .graph(let title, _), .chart(let title, _, _, _):
-                    figureNames += 1
-                    var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
-                    while taken.contains(name) { name += "-x" }
-                    taken.insert(name)
-                    figureCount += 1
-                    let item = Item(anchor: "fig-\(name)", kind: .figure, number: figureCount, caption: caption(title))
-                    items.append(item)
-                    cellItems.append(item)
-                    if case .graph(_, let dot) = output {
-                        figures.append(DotFigure(name: name, caption: item.caption, dot: dot, cell: cell, position: figureNames - 1))
-                    }
-                case .table(let title, _, _):
-                    tableNames += 1
-                    tableCount += 1
-                    let name = tableNames == 1 ? base : "\(base)-\(tableNames)"
-                    let item = Item(anchor: "tbl-\(name)", kind: .table, number: tableCount, caption: caption(title ?? ""))
-                    items.append(item)
-                    cellItems.append(item)
-                case .file:
-                    let count = fileNames[cell.index, default: []].count + 1
-                    fileNames[cell.index, default: []].append(count == 1 ? "\(base)-plan" : "\(base)-plan-\(count)")
-                    cellItems.append(nil)
-                default:
-                    cellItems.append(nil)
-                }
-            }
-            outputItems[cell.index] = cellItems
         }
     }
 
-    /// The name part of a figure anchor (`fig-mem-2` → `mem-2`), used for its files.
-    static func name(of item: Item) -> String { String(item.anchor.drop { $0 != "-" }.dropFirst()) }
+    private mutating func number(_ kind: Kind, anchor: String, caption: String) -> Item {
+        if kind == .figure { figureCount += 1 } else { tableCount += 1 }
+        let item = Item(anchor: anchor, kind: kind, number: kind == .figure ? figureCount : tableCount, caption: caption)
+        items.append(item)
+        return item
+    }
+
+    /// Numbers and names the outputs of `cell`, whose figures and tables are named after `base`.
+    private mutating func place(_ outputs: [CellOutput], of cell: PlanCell, base: String) {
+        var figureNames = 0
+        var tableNames = 0
+        var fileNames = 0
+        var captionUsed = false
+        func caption(_ title: String) -> String {
+            defer { captionUsed = true }
+            return captionUsed ? title : (cell.caption ?? title)
+        }
+        cellOutputs[cell.index] = outputs.map { output -> PlacedOutput in
+            switch output {
+            case .graph, .chart:
+                figureNames += 1
+                var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
+                while taken.contains(name) { name += "-x" }
+                taken.insert(name)
+                let item = number(.figure, anchor: "fig-\(name)", caption: caption(output.figureTitle ?? ""))
+                if case .graph(let graph) = output {
+                    figures.append(DotFigure(
+                        name: name, caption: item.caption, dot: graph.dot, cell: cell, position: figureNames - 1))
+                }
+                return PlacedOutput(output: output, item: item, fileName: name)
+            case .table(let table):
+                tableNames += 1
+                let name = tableNames == 1 ? base : "\(base)-\(tableNames)"
+                // A table of a plan names it in its default caption ("Memory per GPU — EP=8"); `caption=` overrides.
+                let plan = table.plan.map(\.name).flatMap { table.title?.contains($0) == true ? nil : $0 }
+                let title = [table.title, plan].compactMap { $0 }.joined(separator: " — ")
+                let item = number(.table, anchor: "tbl-\(name)", caption: caption(title))
+                return PlacedOutput(output: output, item: item, fileName: nil)
+            case .file:
+                fileNames += 1
+                return PlacedOutput(
+                    output: output, item: nil, fileName: fileNames == 1 ? "\(base)-plan" : "\(base)-plan-\(fileNames)")
+            default:
+                return PlacedOutput(output: output, item: nil, fileName: nil)
+            }
+        }
+    }
 }

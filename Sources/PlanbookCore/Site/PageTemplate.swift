@@ -56,6 +56,11 @@ public struct PageTemplate: Sendable {
         library.render(context, withTemplate: "page") ?? ""
     }
 
+    /// The stylesheet (`style.css`) as text, for pages that inline it.
+    public var stylesheet: String? {
+        assets.first { $0.name == "style.css" }.map { String(decoding: $0.contents, as: UTF8.self) }
+    }
+
     /// Whether the folder has `bundle.mustache`, the one-file layout of `planbook bundle`.
     public var hasBundleTemplate: Bool { library.getTemplate(named: "bundle") != nil }
 

@@ -1,3 +1,5 @@
+import PlanRecord
+
 /// The end of every page: what it was built from — a hash of its sources and parameters, the files, the parameters
 /// with their values, PlanKit's and the Swift compiler's versions, Graphviz's and its font's when the page has
 /// drawings — and no timestamp, so rebuilds stay identical.
@@ -7,7 +9,7 @@ public struct Provenance: Sendable {
     /// The source files, as the user names them.
     public var files: [String]
     /// The parameters the page's plan program read.
-    public var parameters: [ParameterUse]
+    public var parameters: [PlanRecord.Parameter]
     /// Where each parameter's value came from: `--param`, `front matter` or `default in code`, by name.
     public var sources: [String: String] = [:]
     /// "PlanKit 0.1.0", or nil when the page runs no plan code. (Not the library's hash: that changes with the build
@@ -20,7 +22,7 @@ public struct Provenance: Sendable {
 
     /// The provenance of `report`, built with `shared` code, having read `parameters`.
     public init(
-        report: Report, shared: [SharedPlanCode], parameters: [ParameterUse], toolchain: PlanToolchain?, usesPlanCode: Bool,
+        report: Report, shared: [SharedPlanCode], parameters: [PlanRecord.Parameter], toolchain: PlanToolchain?, usesPlanCode: Bool,
         overrides: Set<String> = []
     ) {
         let frontMatterNames = Set(report.frontMatter.params.map(\.name))
@@ -37,7 +39,7 @@ public struct Provenance: Sendable {
             hash.add(file.source)
         }
         for parameter in parameters {
-            hash.add("\(parameter.name)=\(parameter.type):\(parameter.value)")
+            hash.add("\(parameter.name)=\(parameter.type):\(parameter.value.text)")
         }
         self.hash = hash.hex
         self.files = [report.path] + sharedFiles.map(\.path)
@@ -48,9 +50,9 @@ public struct Provenance: Sendable {
         }
     }
 
-    /// The provenance section, headed with id `provenance`.
-    public var html: String {
-        var html = "<section class=\"provenance\">\n<h2 id=\"provenance\">Provenance</h2>\n<p>Built by "
+    /// The provenance section, headed with the id `provenance` as `scope` writes it.
+    public func html(_ scope: LinkScope = .site) -> String {
+        var html = "<section class=\"provenance\">\n<h2 id=\"\(scope.id("provenance"))\">Provenance</h2>\n<p>Built by "
             + "\(HTML.escape(PageContext.generator)) from " + files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")
         if !parameters.isEmpty { html += " with the parameters below" }
         html += ". Source hash (SHA-256 of the sources and parameter values): <code class=\"hash\">\(hash)</code>."
@@ -62,7 +64,7 @@ public struct Provenance: Sendable {
         if !parameters.isEmpty {
             html += CellOutputHTML.table(
                 title: nil, header: ["Parameter", "Value", "Type", "From"],
-                rows: parameters.map { [$0.name, $0.value, $0.type, sources[$0.name] ?? "default in code"] })
+                rows: parameters.map { [$0.name, $0.value.text, $0.type, sources[$0.name] ?? "default in code"] })
         }
         return html + "</section>\n"
     }

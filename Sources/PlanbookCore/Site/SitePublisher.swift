@@ -91,6 +91,28 @@ public enum SitePublisher {
 
     // MARK: - Safety
 
+    /// The problems that keep a site from being published to `output`, found before anything is built: a dangerous
+    /// folder, a file in the way, or (without `force`) entries the manifest does not list and listed files changed
+    /// since Planbook wrote them. `publish` checks the same again, under the lock, when it writes.
+    public static func preflight(_ output: URL, displayPath: String, force: Bool, protected: [URL]) -> [Diagnostic] {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        do {
+            try refuseDangerous(output, displayPath: displayPath, protected: protected)
+        } catch {
+            return error.diagnostics
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else {
+            return [Diagnostic(file: displayPath, "the output path is a file, not a folder; choose a folder")]
+        }
+        guard !force else { return [] }
+        let tree = FolderTree(root: output)
+        let (foreign, changed) = (SiteManifest.read(tree) ?? SiteManifest(text: "")).survey(tree)
+        guard !foreign.isEmpty || !changed.isEmpty else { return [] }
+        return [refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)]
+    }
+
     private static func refuseDangerous(_ output: URL, displayPath: String, protected: [URL]) throws(BuildFailure) {
         let path = output.path
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path

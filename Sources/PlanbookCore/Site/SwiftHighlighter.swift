@@ -18,58 +18,48 @@ public enum SwiftHighlighter {
         let characters = Array(code)
         var html = ""
         var index = 0
-        func span(_ kind: String, _ text: some StringProtocol) {
-            html += "<span class=\"tok-\(kind)\">\(HTML.escape(String(text)))</span>"
-        }
         while index < characters.count {
-            let character = characters[index]
-            let next = index + 1 < characters.count ? characters[index + 1] : "\0"
-            if character == "/" && next == "/" {
-                let end = characters[index...].firstIndex(of: "\n") ?? characters.count
-                span("com", String(characters[index..<end]))
-                index = end
-            } else if character == "/" && next == "*" {
-                let end = blockCommentEnd(characters, from: index)
-                span("com", String(characters[index..<end]))
-                index = end
-            } else if character == "\"" {
-                let end = stringEnd(characters, from: index)
-                span("str", String(characters[index..<end]))
-                index = end
-            } else if character.isNumber {
-                var end = index + 1
-                while end < characters.count,
-                    characters[end].isHexDigit || characters[end] == "_" || characters[end] == "x"
-                        || (characters[end] == "." && end + 1 < characters.count && characters[end + 1].isNumber)
-                        || ((characters[end] == "-" || characters[end] == "+") && (characters[end - 1] == "e" || characters[end - 1] == "E")
-                            && end + 1 < characters.count && characters[end + 1].isNumber) {
-                    end += 1
-                }
-                span("num", String(characters[index..<end]))
-                index = end
-            } else if character.isLetter || character == "_" || ((character == "@" || character == "#") && next.isLetter) {
-                var end = index + 1
-                while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" {
-                    end += 1
-                }
-                let word = String(characters[index..<end])
-                let previous = index > 0 ? characters[index - 1] : " "
-                if character == "@" || character == "#" {
-                    span("attr", word)
-                } else if keywords.contains(word) && previous != "." {
-                    span("kw", word)
-                } else if character.isUppercase {
-                    span("type", word)
-                } else {
-                    html += HTML.escape(word)
-                }
-                index = end
-            } else {
-                html += HTML.escape(String(character))
-                index += 1
-            }
+            let (end, kind) = token(characters, at: index)
+            let text = HTML.escape(String(characters[index..<end]))
+            html += kind.map { "<span class=\"tok-\($0)\">\(text)</span>" } ?? text
+            index = end
         }
         return html
+    }
+
+    /// The end of the token starting at `index`, and its kind (nil for plain text).
+    private static func token(_ characters: [Character], at index: Int) -> (end: Int, kind: String?) {
+        let character = characters[index]
+        let next = index + 1 < characters.count ? characters[index + 1] : "\0"
+        if character == "/" && next == "/" { return (characters[index...].firstIndex(of: "\n") ?? characters.count, "com") }
+        if character == "/" && next == "*" { return (blockCommentEnd(characters, from: index), "com") }
+        if character == "\"" { return (stringEnd(characters, from: index), "str") }
+        if character.isNumber { return (numberEnd(characters, from: index), "num") }
+        guard character.isLetter || character == "_" || ((character == "@" || character == "#") && next.isLetter) else {
+            return (index + 1, nil)
+        }
+        var end = index + 1
+        while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" {
+            end += 1
+        }
+        let word = String(characters[index..<end])
+        let previous = index > 0 ? characters[index - 1] : " "
+        if character == "@" || character == "#" { return (end, "attr") }
+        if keywords.contains(word) && previous != "." { return (end, "kw") }
+        return (end, character.isUppercase ? "type" : nil)
+    }
+
+    /// The end of the number literal at `start`: digits, hex, `_`, a decimal point and an exponent's sign.
+    private static func numberEnd(_ characters: [Character], from start: Int) -> Int {
+        var end = start + 1
+        while end < characters.count,
+            characters[end].isHexDigit || characters[end] == "_" || characters[end] == "x"
+                || (characters[end] == "." && end + 1 < characters.count && characters[end + 1].isNumber)
+                || ((characters[end] == "-" || characters[end] == "+") && (characters[end - 1] == "e" || characters[end - 1] == "E")
+                    && end + 1 < characters.count && characters[end + 1].isNumber) {
+            end += 1
+        }
+        return end
     }
 
     private static func blockCommentEnd(_ characters: [Character], from start: Int) -> Int {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanbookCore
+import PlanRecord
 
 /// Script that reaches a page by a way other than raw HTML — a `dot` block's `URL=`, a chart record a plan block
 /// prints by hand, a download of a page type — is an error at its block, and nothing is published; with
@@ -25,9 +26,14 @@ import Testing
     }
 
     @Test func aChartRecordCarryingScriptIsAnErrorAtItsBlock() throws {
-        // A plan block can print the record marker itself; what it claims is a chart is SVG with a script.
-        let record = ##"print("\u{1E}" + #"{"t":"chart","cell":0,"title":"Injected","svg":"<svg><script>alert(1)</script></svg>","header":[],"rows":[]}"#)"##
-        let download = ##"print("\u{1E}" + #"{"t":"file","cell":0,"title":"Page","extension":"html","text":"<script>alert(1)</script>"}"#)"##
+        // A plan block can print the record marker itself; what it claims is a chart is SVG with a script, and a
+        // download is a page.
+        func printing(_ record: PlanRecord) -> String { "print(\"\\u{1E}\" + ##\"\(JSONWriter().text(record))\"##)" }
+        let record = printing(.chart(cell: 0, PlanRecord.Chart(
+            title: "Injected", svg: "<svg><script>alert(1)</script></svg>",
+            data: PlanRecord.Table(header: [], rows: []))))
+        let download = printing(.file(cell: 0, PlanRecord.File(
+            title: "Page", fileExtension: "html", contents: "<script>alert(1)</script>")))
         let study = try TemporaryStudy(reports: ["index.md": "# T\n\n```swift plan\n\(record)\n\(download)\n```\n"])
         defer { study.remove() }
         #expect {

@@ -1,24 +1,19 @@
 import Foundation
+import PlanKit
 import Testing
 @testable import PlanbookCore
+import PlanKit
 
 /// A seeded fuzzer over reading reports: front matter, Markdown elements, plan cells, dot figures and page outlines.
 /// Every generated document must be read without a crash, and every diagnostic and cell must point at a line of
 /// the document. `make fuzz` runs it long (`PLANBOOK_FUZZ_ITERATIONS`); the test suite runs a short, fixed sample.
-@Suite struct FuzzTests {
-    /// SplitMix64: small, seeded, the same on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ choices: [T]) -> T { choices[Int(next() % UInt64(choices.count))] }
-    }
+/// The fuzzer draws from PlanKit's SplitMix64: small, seeded, the same on every platform.
+extension SplitMix64 {
+    /// One of `choices`: next() modulo their count.
+    mutating func pick<T>(_ choices: [T]) -> T { choices[Int(next() % UInt64(choices.count))] }
+}
 
+@Suite struct FuzzTests {
     static let fragments = [
         "---\n", "title: A\n", "order: 3\n", "order: x\n", "params:\n  batch: 128\n", "  b: [1, 2\n", "colour: red\n",
         "summary: \"quoted\n", "a: &x [1]\nb: *x\n", "# Heading\n", "## Same\n", "## Same\n", "### `code` heading\n",
@@ -31,7 +26,7 @@ import Testing
         "\r\n", "\t\n", "*", "`", "[", "]", "(", "<", "&amp;", "\u{FEFF}",
     ]
 
-    static func document(_ generator: inout Generator) -> [UInt8] {
+    static func document(_ generator: inout SplitMix64) -> [UInt8] {
         var text = ""
         for _ in 0..<Int(generator.next() % 30) { text += generator.pick(fragments) }
         var bytes = Array(text.utf8)
@@ -53,13 +48,12 @@ import Testing
         do {
             let report = try Report.parse(bytes: bytes, path: "Reports/f.md", slug: "f")
             report.problems.forEach(inBounds)
-            let outline = PageRenderer.outline(report, slugs: ["f", "a"])
+            let outline = PageOutline(report)
             outline.problems.forEach(inBounds)
             for cell in outline.cells where cell.line < 1 || cell.line > lines {
                 findings.append("cell line \(cell.line) outside 1...\(lines)")
             }
-            let items = PageItems(outline, outputs: nil)
-            _ = PageRenderer.render(outline, items: items, svgs: items.figures.map { _ in "<svg></svg>" })
+            _ = RenderedPage.rendering(outline, slugs: ["f", "a"]).bodyHTML()
             _ = PlanProgram(report: report, cells: outline.cells).source
         } catch {
             error.diagnostics.forEach(inBounds)
@@ -69,7 +63,7 @@ import Testing
 
     @Test func readingReportsNeverCrashesAndPointsInsideTheFile() {
         let iterations = Int(ProcessInfo.processInfo.environment["PLANBOOK_FUZZ_ITERATIONS"] ?? "") ?? 400
-        var generator = Generator(state: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         var findings: [String] = []
         for _ in 0..<iterations {
             let bytes = Self.document(&generator)

@@ -110,7 +110,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site").path))
     }
 
-    @Test func runtimeFailuresNameTheirBlock() throws {
+    @Test func runtimeFailuresNameTheirStatement() throws {
         let study = try TemporaryStudy(reports: [
             "a-trap.md": "# A\n\n```swift plan\nlet a = [1, 2]\nprint(a[5])\n```\n",
             "b-throw.md": "```swift plan\nlet m = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)\nlet c = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)\nlet d = try Deployment(m, Workload(batch: 8, sequenceLength: 10), on: c, parallelism: .expert(3))\n```\n",
@@ -121,9 +121,11 @@ import Testing
         let failure = #expect(throws: BuildFailure.self) { try study.build() }
         let descriptions = failure?.diagnostics.map(\.description) ?? []
         #expect(descriptions.count == 4)
-        // a-trap.md: the block's code starts on line 4; the stdlib's trap names no line, so the block is named.
-        #expect(descriptions[0] == "Reports/a-trap.md:4:1: error: this block stopped: Index out of range")
-        #expect(descriptions[1].hasPrefix("Reports/b-throw.md:2:1: error: this block threw an error: EP=3 needs ep × tp × pp × dp = 3 GPUs"))
+        // a-trap.md: the block's code starts on line 4; the stdlib's trap names no line, but the statement marker
+        // before `print(a[5])` (cell line 2) does: report line 5.
+        #expect(descriptions[0] == "Reports/a-trap.md:5:1: error: this statement stopped: Index out of range")
+        // b-throw.md: code from line 2; `let d = try Deployment(…)` is cell line 3, report line 4.
+        #expect(descriptions[1].hasPrefix("Reports/b-throw.md:4:1: error: this statement threw an error: EP=3 needs ep × tp × pp × dp = 3 GPUs"))
         // c-fatal.md: fatalError is on cell line 2 → report line 3.
         #expect(descriptions[2] == "Reports/c-fatal.md:3:1: error: fatal error: not modelled")
         #expect(descriptions[3] == "Reports/d-expect.md:2:1: error: expectation failed: arithmetic holds")
@@ -136,7 +138,7 @@ import Testing
         options.timeout = .seconds(1)
         let failure = #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
         #expect(failure?.diagnostics.first?.description.hasPrefix(
-            "Reports/index.md:2:1: error: the plan blocks did not finish within 1.0 seconds") == true)
+            "Reports/index.md:3:1: error: the plan blocks did not finish within 1.0 seconds and were stopped in this statement") == true)
     }
 
     @Test func aParameterOfTheWrongTypeNamesBoth() throws {
@@ -309,5 +311,80 @@ import Testing
         let html = try study.read("site/index.html")
         #expect(html.contains("<span class=\"claim-paper\">paper: 2.20 ms</span> <span class=\"claim-computed\">computed: at least 8.18 ms</span>"))
         #expect(html.contains("<span class=\"claim-paper\">paper: 450 k tokens/s</span> <span class=\"claim-computed\">computed: at most 1.31 M tokens/s</span>"))
+    }
+}
+
+/// Issue 11: what is wrong is said where it is — the compiler's notes under their error, static problems before any
+/// compile.
+@Suite(.serialized) struct PlaceOfProblemTests {
+    @Test func compilerNotesAreListedUnderTheirErrorAtTheirOwnLines() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "# Notes\n\n```swift plan\nlet m = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)\n"
+                + "let c = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)\n"
+                + "let d = Deployment(m, Workload(batch: 8, sequenceLength: 10), on: c, parallelism: .expert(16))\n```\n",
+        ])
+        defer { study.remove() }
+        let failure = #expect(throws: BuildFailure.self) { try study.build() }
+        // The call is on line 6 (code from line 4); `Deployment(` starts at column 9.
+        let error = try #require(failure?.diagnostics.first)
+        #expect(error.description.hasPrefix("Reports/index.md:6:9: error: call can throw but is not marked with 'try'"))
+        #expect(error.notes.contains { $0.description == "Reports/index.md:6:9: note: did you mean to use 'try'?" })
+        #expect(error.description.contains("\nReports/index.md:6:9: note: did you mean to use 'try'?"))
+    }
+
+    @Test func aStaticProblemCompilesAndRunsNothing() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "Uses `{swift} later`.\n\n```swift plan\nlet later = 1\n```\n",
+            "other.md": "```swift plan\nprint(1)\n```\n",
+        ])
+        defer { study.remove() }
+        let failure = #expect(throws: BuildFailure.self) { try study.build() }
+        #expect(failure?.diagnostics.map(\.line) == [1])
+        // Neither report was compiled: the cache holds no program, and no site was written.
+        let programs = study.root.appendingPathComponent(".planbook/cache/programs")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: programs.path)) ?? []).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site").path))
+        // A broken template, too, is found before anything is compiled.
+        try study.write("let later = 1\n", to: "Reports/index.md")
+        try study.write("{{#nav}}\n", to: "Templates/partials/nav.mustache")
+        #expect(throws: BuildFailure.self) { try study.build() }
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: programs.path)) ?? []).isEmpty)
+    }
+}
+
+/// Issue 11: a plan that does not fit the GPUs' memory is never silent.
+@Suite(.serialized) struct MisfitTests {
+    static let setup = "let m = MoEModel(layers: 16, expertsPerLayer: 16, hidden: 4096)\n"
+        + "let c = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)\n"
+
+    @Test func aPlanThatDoesNotFitWarnsAtTheLineThatMadeItAndIsMarked() throws {
+        // Batch 1024 at 10,000 tokens: the KV cache alone is far over 80 GB per GPU. The plan is made on cell line 3,
+        // report line 4 (code from line 2).
+        let study = try TemporaryStudy(reports: [
+            "index.md": "```swift plan\n\(Self.setup)"
+                + "let big = try Deployment(m, Workload(batch: 1024, sequenceLength: 10_000), on: c, parallelism: .expert(16))\n"
+                + "show(big)\n```\n",
+        ])
+        defer { study.remove() }
+        let summary = try study.build()
+        let warning = try #require(summary.warnings.first)
+        #expect(warning.description.hasPrefix("Reports/index.md:4:1: warning: EP=16 at batch 1024 needs "))
+        #expect(warning.message.contains("per GPU of 80.0 GB; its figures describe a plan that cannot run"))
+        #expect(try study.read("site/index.html").contains("<p class=\"misfit\"><strong>Does not fit:</strong> plan EP=16"))
+        // From the cache, the warning is given again.
+        #expect(try study.build().warnings.map(\.description) == summary.warnings.map(\.description))
+    }
+
+    @Test func anAcknowledgedPlanAndAPlanThatFitsAreQuiet() throws {
+        let study = try TemporaryStudy(reports: [
+            "index.md": "```swift plan\n\(Self.setup)"
+                + "let big = try Deployment(m, Workload(batch: 1024, sequenceLength: 10_000), on: c, parallelism: .expert(16))"
+                + ".acknowledgingMisfit()\n"
+                + "let small = try Deployment(m, Workload(batch: 16, sequenceLength: 1_000), on: c, parallelism: .expert(16))\n"
+                + "show(small)\n```\n",
+        ])
+        defer { study.remove() }
+        #expect(try study.build().warnings.isEmpty)
+        #expect(!(try study.read("site/index.html")).contains("class=\"misfit\""))
     }
 }

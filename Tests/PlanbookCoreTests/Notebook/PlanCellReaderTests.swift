@@ -4,7 +4,7 @@ import Testing
 @Suite struct PlanCellReaderTests {
     private func cells(_ text: String) throws -> ([PlanCell], [Diagnostic]) {
         let report = try Report.parse(bytes: Array(text.utf8), path: "Reports/r.md", slug: "r")
-        return PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        return PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
     }
 
     @Test func findsPlanBlocksAndInlineExpressionsInOrder() throws {
@@ -46,7 +46,7 @@ import Testing
 @Suite struct PlanProgramTests {
     private func program(_ text: String) throws -> PlanProgram {
         let report = try Report.parse(bytes: Array(text.utf8), path: "Reports/r.md", slug: "r")
-        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
         return PlanProgram(report: report, cells: cells)
     }
 
@@ -55,7 +55,28 @@ import Testing
         #expect(program.source.contains("PlanbookCells.begin(0)\n#sourceLocation(file: \"cell-0\", line: 1)\nlet x = 1\n#sourceLocation()"))
         // The inline expression stands on its own line, indented to its report column: "See `" puts the code span's
         // content at column 6, and the expression follows "{swift} " at 6 + 8 = 14, so 13 spaces come before it.
-        #expect(program.source.contains("try PlanbookCells.inline(1) {\n" + String(repeating: " ", count: 13) + "x\n}"))
+        #expect(program.source.contains("try PlanbookCells.inline(1, column: 14) {\n" + String(repeating: " ", count: 13) + "x\n}"))
+    }
+
+    @Test func everyStatementThatStartsALineIsMarked() throws {
+        let text = "```swift plan\n// setup\nlet a = 1; let b = 2\nprint(a,\n      b)\n```\n"
+        let report = try Report.parse(bytes: Array(text.utf8), path: "Reports/r.md", slug: "r")
+        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
+        let program = PlanProgram(report: report, cells: cells, syntax: cells.map { CellSyntax(code: $0.code) })
+        // `let a` starts cell line 2 (after the comment), `let b` shares it, `print` starts line 3 and runs onto 4:
+        // two markers, each followed by the location of its line, so compiler lines are unchanged.
+        #expect(program.source.contains("""
+            #sourceLocation(file: "cell-0", line: 1)
+            // setup
+            PlanbookCells.at(0, 2, 1)
+            #sourceLocation(file: "cell-0", line: 2)
+            let a = 1; let b = 2
+            PlanbookCells.at(0, 3, 1)
+            #sourceLocation(file: "cell-0", line: 3)
+            print(a,
+                  b)
+            #sourceLocation()
+            """))
     }
 
     @Test func editingOnlyTheProseLeavesTheProgramUnchanged() throws {
@@ -86,7 +107,7 @@ import Testing
         // row on line 5, so it takes that line.
         let text = "# T\n\n| plan | TPOT |\n|---|---|\n| EP | `{swift} tpot` |\n"
         let report = try Report.parse(bytes: Array(text.utf8), path: "r.md", slug: "r")
-        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.elements(in: report.body))
+        let (cells, _) = PlanCellReader.cells(in: report, elements: CommonMark.parse(report.body).elements)
         #expect(cells.count == 1)
         #expect(cells.first?.line == 5)
     }

@@ -46,7 +46,7 @@ import Testing
         #expect(!Self.running("4\(marker)") && !Self.running("5\(marker)"))
     }
 
-    @Test func aPlanProgramPastItsMemoryLimitIsStoppedAtItsBlock() throws {
+    @Test func aPlanProgramPastItsMemoryLimitIsStoppedAtItsStatement() throws {
         let code = "var chunks: [[UInt8]] = []\nfor i in 0..<40 { chunks.append([UInt8](repeating: UInt8(i), count: 100_000_000)) }\nprint(chunks.count)"
         let study = try TemporaryStudy(reports: ["index.md": "# T\n\nText.\n\n```swift plan\n\(code)\n```\n"])
         defer { study.remove() }
@@ -56,7 +56,8 @@ import Testing
             try SiteBuild(options: options).run()
         } throws: { error in
             (error as? BuildFailure)?.description.hasPrefix(
-                "Reports/index.md:6:1: error: the plan blocks exceeded the memory limit (1 GB) and were stopped in this block") == true
+                // Line 7: the statement that allocates (line 6 declares the array), found by its statement marker.
+                "Reports/index.md:7:1: error: the plan blocks exceeded the memory limit (1 GB) and were stopped in this statement") == true
         }
     }
 

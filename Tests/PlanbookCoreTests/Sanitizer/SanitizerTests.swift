@@ -38,12 +38,25 @@ import Testing
         #expect(result.pieces == ["<span title=\"a &quot;b&quot; &amp; c\" class=\"x\">© 1</span><details open><summary>s</summary></details>"])
     }
 
+    @Test func thePagePublishesRawHTMLAsTheSanitizerWroteItBack() {
+        // A raw HTML block and an inline tag the sanitizer rewrites: the page holds its write-back, in the places
+        // the Markdown tree had them — the exact markup that was checked, not the text the author typed.
+        let body = "<DETAILS open><SUMMARY class=x>More</SUMMARY>\n\nHidden text.\n\n</DETAILS>\n\n"
+            + "Press <KBD title='a \"key\"'>Ctrl</KBD> now.\n"
+        let report = Report(path: "Reports/a.md", slug: "a", frontMatter: FrontMatter(), body: body, bodyFirstLine: 1)
+        let outline = PageOutline(report)
+        #expect(outline.problems.isEmpty)
+        let html = RenderedPage.rendering(outline).bodyHTML()
+        #expect(html == "<details open><summary class=\"x\">More</summary>\n<p>Hidden text.</p>\n</details>\n"
+            + "<p>Press <kbd title=\"a &quot;key&quot;\">Ctrl</kbd> now.</p>\n")
+    }
+
     @Test func aTagLeftOpenInOnePieceIsCaughtWhereItOpened() {
         // Two raw HTML blocks of a report: the first leaves a quoted attribute open, so in a browser the Markdown
         // between them and the second block's `"` close it, and the second block's onerror= runs.
         let body = "<div>\n<img src=\"x\n\ntext\n\n<b title=\" onerror=\"alert(1)\">\n"
         let report = Report(path: "Reports/a.md", slug: "a", frontMatter: FrontMatter(), body: body, bodyFirstLine: 1)
-        let elements = CommonMark.elements(in: body).filter { $0.kind == .htmlBlock || $0.kind == .htmlInline }
+        let elements = CommonMark.parse(body).elements.filter { $0.kind == .htmlBlock || $0.kind == .htmlInline }
         let result = RawHTMLSanitizer.sanitize(elements, in: report)
         #expect(result.problems.count == 1)
         #expect(result.problems.first?.description.hasPrefix("Reports/a.md:1:1: error: raw HTML here is never closed") == true)

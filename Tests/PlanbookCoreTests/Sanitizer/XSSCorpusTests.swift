@@ -48,9 +48,10 @@ import Testing
     static func diagnostics(_ payload: Payload) -> (text: String, page: String) {
         let body = "An introduction.\n\n\(payload.text)\n"
         let report = Report(path: "Reports/index.md", slug: "index", frontMatter: FrontMatter(), body: body, bodyFirstLine: 1)
-        let outline = PageRenderer.outline(report, slugs: ["index"])
-        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [])
-        return (outline.problems.map(\.description).joined(separator: "\n") + (outline.problems.isEmpty ? "" : "\n"), page.bodyHTML)
+        let outline = PageOutline(report)
+        let page = RenderedPage.rendering(outline, slugs: ["index"])
+        let text = outline.problems.map(\.description).joined(separator: "\n")
+        return (text + (outline.problems.isEmpty ? "" : "\n"), page.bodyHTML())
     }
 
     @Test func theCorpusHoldsTheCheatSheetAndTheIssue() {

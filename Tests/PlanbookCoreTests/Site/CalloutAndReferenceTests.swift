@@ -5,9 +5,7 @@ import Testing
     @Test func githubAlertsBecomeCalloutBoxes() throws {
         let source = "> [!WARNING]\n> The paper does not say what *throughput* measures.\n\n> [!NOTE]\n>\n> Alone.\n\n> Just a quote.\n"
         let report = try Report.parse(bytes: Array(source.utf8), path: "r.md", slug: "r")
-        let outline = PageRenderer.outline(report, slugs: [])
-        #expect(outline.callouts.map(\.kind) == ["warning", "note"])
-        let html = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: []).bodyHTML
+        let html = RenderedPage.rendering(PageOutline(report)).bodyHTML()
         #expect(html.contains(
             "<div class=\"callout callout-warning\">\n<p class=\"callout-title\">Warning</p>\n<p>The paper does not say what <em>throughput</em> measures.</p>\n</div>"))
         // The marker alone in its paragraph: the paragraph goes, the rest stays.

@@ -8,23 +8,23 @@ import Testing
 
     @Test func dotBlocksBecomeFiguresWithDownloadsAndAnchoredHeadings() throws {
         let source = "---\ntitle: P\n---\n## Layout\n\n```dot id=grid caption=\"The grid\"\n\(twoClusterDOT)\n```\n\n## Layout\n"
-        let outline = PageRenderer.outline(try report(source), slugs: ["page"])
+        let outline = PageOutline(try report(source))
         #expect(outline.figures.map(\.name) == ["grid"])
         let svg = try Graphviz.svg(fromDOT: outline.figures[0].dot)
-        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [svg])
-        #expect(page.bodyHTML.contains("<h2 id=\"layout\">Layout</h2>"))
-        #expect(page.bodyHTML.contains("<h2 id=\"layout-1\">Layout</h2>"))
-        #expect(page.bodyHTML.contains("<figure class=\"dag\" id=\"fig-grid\">"))
-        #expect(page.bodyHTML.contains("<a href=\"page/grid.svg\">SVG</a> · <a href=\"page/grid.dot\">DOT</a>"))
-        #expect(page.bodyHTML.contains("<span class=\"caption\"><span class=\"figure-number\">Figure 1:</span> The grid</span>"))
-        #expect(!page.bodyHTML.contains("<?xml"))
+        let page = RenderedPage.rendering(outline, svg: { _ in svg })
+        #expect(page.bodyHTML().contains("<h2 id=\"layout\">Layout</h2>"))
+        #expect(page.bodyHTML().contains("<h2 id=\"layout-1\">Layout</h2>"))
+        #expect(page.bodyHTML().contains("<figure class=\"dag\" id=\"fig-grid\">"))
+        #expect(page.bodyHTML().contains("<a href=\"page/grid.svg\">SVG</a> · <a href=\"page/grid.dot\">DOT</a>"))
+        #expect(page.bodyHTML().contains("<span class=\"caption\"><span class=\"figure-number\">Figure 1:</span> The grid</span>"))
+        #expect(!page.bodyHTML().contains("<?xml"))
         #expect(page.downloads.map(\.path) == ["page/grid.dot", "page/grid.svg"])
         #expect(page.toc.map(\.id) == ["layout", "layout-1"])
     }
 
     @Test func unnamedFiguresAreNumberedInPageOrder() throws {
         let source = "```dot\ndigraph { a }\n```\n\n```dot engine=neato\ngraph { b }\n```\n"
-        let outline = PageRenderer.outline(try report(source), slugs: [])
+        let outline = PageOutline(try report(source))
         #expect(outline.figures.map(\.name) == ["figure-1", "figure-2"])
         #expect(outline.figures.map(\.engine) == ["dot", "neato"])
     }
@@ -33,7 +33,7 @@ import Testing
         // Header is lines 1–3, body line 1 is file line 4; the fence is body line 3 = file line 6; DOT line 2
         // ("a -> ;") is the line after the fence plus one: file line 6 + 2 = 8.
         let source = "---\ntitle: P\n---\nText.\n\n```dot\ndigraph {\n  a -> ;\n}\n```\n"
-        let outline = PageRenderer.outline(try report(source), slugs: [])
+        let outline = PageOutline(try report(source))
         let figure = outline.figures[0]
         #expect(figure.line == 6)
         let error = #expect(throws: GraphvizError.self) { try Graphviz.svg(fromDOT: figure.dot) }
@@ -44,7 +44,7 @@ import Testing
 
     @Test func badOptionsAreAllReported() throws {
         let source = "```dot engine=sprawl colour=red id=a/b\ndigraph { a }\n```\n"
-        let outline = PageRenderer.outline(try report(source), slugs: [])
+        let outline = PageOutline(try report(source))
         #expect(outline.figures.isEmpty)
         let messages = outline.problems.map(\.message)
         #expect(messages.count == 3)
@@ -56,16 +56,16 @@ import Testing
 
     @Test func linksToOtherReportsPointAtTheirPages() throws {
         let source = "See [EP](large-ep.md#memory), [ext](https://x.org/a.md) and [missing](nope.md).\n"
-        let outline = PageRenderer.outline(try report(source), slugs: ["large-ep"])
-        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [])
-        #expect(page.bodyHTML.contains("href=\"large-ep.html#memory\""))
-        #expect(page.bodyHTML.contains("href=\"https://x.org/a.md\""))
-        #expect(page.bodyHTML.contains("href=\"nope.md\""))
+        let outline = PageOutline(try report(source))
+        let page = RenderedPage.rendering(outline, slugs: ["large-ep"])
+        #expect(page.bodyHTML().contains("href=\"large-ep.html#memory\""))
+        #expect(page.bodyHTML().contains("href=\"https://x.org/a.md\""))
+        #expect(page.bodyHTML().contains("href=\"nope.md\""))
     }
 
     @Test func titleFallsBackToTheFirstLevelOneHeading() throws {
-        let outline = PageRenderer.outline(try report("# From heading\n\n## Sub\n"), slugs: [])
-        let page = PageRenderer.render(outline, items: PageItems(outline, outputs: nil), svgs: [])
+        let outline = PageOutline(try report("# From heading\n\n## Sub\n"))
+        let page = RenderedPage.rendering(outline)
         #expect(page.title == "From heading")
         #expect(page.toc.map(\.text) == ["Sub"])
     }
@@ -80,7 +80,7 @@ import Testing
         let row = try Graphviz.svg(fromDOT: "digraph { " + (0..<40).map { "r -> n\($0);" }.joined() + " }")
         #expect(try #require(DotFigure.width(ofSVG: row)) > DotFigure.wideThreshold)
         let report = try Report.parse(bytes: Array("```dot id=w\ndigraph { a }\n```\n".utf8), path: "r.md", slug: "r")
-        let figure = PageRenderer.outline(report, slugs: []).figures[0]
+        let figure = PageOutline(report).figures[0]
         #expect(figure.html(svg: row, folder: "r").hasPrefix("<figure class=\"dag dag-wide\" id=\"fig-w\">"))
         #expect(figure.html(svg: wide, folder: "r").hasPrefix("<figure class=\"dag\" id=\"fig-w\">"))
     }

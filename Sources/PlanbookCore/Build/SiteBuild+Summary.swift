@@ -1,0 +1,61 @@
+import Foundation
+import PlanRecord
+
+extension SiteBuild {
+    /// What a successful build produced.
+    public struct Summary: Sendable {
+        /// Pages written, in navigation order (their file names).
+        public var pages: [String]
+        /// Figures laid out by Graphviz.
+        public var figures: Int
+        /// The site folder, resolved.
+        public var output: URL
+        /// Every claim, by report, in navigation order, with its report line.
+        public var claims: [(report: String, claim: PlanRecord.Claim, line: Int)]
+        /// Per report with plan blocks: why it was compiled, run or reused.
+        public var explanations: [(report: String, explanation: String)]
+        /// Reports whose plan program was compiled, and run, in this build.
+        public var compiled: Int
+        public var ran: Int
+        /// Reports with plan blocks whose outputs came from the cache.
+        public var reused: Int
+        /// How long the build took, in seconds.
+        public var seconds: Double
+        /// Problems that did not stop the build, file by file.
+        public var warnings: [Diagnostic]
+        /// Every computed number of the site, with its place and unit.
+        public var ledger: [LedgerEntry]
+
+        init(_ study: Study, seconds: Double) {
+            let withCode = study.pages.filter { !$0.outline.cells.isEmpty }
+            pages = study.pages.map(\.report.outputName)
+            figures = study.pages.reduce(0) { $0 + ($1.items?.figures.count ?? 0) }
+            output = study.options.url(study.options.output).standardizedFileURL
+            claims = study.pages.flatMap { page in
+                (page.outputs?.claims ?? []).map { _, claim in
+                    (page.report.path, claim, PlanProgram.location(of: claim.place, in: page.outline.cells)?.line ?? 1)
+                }
+            }
+            explanations = withCode.map { ($0.report.path, $0.explanation) }
+            compiled = withCode.filter(\.compiled).count
+            ran = withCode.filter(\.ran).count
+            reused = withCode.filter { !$0.ran && $0.outputs != nil }.count
+            self.seconds = seconds
+            warnings = DiagnosticOrder.sorted(study.problems.filter { $0.severity == .warning })
+            ledger = study.ledger
+        }
+    }
+}
+
+/// The order problems are listed in.
+enum DiagnosticOrder {
+    /// Problems file by file, top to bottom (a stable sort, so problems at one place keep their order), each once
+    /// (shared code and `--param` problems would otherwise repeat for every report).
+    static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return problems.enumerated().sorted { a, b in
+            (a.element.file, a.element.line, a.element.column, a.offset)
+                < (b.element.file, b.element.line, b.element.column, b.offset)
+        }.map(\.element).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Writes the rendered study in the form asked for: the site folder (swapped in at once), self-contained pages, or
+/// the one-file bundle. `planbook check` writes nothing.
+struct EmitStep: BuildStep {
+    func run(_ study: inout Study) {
+        let options = study.options
+        guard options.publish, let template = study.template else { return }
+        let pages = study.pages.compactMap(\.rendered)
+        do {
+            if let bundle = options.bundle {
+                try BundleEmitter(template: template).write(pages, to: bundle, options: options)
+            } else {
+                let emitter: any SiteEmitter = options.selfContained
+                    ? SelfContainedEmitter(template: template) : SiteFolderEmitter(template: template)
+                study.problems += try SitePublisher.publish(
+                    emitter.files(pages), to: options.url(options.output), displayPath: options.output,
+                    force: options.force, protected: Self.protected(options))
+            }
+        } catch {
+            study.problems += error.diagnostics
+        }
+    }
+
+    /// Folders the output may be neither nor hold: the project, its reports and templates.
+    static func protected(_ options: BuildOptions) -> [URL] {
+        [options.workingDirectory, options.url(options.reports), options.url(options.templates)]
+    }
+}

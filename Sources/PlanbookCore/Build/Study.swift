@@ -1,0 +1,75 @@
+import Foundation
+import PlanRecord
+
+/// The study as it goes through the build (mdBook's `Book`): every step of `SiteBuild` takes it and hands it on,
+/// adding what it made — reports read, programs, outputs, drawings, pages, the ledger — and the problems it found.
+public struct Study: Sendable {
+    /// How the build was asked to run.
+    public let options: BuildOptions
+    /// The reports, in navigation order, each with what the steps made of it.
+    public var pages: [StudyPage] = []
+    /// The study's shared Swift files (`Reports/*.swift`).
+    public var shared: [SharedPlanCode] = []
+    /// The templates, once read.
+    public var template: PageTemplate?
+    /// The toolchain, when some report has plan code.
+    public var toolchain: PlanToolchain?
+    /// The compiled shared code, when there is some.
+    public var sharedLibrary: SharedLibrary?
+    /// Every numbered figure and table of the site, for `@fig-`/`@tbl-` references.
+    public var references = CrossReferences()
+    /// Every problem found so far, errors and warnings.
+    public var problems: [Diagnostic] = []
+    /// Every computed number of the site, with its place (made by the last step).
+    public var ledger: [LedgerEntry] = []
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Whether some problem so far is an error (the build then stops before it writes anything).
+    public var failed: Bool { problems.contains { $0.severity == .error } }
+
+    /// Whether some report has plan blocks.
+    public var hasPlanCode: Bool { pages.contains { !$0.outline.cells.isEmpty } }
+
+    /// The parameters of `page`: its front matter's, with the `--param` overrides applied.
+    func parameters(of page: StudyPage) -> [(name: String, value: ParameterValue)] {
+        var parameters = page.outline.report.frontMatter.params
+        for override in options.parameters {
+            parameters.removeAll { $0.name == override.name }
+            parameters.append(override)
+        }
+        return parameters
+    }
+}
+
+/// One report on its way to a page.
+public struct StudyPage: Sendable {
+    /// The report, its parsed Markdown, figures, cells and headings.
+    public var outline: PageOutline
+    /// Its cells' code as Swift syntax (statements, declarations, uses), read once by the check step.
+    var syntax: [CellSyntax]?
+    /// Its plan program, when it has plan blocks.
+    public var program: PlanProgram?
+    /// The keys of its compiled program and of its run.
+    public var programKey: CacheKey?
+    public var runKey: CacheKey?
+    /// The compiled executable (absent when the run's outputs come from the cache).
+    public var executable: URL?
+    /// What its cells produced, when the program ran to its end (or came from the cache).
+    public var outputs: NotebookOutputs?
+    /// Whether its program was compiled, and run, in this build.
+    public var compiled = false
+    public var ran = false
+    /// Why it was compiled, run or reused, for `--explain`.
+    public var explanation = ""
+    /// Its numbered figures and tables, and each cell's outputs with their numbers.
+    public var items: PageItems?
+    /// Its drawings, by figure name.
+    public var drawings: [String: String] = [:]
+    /// The page, once rendered.
+    public var rendered: RenderedPage?
+
+    public init(outline: PageOutline) { self.outline = outline }
+
+    public var report: Report { outline.report }
+}
