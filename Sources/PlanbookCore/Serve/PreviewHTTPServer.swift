@@ -61,8 +61,13 @@ public final class PreviewHTTPServer: Sendable {
     /// The port it listens on, once it does (useful with port 0).
     public var listeningPort: UInt16? { bound.withLock { $0 } }
 
-    /// Listens and serves until the task is cancelled.
+    /// Listens and serves until the task is cancelled, on the server's own threads (`ServerThreads`), so that work
+    /// blocking Swift's cooperative threads elsewhere in the process cannot stall it.
     public func run() async throws {
+        try await withTaskExecutorPreference(ServerThreads.shared) { try await self.listen() }
+    }
+
+    private func listen() async throws {
         let pool = HTTPServer.defaultPool()
         try await pool.prepare()
         let socket = try Socket(domain: AF_INET, type: .stream)

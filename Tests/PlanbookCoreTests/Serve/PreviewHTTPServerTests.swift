@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    @Test func itAnswersWhileEveryCooperativeThreadIsBlocked() async throws {
+        try await Self.withServer { port in
+            // Twice as many blocking waits as Swift's cooperative pool has threads (one per core), as a rebuild or
+            // a test's build holds them: the server, on threads of its own, still answers at once. Before, on the
+            // cooperative pool, it answered only when they ended (CI, 2 cores: requests unanswered for over 10 s).
+            let blockers = (0..<2 * ProcessInfo.processInfo.activeProcessorCount).map { _ in
+                Task.detached { _ = usleep(2_000_000) }
+            }
+            let request = Array("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".utf8)
+            let (response, seconds) = try await Self.exchange(request, port: port)
+            #expect(response.hasSuffix("\r\n\r\nhello"))
+            #expect(seconds < 1.5, "answered after \(seconds) s")
+            for blocker in blockers { await blocker.value }
+        }
+    }
+
     @Test func theScannerLooksAtEachByteOnceAndHonoursItsLimits() {
         var scanner = HTTPRequestHead.Scanner(lineLimit: 16, headerLimit: 32)
         var bytes = Array("GET /x?q=1 HTTP/1.1\r".utf8)
