@@ -1,3 +1,5 @@
+import PlanKit
+
 /// Keeps of parsed HTML or SVG only what the allow-list allows, and says what it removed.
 ///
 /// HTML is written back from the tree (canonical markup: lowercase names, attributes in double quotes, `&`, `<`,
@@ -58,7 +60,7 @@ public struct MarkupSanitizer {
         case .element(let element):
             walk(element, dialect: dialect, live: live)
         case .text(let text):
-            if live && writes { emit(Self.escape(text, quotes: false)) }
+            if live && writes { emit(Markup.escaped(text, quotes: false, apostrophes: false)) }
         case .comment(let text, let line):
             if let markerPrefix, text.hasPrefix(markerPrefix), let number = Int(text.dropFirst(markerPrefix.count)) {
                 markers.append(number)
@@ -99,7 +101,7 @@ public struct MarkupSanitizer {
             }
             guard writes else { continue }
             tag +=
-                attribute.value.map { " \(attribute.name)=\"\(Self.escape($0, quotes: true))\"" }
+                attribute.value.map { " \(attribute.name)=\"\(Markup.escaped($0, apostrophes: false))\"" }
                 ?? " \(attribute.name)"
         }
         let emitsTags = live && writes
@@ -200,25 +202,6 @@ public struct MarkupSanitizer {
     static func isSafeComment(_ text: String) -> Bool {
         !text.contains("--") && !text.contains("<") && !text.contains(">") && !text.hasPrefix("[")
             && !text.hasSuffix("-")
-    }
-
-    /// `text` with `&`, `<` and `>` (and with `quotes`, `"`) as character references.
-    static func escape(_ text: String, quotes: Bool) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || (quotes && $0 == 34) }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"" where quotes: result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
 
