@@ -9,12 +9,17 @@ import PlanbookCore
     static func processes(holding marker: String, except: Int32 = -1) -> [Int32] {
         let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap(Int32.init) ?? []
         return pids.filter { pid in
-            guard pid != except, pid != getpid(),
-                let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"), !data.isEmpty,
-                let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), !stat.contains(") Z ")
+            guard pid != except, pid != getpid(), isLive(pid),
+                let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"), !data.isEmpty
             else { return false }
             return String(decoding: data, as: UTF8.self).contains(marker)
         }
+    }
+
+    /// Whether process `pid` exists and is not a zombie.
+    static func isLive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        return !stat.contains(") Z ")
     }
 
     static func waitFor(_ seconds: Double, _ condition: () -> Bool) -> Bool {
@@ -42,15 +47,7 @@ import PlanbookCore
             : "import Foundation\n_ = system(\"(sleep 60; : \(root.path)) &\")\nThread.sleep(forTimeInterval: 60)"
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
         try Data("# T\n\n```swift plan\n\(code)\n```\n".utf8).write(to: root.appendingPathComponent("Reports/index.md"))
-        let build = Process()
-        build.executableURL = PlanbookExecutable.url
-        build.environment = ProcessInfo.processInfo.environment.merging(
-            ["PLANBOOK_MODULE_CACHE": PlanbookExecutable.moduleCache]) { _, new in new }
-        build.arguments = ["build", "-q"]
-        build.currentDirectoryURL = root
-        build.standardOutput = FileHandle.nullDevice
-        build.standardError = FileHandle.nullDevice
-        try build.run()
+        let build = try PlanbookExecutable.start(["build", "-q"], in: root)
         let started = Self.waitFor(120) {
             Self.processes(holding: root.path, except: build.processIdentifier).contains { pid in
                 let command = (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline")).map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -11,11 +11,14 @@ import Testing
 @Suite(.serialized) struct TortureTests {
     static let trials = Int(ProcessInfo.processInfo.environment["PLANBOOK_TORTURE_TRIALS"] ?? "") ?? 1
 
-    /// A study of `pages` reports (the first with a plan block and a figure), version `version` of its text.
-    static func makeStudy(at root: URL, version: Int, pages: Int = 3) throws {
+    /// A study of `pages` reports (the first with a figure, and with `planCode` a plan block), version `version` of
+    /// its text.
+    static func makeStudy(at root: URL, version: Int, pages: Int = 3, planCode: Bool = true) throws {
         let reports = root.appendingPathComponent("Reports")
         try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
-        var index = "# Version \(version)\n\n```swift plan\nlet n = \(version)\nprint(n)\n```\n\n```dot\ndigraph { a -> b\(version) }\n```\n"
+        var index = "# Version \(version)\n\n"
+        if planCode { index += "```swift plan\nlet n = \(version)\nprint(n)\n```\n\n" }
+        index += "```dot\ndigraph { a -> b\(version) }\n```\n"
         index += String(repeating: "Words of version \(version). ", count: 200)
         try Data(index.utf8).write(to: reports.appendingPathComponent("index.md"))
         for page in 1..<pages {
@@ -47,19 +50,6 @@ import Testing
         return left
     }
 
-    static func start(_ arguments: [String], in root: URL) throws -> Process {
-        let build = Process()
-        build.executableURL = PlanbookExecutable.url
-        build.arguments = arguments
-        build.currentDirectoryURL = root
-        build.environment = ProcessInfo.processInfo.environment.merging(
-            ["PLANBOOK_MODULE_CACHE": PlanbookExecutable.moduleCache]) { _, new in new }
-        build.standardOutput = FileHandle.nullDevice
-        build.standardError = FileHandle.nullDevice
-        try build.run()
-        return build
-    }
-
     static func report(_ kind: String, held: Int, of trials: Int) {
         print("torture \(kind): \(trials) trials, \(held) held")
     }
@@ -78,7 +68,7 @@ import Testing
             try Self.makeStudy(at: root, version: 1, pages: pages)
             _ = try PlanbookExecutable.run(["build", "-q"], in: root)
             try Self.makeStudy(at: root, version: 2, pages: pages)
-            let build = try Self.start(["build", "-q"], in: root)
+            let build = try PlanbookExecutable.start(["build", "-q"], in: root)
             usleep(UInt32.random(in: 20_000...(pages == 3 ? 3_000_000 : 1_500_000), using: &generator))
             kill(build.processIdentifier, signals[trial % signals.count])
             build.waitUntilExit()
@@ -136,7 +126,7 @@ import Testing
             try Self.makeStudy(at: root, version: 1, pages: 50)
             _ = try PlanbookExecutable.run(["build", "-q"], in: root)
             try Self.makeStudy(at: root, version: 2, pages: 50)
-            let builds = try (0..<6).map { _ in try Self.start(["build", "-q"], in: root) }
+            let builds = try (0..<6).map { _ in try PlanbookExecutable.start(["build", "-q"], in: root) }
             builds.forEach { $0.waitUntilExit() }
             let site = root.appendingPathComponent("site")
             let ok = builds.allSatisfy { $0.terminationStatus == 0 } && Self.wholeSite(site) == 2
