@@ -12,8 +12,11 @@ import Testing
         try study.write("keep me", to: "precious/keep.txt")
         try FileManager.default.createSymbolicLink(
             at: site.appendingPathComponent("assets2"), withDestinationURL: study.root.appendingPathComponent("precious"))
+        // Listed with the file's true hash (issue 18 listed it without one), so that only not following the link
+        // can keep it.
         let manifest = try study.read("site/.planbook-manifest")
-        try study.write(manifest + "assets2/keep.txt\n", to: "site/.planbook-manifest")
+        let hash = SiteManifest.hash(Data("keep me".utf8))
+        try study.write(manifest + "\(hash)  assets2/keep.txt\n", to: "site/.planbook-manifest")
         let result = SiteCleaner.clean(output: site, cache: study.root.appendingPathComponent(".planbook/cache"))
         #expect(try study.read("precious/keep.txt") == "keep me")
         #expect(result.keptFiles == ["assets2"])
