@@ -5,7 +5,7 @@ import PlanbookCore
 
 print("Planbook benchmarks (release build, medians of interleaved runs)\n")
 
-/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sweep`, `study`, `markers`); no name runs all.
+/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sanitizer`, `sweep`, `study`, `markers`); no name runs all.
 let sections = Set(CommandLine.arguments.dropFirst())
 func runs(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 
@@ -39,6 +39,20 @@ if runs("dot") {
     try compareRenderers(
         smallDOT, title: "\(ExpertGridDOT.nodeCount(layers: 2, experts: 4))-node clustered DAG (2 layers × 4 experts, 4 GPU clusters)",
         rounds: 15)
+}
+
+// MARK: - The sanitizer: the check every drawing takes before it reaches a page
+
+if runs("sanitizer") {
+    let bigSVG = try Graphviz.svg(fromDOT: dagDOT)
+    let sanitizerTimes = try SideBySide(cases: [
+        .init(name: "parse") { _ = LibXML2.parseXML(bigSVG) },
+        .init(name: "check") { _ = SVGSanitizer.removals(in: bigSVG) },
+    ]).measure(rounds: 7)
+    print("SVG check of the \(bigSVG.utf8.count / 1024) KB drawing of that DAG (as a file and inline), 7 runs")
+    report("  libxml2 parse into Swift values", formatSeconds(median(sanitizerTimes[0])))
+    report("  the whole check", formatSeconds(median(sanitizerTimes[1])))
+    print()
 }
 
 // MARK: - PlanKit: plans evaluated per second

@@ -37,10 +37,10 @@ public struct PlanToolchain: Sendable {
     /// The compiler's version line, remembered in `folder` (`ToolchainMemo`) under the compiler binary's identity:
     /// `swiftc --version` runs only when the compiler is one this folder has not seen.
     public func compilerVersion(rememberedIn folder: URL) -> String {
-        ToolchainMemo.remembered("swiftc-\(compilerIdentity).version", in: folder) {
-            let version = compilerVersion
-            return version == "unknown" ? nil : version
-        } ?? "unknown"
+        ToolchainMemo.remembered(
+            "swiftc-\(compilerIdentity).version", in: folder,
+            valid: { $0.contains("version") && !$0.contains("\n") }, learn: { compilerVersion }
+        ) ?? "unknown"
     }
 
     /// The toolchain of this process, found once per `folder`, in which the hash of the libraries' bytes is
@@ -91,11 +91,14 @@ public struct PlanToolchain: Sendable {
         }
         var identities = ContentHash()
         for file in files { identities.add(ToolchainMemo.identity(of: file.path)) }
-        let bytes = ToolchainMemo.remembered("libraries-\(identities.hex).sha256", in: folder) {
-            var hash = ContentHash()
-            for file in files { hash.add((try? Data(contentsOf: file)) ?? Data()) }
-            return hash.hex
-        } ?? ""
+        let bytes = ToolchainMemo.remembered(
+            "libraries-\(identities.hex).sha256", in: folder,
+            valid: { $0.utf8.count == 64 && $0.allSatisfy(\.isHexDigit) },
+            learn: {
+                var hash = ContentHash()
+                for file in files { hash.add((try? Data(contentsOf: file)) ?? Data()) }
+                return hash.hex
+            }) ?? ""
         var hash = ContentHash()
         hash.add(compilerIdentity)
         hash.add(libraries.standardizedFileURL.path)

@@ -10,7 +10,8 @@ import Darwin
 /// --version` child, about 60 ms) and the hash of PlanKit's library and modules (8.5 MB read and hashed, about
 /// 30 ms) — remembered in a folder of the study's cache under the files' identities: real path, size, inode,
 /// modification and status-change times. A file rebuilt, replaced or touched has a new identity, so the fact is
-/// learnt again; the folder only ever gains small files (`planbook clean` removes it with the cache).
+/// learnt again, and so is a remembered text that does not look like one (a damaged file is never trusted); the folder
+/// only ever gains small files (`planbook clean` removes it with the cache).
 enum ToolchainMemo {
     /// The identity of the file at `path`: the path, size, inode, and modification and status-change times to the
     /// nanosecond (`stat`, links followed).
@@ -26,12 +27,14 @@ enum ToolchainMemo {
             + "\(changed.tv_sec).\(changed.tv_nsec)"
     }
 
-    /// The text remembered as `name` in `folder`; else what `learn` returns, remembered there unless it is nil.
-    /// Without a folder, `learn` is asked every time.
-    static func remembered(_ name: String, in folder: URL?, learn: () -> String?) -> String? {
+    /// The text remembered as `name` in `folder`, when `valid`; else what `learn` returns, remembered there unless it
+    /// is nil. Without a folder, `learn` is asked every time.
+    static func remembered(
+        _ name: String, in folder: URL?, valid: (String) -> Bool, learn: () -> String?
+    ) -> String? {
         let file = folder?.appendingPathComponent(name)
-        if let file, let known = try? String(contentsOf: file, encoding: .utf8), !known.isEmpty { return known }
-        guard let learnt = learn(), !learnt.isEmpty else { return nil }
+        if let file, let known = try? String(contentsOf: file, encoding: .utf8), valid(known) { return known }
+        guard let learnt = learn(), valid(learnt) else { return nil }
         if let folder, let file {
             // Through a temporary name and a rename, so that a concurrent build never reads half a file.
             let temporary = folder.appendingPathComponent(".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")

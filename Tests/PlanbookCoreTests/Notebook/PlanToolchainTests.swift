@@ -20,6 +20,9 @@ import Testing
         // A remembered line is read back instead of asking again: a line no compiler prints comes back as written.
         try "Swift version 0.0 (remembered)".write(to: file, atomically: true, encoding: .utf8)
         #expect(toolchain.compilerVersion(rememberedIn: folder) == "Swift version 0.0 (remembered)")
+        // A remembered text that is no version line (a damaged file) is not trusted: the compiler is asked again.
+        try "garbage".write(to: file, atomically: true, encoding: .utf8)
+        #expect(toolchain.compilerVersion(rememberedIn: folder) == asked)
         // The identity is the compiler binary's (a 64-digit hash), not the libraries': it differs from the fingerprint.
         #expect(toolchain.compilerIdentity.count == 64 && toolchain.compilerIdentity != toolchain.fingerprint)
     }

@@ -13,7 +13,7 @@ struct EmitStep: BuildStep {
             } else {
                 let emitter: any SiteEmitter = options.selfContained
                     ? SelfContainedEmitter(template: template) : SiteFolderEmitter(template: template)
-                try SitePublisher.publish(
+                study.problems += try SitePublisher.publish(
                     emitter.files(pages), to: options.url(options.output), displayPath: options.output,
                     force: options.force, protected: Self.protected(options))
             }
