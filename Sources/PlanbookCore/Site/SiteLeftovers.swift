@@ -76,15 +76,16 @@ enum SiteLeftovers {
                 if !tree.remove(path) { kept.append(path + "/") }
                 continue
             case .file:
-                let ours =
-                    path == SiteManifest.name
-                    || (manifest.map { manifest in tree.contents(of: path).map { manifest.matches(path, $0) } ?? false }
-                        ?? false)
+                // A twin (the same file, linked into the live site) needs no reading; others are read and hashed.
                 let twin =
                     tree.identity(of: path).map { mine in
                         liveTree.identity(of: path).map { $0.device == mine.device && $0.inode == mine.inode } ?? false
                     } ?? false
-                if (ours || twin) && tree.remove(path) { continue }
+                let ours =
+                    twin || path == SiteManifest.name
+                    || (manifest.map { manifest in tree.contents(of: path).map { manifest.matches(path, $0) } ?? false }
+                        ?? false)
+                if ours && tree.remove(path) { continue }
             case .link:
                 if let target = tree.linkTarget(of: path), liveTree.linkTarget(of: path) == target, tree.remove(path) {
                     continue

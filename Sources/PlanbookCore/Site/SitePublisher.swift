@@ -52,13 +52,26 @@ public enum SitePublisher {
         }
         let manifest = SiteManifest(files: files)
         let tree = FolderTree(root: output)
-        let (foreign, changed) = exists ? (SiteManifest.read(tree) ?? SiteManifest(text: "")).survey(tree) : ([], [])
+        let published = exists ? (SiteManifest.read(tree) ?? SiteManifest(text: "")) : SiteManifest(text: "")
+        let (foreign, changed) = exists ? published.survey(tree) : ([], [])
         if (!foreign.isEmpty || !changed.isEmpty) && !force {
             throw BuildFailure([refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)])
         }
+        // The survey found every file of the published site holding the bytes its manifest lists, and nothing else:
+        // when that manifest is this one, the site already holds every byte of this build, so nothing is written.
+        if exists && foreign.isEmpty && changed.isEmpty && published == manifest {
+            return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
+        }
+        // Files whose bytes the published site holds unchanged are linked into the new site instead of written.
+        let changedPaths = Set(changed)
+        let unchanged = Set(manifest.paths.filter {
+            published.hashes[$0] == manifest.hashes[$0] && !changedPaths.contains($0)
+        })
         let staging = SiteLeftovers.staging(for: output)
         do {
-            try write(files + [(SiteManifest.name, Data(manifest.text.utf8))], into: staging)
+            try write(
+                files + [(SiteManifest.name, Data(manifest.text.utf8))], into: staging,
+                linkingFrom: exists ? output : nil, unchanged: unchanged)
             if force {
                 notes += try carry(foreign + changed.filter { manifest.hashes[$0] == nil }.map { ($0, .file) },
                                    from: tree, into: staging, written: manifest)
@@ -147,14 +160,22 @@ public enum SitePublisher {
 
     // MARK: - Writing
 
-    /// Writes every file into a fresh `folder` (made here, so everything in it is Planbook's).
-    private static func write(_ files: [(path: String, contents: Data)], into folder: URL) throws {
+    /// Writes every file into a fresh `folder` (made here, so everything in it is Planbook's); a file of `unchanged`
+    /// is a hard link to the same path in the published site `live` instead (its bytes verified there), written
+    /// where the file system cannot link.
+    private static func write(
+        _ files: [(path: String, contents: Data)], into folder: URL, linkingFrom live: URL?, unchanged: Set<String>
+    ) throws {
         let manager = FileManager.default
         FolderTree(root: folder).removeAll()
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
         for file in files {
             let url = folder.appendingPathComponent(file.path)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if let live, unchanged.contains(file.path),
+                link(live.appendingPathComponent(file.path).path, url.path) == 0 {
+                continue
+            }
             try file.contents.write(to: url)
         }
     }
