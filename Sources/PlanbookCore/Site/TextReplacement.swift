@@ -37,30 +37,39 @@ extension String {
     func prefixingLabelledByIDs(with prefix: String) -> String {
         let marker = Array(" aria-labelledby=\"".utf8)
         let insert = Array(prefix.utf8)
-        let bytes = Array(utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 32, index + marker.count <= bytes.count, Array(bytes[index..<index + marker.count]) == marker {
-                output += marker
-                index += marker.count
-                var atTokenStart = true
-                while index < bytes.count, bytes[index] != 34 {
-                    if bytes[index] == 32 {
-                        atTokenStart = true
-                    } else if atTokenStart {
-                        output += insert
-                        atTokenStart = false
-                    }
-                    output.append(bytes[index])
-                    index += 1
-                }
-                continue
+        var text = self
+        let rewritten = text.withUTF8 { bytes -> [UInt8]? in
+            func marks(_ index: Int) -> Bool {
+                guard bytes[index] == 32, index + marker.count <= bytes.count else { return false }
+                for offset in 1..<marker.count where bytes[index + offset] != marker[offset] { return false }
+                return true
             }
-            output.append(bytes[index])
-            index += 1
+            // Most drawings (Graphviz's) have no such attribute: then the text is returned as it is, uncopied.
+            guard var index = (0..<bytes.count).first(where: marks) else { return nil }
+            var output = Array(bytes[0..<index])
+            output.reserveCapacity(bytes.count + 64)
+            while index < bytes.count {
+                if marks(index) {
+                    output += marker
+                    index += marker.count
+                    var atTokenStart = true
+                    while index < bytes.count, bytes[index] != 34 {
+                        if bytes[index] == 32 {
+                            atTokenStart = true
+                        } else if atTokenStart {
+                            output += insert
+                            atTokenStart = false
+                        }
+                        output.append(bytes[index])
+                        index += 1
+                    }
+                    continue
+                }
+                output.append(bytes[index])
+                index += 1
+            }
+            return output
         }
-        return String(decoding: output, as: UTF8.self)
+        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? self
     }
 }
