@@ -8,16 +8,21 @@ import Glibc
 /// resident memory of its whole process tree (planbook, the compilers, the plan programs, the Graphviz children),
 /// sampled from `/proc` every 10 ms as `ps` would see it.
 struct PlanbookProcess {
-    /// `planbook` beside this benchmark executable (`.build/release/`).
+    /// The `planbook` executable (by default the one beside this benchmark, in `.build/release/`).
     var executable: String
     /// The folder it runs in: the study's `Reports/`, `.planbook/` and `site/` are there.
     var folder: URL
 
-    init(folder: URL) {
+    init(executable: String = besideBenchmark, folder: URL) {
+        self.executable = executable
+        self.folder = folder
+    }
+
+    /// `planbook` in this benchmark executable's folder.
+    static var besideBenchmark: String {
         let benchmark = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
-        executable = URL(fileURLWithPath: benchmark).deletingLastPathComponent().appendingPathComponent("planbook").path
-        self.folder = folder
+        return URL(fileURLWithPath: benchmark).deletingLastPathComponent().appendingPathComponent("planbook").path
     }
 
     /// What one run took: wall-clock seconds, CPU seconds (user and system, of planbook and every child it waited

@@ -18,11 +18,32 @@ enum StudyRebuildBenchmark {
         var seconds: [Double] { runs.map(\.seconds) }
     }
 
-    /// The cases, `rounds` runs each (at most 5: one batch size per parameter edit).
-    static func run(reports: URL, rounds: Int) throws -> [Case] {
+    /// The cases, `rounds` runs each (at most 5: one batch size per parameter edit), for each of `executables`
+    /// (`planbook` beside this benchmark when none is given): every case runs once for each executable in turn, on
+    /// a study of its own, before the next case.
+    static func run(reports: URL, rounds: Int, executables: [String] = []) throws -> [[Case]] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-study-\(getpid())")
         try? FileManager.default.removeItem(at: root)
         defer { try? FileManager.default.removeItem(at: root) }
+        let sessions = try (executables.isEmpty ? [PlanbookProcess.besideBenchmark] : executables).enumerated().map {
+            try cases(reports: reports, root: root.appendingPathComponent("\($0.offset)"), executable: $0.element)
+        }
+        var runs = sessions.map { Array(repeating: [PlanbookProcess.Run](), count: $0.count) }
+        for pass in 0...rounds {
+            for index in sessions[0].indices {
+                for (session, cases) in sessions.enumerated() {
+                    let run = try cases[index].1()
+                    if pass > 0 { runs[session][index].append(run) }  // pass 0 warms up (and fills the 4× cache)
+                }
+            }
+        }
+        return zip(sessions, runs).map { cases, runs in zip(cases, runs).map { Case(name: $0.0, runs: $1) } }
+    }
+
+    /// The named cases of one executable, on copies of `reports` in `root`.
+    private static func cases(
+        reports: URL, root: URL, executable: String
+    ) throws -> [(String, () throws -> PlanbookProcess.Run)] {
         let single = root.appendingPathComponent("1x")
         let quadruple = root.appendingPathComponent("4x")
         for folder in [single, quadruple] {
@@ -32,8 +53,8 @@ enum StudyRebuildBenchmark {
         try addCopies(3, in: quadruple.appendingPathComponent("Reports"))
         let edited = try firstReportWithPlanBlocks(in: single.appendingPathComponent("Reports"))
         let original = try String(contentsOf: edited, encoding: .utf8)
-        let study = PlanbookProcess(folder: single)
-        let large = PlanbookProcess(folder: quadruple)
+        let study = PlanbookProcess(executable: executable, folder: single)
+        let large = PlanbookProcess(executable: executable, folder: quadruple)
         var round = 0
         var proseRound = 0
         var codeRound = 0
@@ -58,7 +79,7 @@ enum StudyRebuildBenchmark {
             return try process.build(parameters, environment: environment)
         }
         let freshModuleCache = root.appendingPathComponent("module-cache")
-        let cases: [(String, () throws -> PlanbookProcess.Run)] = [
+        return [
             ("cold", { try cold(study) }),
             ("cold, with a fresh Swift module cache too", {
                 try? FileManager.default.removeItem(at: freshModuleCache)
@@ -86,14 +107,35 @@ enum StudyRebuildBenchmark {
                 return try large.build(parameters)
             }),
         ]
-        var runs = Array(repeating: [PlanbookProcess.Run](), count: cases.count)
-        for pass in 0...rounds {
-            for (index, item) in cases.enumerated() {
-                let run = try item.1()
-                if pass > 0 { runs[index].append(run) }  // pass 0 warms up (and fills the cache of the 4× study)
+    }
+
+    /// The targets of issue 15, by case: seconds of wall time.
+    static let targets: [String: Double] = [
+        "cold": 2.4, "no change": 0.1, "prose edit": 0.1, "parameter edit (--param batch=…)": 0.2,
+        "code edit (one report)": 0.8,
+    ]
+
+    /// Prints each case's medians beside its target, the 4× study's ratios, and the cold builds' peak memory.
+    static func printTable(_ rebuilds: [Case]) {
+        func medianSeconds(_ name: String) -> Double { median(rebuilds.first { $0.name == name }!.seconds) }
+        for item in rebuilds {
+            let seconds = median(item.seconds)
+            let note = targets[item.name].map {
+                "   target ≤ \(formatSeconds($0)): \(seconds <= $0 ? "met" : "missed")"
             }
+            report("  \(item.name)", formatSeconds(seconds), "CPU \(formatSeconds(median(item.runs.map(\.cpuSeconds))))"
+                + (note ?? ""))
         }
-        return zip(cases, runs).map { Case(name: $0.0, runs: $1) }
+        let scaled = [("4× study: cold", "cold"), ("4× study: parameter edit", "parameter edit (--param batch=…)")]
+        for (large, single) in scaled {
+            let ratio = medianSeconds(large) / medianSeconds(single)
+            report("  ratio \(large) / 1×", format3(ratio) + "×", "target ≤ 2×: \(ratio <= 2 ? "met" : "missed")")
+        }
+        for item in rebuilds where item.name.hasPrefix("cold") {
+            let peak = median(item.runs.map { Double($0.peakTreeBytes) }) / 1_048_576
+            report("  peak memory of the process tree, \(item.name)", "\(Int(peak.rounded())) MiB",
+                   "target ≤ 250 MiB: \(peak <= 250 ? "met" : "missed")")
+        }
     }
 
     /// Adds `count` copies of every report of `folder` (`NAME-copy-2.md`, …), each plan block starting with a comment

@@ -5,7 +5,8 @@ import PlanbookCore
 
 print("Planbook benchmarks (release build, medians of interleaved runs)\n")
 
-/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sanitizer`, `sweep`, `study`, `markers`); no name runs all.
+/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sanitizer`, `sweep`, `study`, `markers`); no name
+/// runs all.
 let sections = Set(CommandLine.arguments.dropFirst())
 func runs(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 
@@ -71,31 +72,26 @@ if runs("sweep") {
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 if runs("study") {
     let buildRounds = 5
-    let rebuilds = try StudyRebuildBenchmark.run(reports: root.appendingPathComponent("Reports"), rounds: buildRounds)
-    print("planbook build of a copy of Reports/, the executable as a whole process (\(buildRounds) rounds after a warm-up, "
-        + "cases interleaved; machine load \(loadAverage()))")
-    /// The median seconds of the case named `name`.
-    func medianSeconds(_ name: String) -> Double { median(rebuilds.first { $0.name == name }!.seconds) }
-    let targets: [String: Double] = [
-        "cold": 2.4, "no change": 0.1, "prose edit": 0.1, "parameter edit (--param batch=…)": 0.2,
-        "code edit (one report)": 0.8,
-    ]
-    for item in rebuilds {
-        let seconds = median(item.seconds)
-        let note = targets[item.name].map { "target ≤ \(formatSeconds($0)): \(seconds <= $0 ? "met" : "missed")" }
-        let cpu = median(item.runs.map(\.cpuSeconds))
-        report("  \(item.name)", formatSeconds(seconds), "CPU \(formatSeconds(cpu))" + (note.map { "   \($0)" } ?? ""))
-}
-for (large, single) in [("4× study: cold", "cold"), ("4× study: parameter edit", "parameter edit (--param batch=…)")] {
-    let ratio = medianSeconds(large) / medianSeconds(single)
-    report("  ratio \(large) / 1×", format3(ratio) + "×", "target ≤ 2×: \(ratio <= 2 ? "met" : "missed")")
-}
-for item in rebuilds where item.name.hasPrefix("cold") {
-    let peak = median(item.runs.map { Double($0.peakTreeBytes) }) / 1_048_576
-    report("  peak memory of the process tree: \(item.name)", "\(Int(peak.rounded())) MiB",
-           "target ≤ 250 MiB: \(peak <= 250 ? "met" : "missed")")
-}
-print()
+    // PLANBOOK_BENCH_BASELINE=/path/to/another/planbook: the same cases for it too, interleaved, with the ratios.
+    let baseline = ProcessInfo.processInfo.environment["PLANBOOK_BENCH_BASELINE"].flatMap { $0.isEmpty ? nil : $0 }
+    let executables = [PlanbookProcess.besideBenchmark] + (baseline.map { [$0] } ?? [])
+    let sessions = try StudyRebuildBenchmark.run(
+        reports: root.appendingPathComponent("Reports"), rounds: buildRounds, executables: executables)
+    for (rebuilds, executable) in zip(sessions, executables) {
+        print("planbook build of a copy of Reports/ by \(executable), the executable as a whole process "
+            + "(\(buildRounds) rounds after a warm-up, cases interleaved; machine load \(loadAverage()))")
+        StudyRebuildBenchmark.printTable(rebuilds)
+        print()
+    }
+    if sessions.count == 2 {
+        print("ratio \(executables[1]) / \(executables[0]), medians of wall time and of CPU time")
+        for (this, other) in zip(sessions[0], sessions[1]) {
+            let wall = median(other.seconds) / median(this.seconds)
+            let cpu = median(other.runs.map(\.cpuSeconds)) / median(this.runs.map(\.cpuSeconds))
+            report("  \(this.name)", format3(wall) + "×", "CPU " + format3(cpu) + "×")
+        }
+        print()
+    }
 }
 
 if runs("markers") {
