@@ -21,12 +21,13 @@ enum StudyRebuildBenchmark {
     /// The cases, `rounds` runs each (at most 5: one batch size per parameter edit), for each of `executables`
     /// (`planbook` beside this benchmark when none is given): every case runs once for each executable in turn, on
     /// a study of its own, before the next case.
-    static func run(reports: URL, rounds: Int, executables: [String] = []) throws -> [[Case]] {
+    static func run(reports: URL, rounds: Int, executables: [String] = [], skipping: String? = nil) throws -> [[Case]] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-bench-study-\(getpid())")
         try? FileManager.default.removeItem(at: root)
         defer { try? FileManager.default.removeItem(at: root) }
         let sessions = try (executables.isEmpty ? [PlanbookProcess.besideBenchmark] : executables).enumerated().map {
             try cases(reports: reports, root: root.appendingPathComponent("\($0.offset)"), executable: $0.element)
+                .filter { skipping == nil || !$0.0.hasPrefix(skipping!) }
         }
         var runs = sessions.map { Array(repeating: [PlanbookProcess.Run](), count: $0.count) }
         for pass in 0...rounds {
@@ -127,7 +128,7 @@ enum StudyRebuildBenchmark {
                 + (note ?? ""))
         }
         let scaled = [("4× study: cold", "cold"), ("4× study: parameter edit", "parameter edit (--param batch=…)")]
-        for (large, single) in scaled {
+        for (large, single) in scaled where rebuilds.contains(where: { $0.name == large }) {
             let ratio = medianSeconds(large) / medianSeconds(single)
             report("  ratio \(large) / 1×", format3(ratio) + "×", "target ≤ 2×: \(ratio <= 2 ? "met" : "missed")")
         }

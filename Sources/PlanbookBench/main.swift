@@ -71,12 +71,16 @@ if runs("sweep") {
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 if runs("study") {
-    let buildRounds = 5
+    // PLANBOOK_BENCH_ROUNDS (default 5, at most 5); PLANBOOK_BENCH_SKIP=4× leaves out the cases whose names start so.
+    let environment = ProcessInfo.processInfo.environment
+    let buildRounds = min(5, environment["PLANBOOK_BENCH_ROUNDS"].flatMap { Int($0) } ?? 5)
+    let skipped = environment["PLANBOOK_BENCH_SKIP"].flatMap { $0.isEmpty ? nil : $0 }
     // PLANBOOK_BENCH_BASELINE=/path/to/another/planbook: the same cases for it too, interleaved, with the ratios.
     let baseline = ProcessInfo.processInfo.environment["PLANBOOK_BENCH_BASELINE"].flatMap { $0.isEmpty ? nil : $0 }
     let executables = [PlanbookProcess.besideBenchmark] + (baseline.map { [$0] } ?? [])
     let sessions = try StudyRebuildBenchmark.run(
-        reports: root.appendingPathComponent("Reports"), rounds: buildRounds, executables: executables)
+        reports: root.appendingPathComponent("Reports"), rounds: buildRounds, executables: executables,
+        skipping: skipped)
     for (rebuilds, executable) in zip(sessions, executables) {
         print("planbook build of a copy of Reports/ by \(executable), the executable as a whole process "
             + "(\(buildRounds) rounds after a warm-up, cases interleaved; machine load \(loadAverage()))")
