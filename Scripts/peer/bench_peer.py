@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 
-PLANBOOK, REPORTS, JB_STUDY, JUPYTER_BOOK = sys.argv[1:5]
+PLANBOOK, REPORTS, JB_STUDY, JUPYTER_BOOK = map(os.path.abspath, sys.argv[1:5])
 ROUNDS = int(sys.argv[5]) if len(sys.argv) > 5 else 5
 EDIT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "edit.py")
 
@@ -47,15 +47,17 @@ def tree_rss(root):
 def timed(command, cwd):
     """Runs `command` in `cwd`; returns (seconds, peak resident bytes of its process tree)."""
     environment = {k: v for k, v in os.environ.items() if k != "PLANBOOK_MODULE_CACHE"}
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.02)
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        sys.exit(f"failed ({process.returncode}): {' '.join(command)} in {cwd}\n{process.stderr.read().decode()}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty tool never blocks on it
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        if process.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"failed ({process.returncode}): {' '.join(command)} in {cwd}\n{errors.read().decode()[-4000:]}")
     return seconds, peak
 
 
