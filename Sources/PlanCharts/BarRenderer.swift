@@ -21,6 +21,8 @@ struct BarRenderer {
         self.chart = chart
         var axisSpec = chart.value
         if axisSpec.scale == .linear { axisSpec.includesZero = true }
+        // Stacked lengths add up, which a log axis would hide.
+        if chart.layout == .stacked && chart.series.count > 1 { axisSpec.automaticScale = false }
         var values: [Double] = chart.references.map(\.value)
         for c in chart.categories.indices {
             let column = chart.series.compactMap { c < $0.values.count ? $0.values[c] : nil }
@@ -30,10 +32,17 @@ struct BarRenderer {
                 values += column
             }
         }
+        // On a log axis a bar's length is its value against the axis's start: start a decade below the smallest, so
+        // that the smallest bar is still a bar.
+        if ScaledAxis(axisSpec, values: values).axis.scale == .log,
+           let smallest = values.filter({ $0.isFinite && $0 > 0 }).min() {
+            values.append(smallest / 10)
+        }
         axis = ScaledAxis(axisSpec, values: values)
         let axisForLabels = axis
         let legend = ChartLegend((chart.series.count > 1
-            ? chart.series.enumerated().map { .init(label: $1.name, swatch: .box(fill: ChartPalette.color($0))) } : [])
+            ? zip(chart.series, ChartPalette.colors(for: chart.series.map(\.name))).map {
+                .init(label: $0.name, swatch: .box(fill: $1)) } : [])
             + chart.references.map { .init(label: "\($0.label) \(axisForLabels.describe($0.value))", swatch: .dashed) })
         let n = Double(max(1, chart.categories.count))
         let labelWidth = ChartFrame.labelWidth(chart.categories)
@@ -98,6 +107,7 @@ struct BarRenderer {
         var w = SVGWriter()
         frame.drawLegend(into: &w)
         let bars = placedBars()
+        let colors = ChartPalette.colors(for: chart.series.map(\.name))
         if vertical {
             frame.drawYAxis(axis, into: &w)
             drawCategories(into: &w, vertical: true)
@@ -107,7 +117,7 @@ struct BarRenderer {
         }
         w.open("g", ["class": "bars"])
         for bar in bars {
-            w.rect(bar.x, bar.y, bar.width, bar.height, fill: ChartPalette.color(bar.series),
+            w.rect(bar.x, bar.y, bar.width, bar.height, fill: colors[bar.series],
                    extra: stacked ? ["stroke": "#ffffff", "stroke-opacity": "0.6", "stroke-width": "0.5"] : [:])
         }
         w.close("g")
@@ -167,15 +177,15 @@ struct BarRenderer {
             ends = bars.map { vertical ? ($0.x + $0.width / 2, $0.y, $0.value) : ($0.x + $0.width, $0.y + $0.height / 2, $0.value) }
         }
         let thickness = bars.first.map { vertical ? $0.width : $0.height } ?? 0
-        w.open("g", ["class": "values", "font-size": "11"])
+        w.open("g", ["class": "values", "font-size": "12"])
         for end in ends {
             let label = axis.describe(end.value)
             if vertical {
-                guard ChartStyle.textWidth(label, size: 11) <= thickness + 14 else { continue }
-                w.text(end.x, end.y - 4, label, anchor: "middle", size: 11)
+                guard ChartStyle.textWidth(label, size: 12) <= thickness + 14 else { continue }
+                w.text(end.x, end.y - 4, label, anchor: "middle", size: 12)
             } else {
                 guard thickness >= 10 else { continue }
-                w.text(end.x + 4, end.y + 4, label, size: 11)
+                w.text(end.x + 4, end.y + 4, label, size: 12)
             }
         }
         w.close("g")

@@ -31,13 +31,16 @@ public struct Study: Sendable {
     /// Whether some report has plan blocks.
     public var hasPlanCode: Bool { pages.contains { !$0.outline.cells.isEmpty } }
 
-    /// The parameters of `page`: its front matter's, with the `--param` overrides applied.
+    /// The parameters of `page`: its front matter's, with the `--param` overrides applied; and the study's plans
+    /// (`plans:` in `index.md`), which its charts colour by, under `PlanInput.plansEntry`.
     func parameters(of page: StudyPage) -> [(name: String, value: ParameterValue)] {
         var parameters = page.outline.report.frontMatter.params
         for override in options.parameters {
             parameters.removeAll { $0.name == override.name }
             parameters.append(override)
         }
+        let plans = pages.first { $0.report.slug == "index" }?.report.frontMatter.plans ?? []
+        if !plans.isEmpty { parameters.append((PlanInput.plansEntry, .string(plans.joined(separator: "\u{1F}")))) }
         return parameters
     }
 }
