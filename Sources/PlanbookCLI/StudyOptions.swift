@@ -20,6 +20,11 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "Seconds a report's plan blocks may run before they are stopped.")
     var timeout: Int = 60
 
+    @Option(help: ArgumentHelp(
+        "Drawings larger than this many kilobytes of SVG are linked, lazy-loaded files on a page of their own instead "
+            + "of inline (self-contained pages and the bundle embed every drawing).", valueName: "kB"))
+    var inlineLimit: Int = FigureEmbedding.defaultInlineLimit / 1024
+
     @Flag(help: "Compile and run every report's plan blocks again, ignoring the cache.")
     var noCache = false
 
@@ -48,6 +53,7 @@ struct StudyOptions: ParsableArguments {
             throw ValidationError("--param takes name=value, like --param batch=256; got '\(parameter)'")
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if inlineLimit < 0 { throw ValidationError("--inline-limit must be 0 or more kilobytes") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
@@ -57,6 +63,7 @@ struct StudyOptions: ParsableArguments {
         options.templatesRequired = templates != nil
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
+        options.inlineLimit = inlineLimit * 1024
         options.useCache = !noCache
         options.allowScripts = allowScripts
         let console = self.console

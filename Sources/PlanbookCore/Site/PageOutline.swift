@@ -29,7 +29,7 @@ public struct PageOutline: Sendable {
         let (figures, figureProblems) = Self.figures(in: report, elements: elements)
         self.figures = figures
         problems += figureProblems
-        var anchors = HeadingAnchors(reserved: Self.reservedIDs.union(["claims", "provenance"]))
+        var anchors = HeadingAnchors(reserved: Self.reservedIDs.union(["findings", "provenance", "figures-and-tables"]))
         figures.forEach { anchors.reserve($0.anchor) }
         headings = elements.compactMap { element in
             guard case .heading(let level) = element.kind else { return nil }

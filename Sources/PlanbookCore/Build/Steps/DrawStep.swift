@@ -1,10 +1,13 @@
-/// Numbers every page's figures and tables, then lays out every figure of every page in parallel with Graphviz, its
-/// text measured in the pinned font, or takes its drawing from the cache (by its DOT, engine, Graphviz version and
-/// font). Without the pinned font nothing is drawn, and that is said once, at the first figure.
+/// Numbers every page's figures and tables — "Figure 2.3" on the second page of a site of several — then lays out
+/// every figure of every page in parallel with Graphviz, its text measured in the pinned font, or takes its drawing
+/// from the cache (by its DOT, engine, Graphviz version and font). Without the pinned font nothing is drawn, and that
+/// is said once, at the first figure.
 struct DrawStep: BuildStep {
     func run(_ study: inout Study) {
+        let numbered = study.pages.count > 1
         for index in study.pages.indices {
-            study.pages[index].items = PageItems(study.pages[index].outline, outputs: study.pages[index].outputs)
+            study.pages[index].items = PageItems(
+                study.pages[index].outline, outputs: study.pages[index].outputs, page: numbered ? index + 1 : nil)
         }
         let jobs = study.pages.indices.flatMap { index in
             (study.pages[index].items?.figures ?? []).map { (index, study.pages[index].report.path, $0) }

@@ -34,6 +34,7 @@ struct BundleEmitter {
                 var entry: [String: Any] = [
                     "id": "page-\(page.report.slug)", "title": page.title,
                     "content": page.bodyHTML(.bundle(page: page.report.slug)),
+                    "findings": page.findingsHTML(.bundle(page: page.report.slug)),
                 ]
                 if let summary = page.report.frontMatter.summary, !summary.isEmpty { entry["summary"] = summary }
                 return entry
@@ -60,6 +61,6 @@ extension LinkScope {
         LinkScope(
             id: { "\(page)--\($0)" },
             page: { slug, anchor in anchor.map { "#\(slug)--\($0)" } ?? "#page-\(slug)" },
-            download: embedded)
+            download: embedded, embedsFiles: true)
     }
 }
