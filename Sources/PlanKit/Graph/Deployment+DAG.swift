@@ -14,8 +14,10 @@ extension Deployment {
         let legend = level == .full ? "Edges: \(DOTStyle.legend)" : "In this overview \(DOTStyle.overviewLegend)"
         let caption = "Shapes are local to one GPU in \(phase): each attention replica holds "
             + "\(shapes.tokenDimension) tokens\(micro); expert rows assume balanced routing. \(legend)."
-        return DeploymentGraph(
+        var graph = DeploymentGraph(
             title: title, caption: caption, level: level, phase: phase, nodes: builder.nodes, edges: builder.edges,
             cluster: cluster, parallelism: parallelism)
+        graph.plan = DisplayPlan(self)
+        return graph
     }
 }

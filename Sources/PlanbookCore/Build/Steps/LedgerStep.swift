@@ -27,12 +27,12 @@ struct LedgerStep: BuildStep {
     }
 
     private static func numbers(in placed: PageItems.PlacedOutput, page: String, section: String) -> [LedgerEntry] {
-        let place = placed.item.map { $0.caption.isEmpty ? $0.anchor : $0.caption } ?? ""
+        let table = placed.item.map(LedgerEntry.tableKey) ?? ""
         switch placed.output {
-        case .table(let table):
-            return cells(table, page: page, kind: .tableCell, place: place, section: section)
+        case .table(let data):
+            return cells(data, plan: data.plan, page: page, kind: .tableCell, table: table, section: section)
         case .chart(let chart):
-            return cells(chart.data, page: page, kind: .chartPoint, place: place, section: section)
+            return cells(chart.data, plan: chart.plan, page: page, kind: .chartPoint, table: table, section: section)
         case .claim(let claim):
             return [claim.computed, claim.paper, claim.ratio].enumerated().compactMap { index, value in
                 value.number.map {
@@ -45,17 +45,25 @@ struct LedgerStep: BuildStep {
         }
     }
 
-    /// Each number of `table`, keyed by the table, its row's label (first cell) and its column's header.
+    /// Each number of `data`, keyed by the table, its row's label and its column's header.
     private static func cells(
-        _ table: PlanRecord.Table, page: String, kind: LedgerEntry.Kind, place: String, section: String
+        _ data: PlanRecord.Table, plan: PlanRecord.Plan?, page: String, kind: LedgerEntry.Kind, table: String,
+        section: String
     ) -> [LedgerEntry] {
-        table.rows.enumerated().flatMap { rowIndex, row in
+        let labels = LedgerEntry.rowLabels(data.rows)
+        return data.rows.enumerated().flatMap { rowIndex, row in
             row.enumerated().compactMap { column, value -> LedgerEntry? in
                 guard let number = value.number else { return nil }
-                let rowLabel = row.first.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? "row \(rowIndex + 1)"
-                let header = column < table.header.count ? table.header[column] : "column \(column + 1)"
-                return LedgerEntry(page: page, kind: kind, key: "\(place) / \(rowLabel) / \(header)", section: section,
-                                   number: number, text: value.text)
+                let header = column < data.header.count && !data.header[column].isEmpty
+                    ? data.header[column] : "column \(column + 1)"
+                var entry = LedgerEntry(
+                    page: page, kind: kind, key: "\(table) / \(labels[rowIndex]) / \(header)", section: section,
+                    number: number, text: value.text)
+                entry.table = table
+                entry.row = labels[rowIndex]
+                entry.column = header
+                entry.plan = plan
+                return entry
             }
         }
     }
@@ -77,6 +85,43 @@ public struct LedgerEntry: Sendable, Equatable {
     public var number: PlanRecord.Number
     /// The text the page shows.
     public var text: String
+    /// For a table cell or chart point: what identifies its table on the page (`tableKey`), its row (`rowLabels`)
+    /// and its column's header; `key` is the three joined by " / ".
+    public var table: String?
+    public var row: String?
+    public var column: String?
+    /// The plan the table or chart describes, if one.
+    public var plan: PlanRecord.Plan?
+}
+
+extension LedgerEntry {
+    /// What identifies a table or chart on its page across builds: the anchor its block's `id=` gave it
+    /// (`tbl-memory`), else its caption, else its anchor.
+    static func tableKey(_ item: PageItems.Item) -> String {
+        item.hasGivenName || item.caption.isEmpty ? item.anchor : item.caption
+    }
+
+    /// The label of each row: the shortest run of its leading cells (as text, empty ones left out) that no other row
+    /// of the table starts with — "weights", "all-to-all / dispatch", a line chart's "EP=16 / 128" (series and x)
+    /// — or, for rows alike in every cell, the whole row and its place among them ("… (2)").
+    static func rowLabels(_ rows: [[PlanRecord.Value]]) -> [String] {
+        let texts = rows.map { $0.map(\.text).filter { !$0.isEmpty } }
+        var labels: [String?] = Array(repeating: nil, count: rows.count)
+        for length in 1...max(1, texts.map(\.count).max() ?? 1) where labels.contains(nil) {
+            var starts: [[String]: Int] = [:]
+            for text in texts { starts[Array(text.prefix(length)), default: 0] += 1 }
+            for index in rows.indices where labels[index] == nil && !texts[index].isEmpty
+                && starts[Array(texts[index].prefix(length))] == 1 {
+                labels[index] = texts[index].prefix(length).joined(separator: " / ")
+            }
+        }
+        var seen: [String: Int] = [:]
+        return rows.indices.map { index in
+            let label = labels[index] ?? (texts[index].isEmpty ? "row" : texts[index].joined(separator: " / "))
+            seen[label, default: 0] += 1
+            return seen[label] == 1 ? label : "\(label) (\(seen[label]!))"
+        }
+    }
 }
 
 extension PageOutline {
