@@ -22,6 +22,8 @@ public struct Study: Sendable {
     public var problems: [Diagnostic] = []
     /// Every computed number of the site, with its place (made by the last step).
     public var ledger: [LedgerEntry] = []
+    /// KaTeX's stylesheet and fonts, when some page has math.
+    public var mathAssets: MathAssets?
 
     public init(options: BuildOptions) { self.options = options }
 
@@ -69,6 +71,8 @@ public struct StudyPage: Sendable {
     public var items: PageItems?
     /// Its drawings, by figure name.
     public var drawings: [String: String] = [:]
+    /// Its formulas as KaTeX rendered them, by their place among its formulas.
+    public var math: [Int: String] = [:]
     /// The page, once rendered.
     public var rendered: RenderedPage?
 

@@ -19,10 +19,13 @@ struct PageAssembly {
     var study: [FindingsPart.PageVerdict] = []
     /// On the index: every numbered figure and table of the site.
     var listing: [CrossReferences.PageListing] = []
+    /// The page's formulas as KaTeX rendered them, by their place among its formulas (`outline.math`).
+    var math: [Int: String] = [:]
 
     /// The page, opening with its findings and ending with `provenance`.
     func page(provenance: Provenance?) -> RenderedPage {
-        let body = outline.document.rewritten(blocks: block, inlines: inline).blocks
+        let formulas = MathReplacement(spans: outline.math, rendered: math)
+        let body = outline.document.rewritten(blocks: { block($0, formulas) }, inlines: inline).blocks
         var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.anchor, text: $0.text, level: $0.level) }
         let findings = FindingsPart(claims: items.claims, study: study)
@@ -41,6 +44,7 @@ struct PageAssembly {
             downloads: downloads)
         if !findings.isEmpty { page.findings = [Self.block(findings)] }
         page.figurePages = figurePages
+        page.hasMath = !outline.math.isEmpty
         return page
     }
 
@@ -51,23 +55,26 @@ struct PageAssembly {
 
     private var folder: String { outline.report.slug }
 
-    private func block(_ block: MarkdownBlock) -> MarkdownBlock? {
+    /// `block` with its formulas rendered and, when it is one, made a page part (or given its anchor); nil when
+    /// nothing changes.
+    private func block(_ block: MarkdownBlock, _ formulas: MathReplacement) -> MarkdownBlock? {
         var replaced = block
+        let unchanged: MarkdownBlock? = formulas.replace(&replaced.inlines) ? replaced : nil
         switch block.kind {
         case .heading(let level, _):
-            guard let heading = outline.headings.first(where: { $0.id == block.id }) else { return nil }
+            guard let heading = outline.headings.first(where: { $0.id == block.id }) else { return unchanged }
             replaced.kind = .heading(level: level, anchor: heading.anchor)
         case .codeBlock(let info, let code):
-            guard let part = codePart(block.id, info: info, code: code) else { return nil }
+            guard let part = codePart(block.id, info: info, code: code) else { return unchanged }
             replaced.kind = .part(part)
         case .table:
             replaced.kind = .part(MarkdownTablePart(table: block))
         case .blockQuote:
-            guard let kind = Callout.kind(block.plainTextOfFirstChild) else { return nil }
+            guard let kind = Callout.kind(block.plainTextOfFirstChild) else { return unchanged }
             replaced.kind = .part(CalloutPart(kind: kind, title: Callout.titles[kind] ?? kind,
                                               blocks: Callout.withoutMarker(block.children)))
         default:
-            return nil
+            return unchanged
         }
         return replaced
     }

@@ -4,14 +4,16 @@
 /// and the findings panel it opens with, empty on a page without claims), `toc` (list of
 /// `id`, `text`, `level`), `hasToc`, `nav` (list of `title`, `href`, `current`), `previous` and `next` (`title`,
 /// `href`, absent at the ends), `hasPager`, `generator`, and `stylesheet` (the CSS itself, only for self-contained
-/// pages, which inline it instead of linking `stylesheetHref`). No timestamps: the same inputs fill in the same page.
+/// pages, which inline it instead of linking `stylesheetHref`); on a page with math, `mathStylesheetHref` (KaTeX's
+/// stylesheet) or, inlined with its fonts, `mathStylesheet`. No timestamps: the same inputs fill in the same page.
 public enum PageContext {
     /// The name and version printed in every page's footer.
     public static let generator = "Planbook \(PlanbookVersion.current)"
 
     /// The context for `pages[position]` among all `pages` of the site, in navigation order, its body `content`.
     public static func make(
-        for position: Int, of pages: [RenderedPage], content: String, findings: String = "", stylesheet: String? = nil
+        for position: Int, of pages: [RenderedPage], content: String, findings: String = "", stylesheet: String? = nil,
+        mathStylesheet: String? = nil
     ) -> [String: Any] {
         let page = pages[position]
         let index = pages.first { $0.report.slug == "index" } ?? pages[0]
@@ -32,6 +34,11 @@ public enum PageContext {
         if let summary = page.report.frontMatter.summary, !summary.isEmpty { context["summary"] = summary }
         context["hasPager"] = pages.count > 1
         if let stylesheet { context["stylesheet"] = stylesheet }
+        if page.hasMath {
+            if let mathStylesheet { context["mathStylesheet"] = mathStylesheet } else {
+                context["mathStylesheetHref"] = "assets/katex/katex.min.css"
+            }
+        }
         if position > 0 {
             context["previous"] = ["title": pages[position - 1].title, "href": pages[position - 1].report.outputName]
         }

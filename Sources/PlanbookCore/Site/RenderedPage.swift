@@ -22,6 +22,8 @@ public struct RenderedPage: Sendable {
     public var findings: [MarkdownBlock] = []
     /// The drawings too large to sit in the page, each shown full size on a page of its own (site folder only).
     public var figurePages: [FigurePage] = []
+    /// Whether it shows LaTeX math, and so needs KaTeX's stylesheet.
+    public var hasMath = false
 
     /// The body as HTML, with ids and links written by `scope`.
     public func bodyHTML(_ scope: LinkScope = .site) -> String { MarkdownHTML(scope: scope).html(body) }

@@ -26,6 +26,7 @@ struct RenderStep: BuildStep {
                 outline: page.outline, items: items, outputs: page.outputs, drawings: page.drawings,
                 references: study.references, slugs: slugs)
             assembly.defaultEcho = page.report.frontMatter.echo ?? studyEcho
+            assembly.math = page.math
             assembly.embedding = FigureEmbedding(inlineLimit: study.options.inlineLimit)
             if page.report.slug == "index", study.pages.count > 1 {
                 assembly.study = verdicts

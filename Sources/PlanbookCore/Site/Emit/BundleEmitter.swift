@@ -8,6 +8,7 @@ import Foundation
 /// rewritten afterwards.
 struct BundleEmitter {
     let template: PageTemplate
+    var math: MathAssets?
 
     /// The problems that keep the bundle from being written to `path`, found before anything is built.
     static func preflight(_ path: String, options: BuildOptions, template: PageTemplate?) -> [Diagnostic] {
@@ -25,7 +26,7 @@ struct BundleEmitter {
     /// The bundle of `pages` (in navigation order).
     func html(_ pages: [RenderedPage]) -> String {
         let index = pages.first { $0.report.slug == "index" } ?? pages[0]
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "siteTitle": index.title,
             "stylesheet": template.stylesheet ?? "",
             "generator": PageContext.generator,
@@ -40,6 +41,7 @@ struct BundleEmitter {
                 return entry
             },
         ]
+        if pages.contains(where: \.hasMath), let math { context["mathStylesheet"] = math.inlined }
         return template.render(context, template: "bundle")
     }
 

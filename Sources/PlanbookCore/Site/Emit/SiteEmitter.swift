@@ -7,9 +7,10 @@ protocol SiteEmitter {
 }
 
 /// The site folder: pages, their downloads as files beside them, a page for each drawing too large to sit inline,
-/// and the template's assets.
+/// the template's assets, and KaTeX's stylesheet and fonts when a page shows math.
 struct SiteFolderEmitter: SiteEmitter {
     let template: PageTemplate
+    var math: MathAssets?
 
     func files(_ pages: [RenderedPage]) -> [(path: String, contents: Data)] {
         var files: [(path: String, contents: Data)] = []
@@ -22,19 +23,23 @@ struct SiteFolderEmitter: SiteEmitter {
                 ($0.path, Data(template.render(PageContext.figure($0, of: pages), template: "figure").utf8))
             }
         }
-        return files + template.assets.map { ("assets/\($0.name)", $0.contents) }
+        let math = pages.contains(where: \.hasMath) ? (self.math?.files ?? []) : []
+        return files + template.assets.map { ("assets/\($0.name)", $0.contents) } + math
     }
 }
 
-/// Pages that each work alone (`build --self-contained`): the stylesheet inlined, every download a `data:` link.
+/// Pages that each work alone (`build --self-contained`): the stylesheets inlined (KaTeX's with its fonts), every
+/// download a `data:` link.
 struct SelfContainedEmitter: SiteEmitter {
     let template: PageTemplate
+    var math: MathAssets?
 
     func files(_ pages: [RenderedPage]) -> [(path: String, contents: Data)] {
         pages.enumerated().map { position, page in
             let context = PageContext.make(
                 for: position, of: pages, content: page.bodyHTML(.selfContained),
-                findings: page.findingsHTML(.selfContained), stylesheet: template.stylesheet)
+                findings: page.findingsHTML(.selfContained), stylesheet: template.stylesheet,
+                mathStylesheet: math?.inlined)
             return (page.report.outputName, Data(template.render(context).utf8))
         }
     }
