@@ -18,7 +18,7 @@ PREFIX ?= /usr/local
 # The Swift compiler's module cache, shared by every study the tests build: a fresh one costs each about 1.3 s.
 TEST_MODULE_CACHE := $(CURDIR)/.build/test-module-cache
 
-.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz clean
+.PHONY: all deps test-deps apt-install planbook site pdf install uninstall test check-site validate-html render-check bench fuzz clean
 
 all: site
 
@@ -49,6 +49,11 @@ planbook: deps
 site: planbook
 	.build/release/planbook build --reports Reports --out site
 	@echo "Open $(CURDIR)/site/index.html"
+
+## pdf: the whole study as study.pdf, printed by headless Chromium (installed when missing).
+pdf: planbook
+	@$(MAKE) --no-print-directory apt-install PACKAGES="chromium"
+	.build/release/planbook pdf --reports Reports -o study.pdf
 
 ## install: planbook into PREFIX (default /usr/local; PREFIX=~/.local needs no root): bin/planbook, lib/planbook/.
 install: planbook

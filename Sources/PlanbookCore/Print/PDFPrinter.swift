@@ -9,7 +9,8 @@ public enum PDFPrinter {
     /// What to install when no Chromium is found.
     public static let missing =
         "planbook pdf prints through headless Chromium, which is not installed: install "
-        + "Debian's `chromium` (sudo apt-get install chromium; make pdf does), or set PLANBOOK_CHROMIUM to a Chromium"
+        + "Debian's `chromium` (sudo apt-get install chromium, or make pdf, which installs it), or set "
+        + "PLANBOOK_CHROMIUM to a Chromium"
 
     /// The Chromium on this machine, if any.
     public static func chromium(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
