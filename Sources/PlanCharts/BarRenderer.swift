@@ -49,8 +49,17 @@ struct BarRenderer {
         if chart.orientation == .vertical {
             let band = (ChartStyle.width - 90) / n
             let rotate = labelWidth > band - 4
-            frame = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: ChartFrame.labelWidth(axis.labels),
-                               xLabelHeight: rotate ? labelWidth * 0.72 + 14 : 18, topPadding: chart.valueLabels ? 12 : 0)
+            let xLabelHeight = rotate ? labelWidth * 0.72 + 14 : 18
+            let topPadding: Double = chart.valueLabels ? 12 : 0
+            var yLabelWidth = ChartFrame.labelWidth(axis.labels)
+            // A turned label runs down to the left from under its bar: the first one must stay inside the chart.
+            // Widening the left margin by m moves the first bar's centre by m × (1 − 1 / 2n).
+            let first = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: yLabelWidth,
+                                   xLabelHeight: xLabelHeight, topPadding: topPadding)
+            let reach = Self.turnedLabelLeft(chart.categories.first ?? "", frame: first, count: chart.categories.count)
+            if rotate && reach < 2 { yLabelWidth += (2 - reach) / (1 - 1 / (2 * n)) }
+            frame = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: yLabelWidth, xLabelHeight: xLabelHeight,
+                               topPadding: topPadding)
         } else {
             let perBand = chart.layout == .stacked || chart.series.count < 2 ? 30.0 : 14 * Double(chart.series.count) + 10
             let valueLabel = chart.valueLabels ? 60.0 : 24
@@ -131,6 +140,13 @@ struct BarRenderer {
 
     /// The x value axis of a horizontal bar chart: vertical gridlines, labels below, title.
     private func drawValueAxisBelow(into w: inout SVGWriter) { frame.drawXAxis(axis, into: &w) }
+
+    /// The leftmost x of the first category's label, turned 45° and ending at its bar's centre + 4 px (as
+    /// `drawCategories` draws it).
+    static func turnedLabelLeft(_ label: String, frame: ChartFrame, count: Int) -> Double {
+        let centre = frame.left + 0.5 * frame.plotWidth / Double(max(1, count))
+        return centre + 4 - ChartStyle.textWidth(label) * 0.5.squareRoot()
+    }
 
     private func drawCategories(into w: inout SVGWriter, vertical: Bool) {
         let n = chart.categories.count

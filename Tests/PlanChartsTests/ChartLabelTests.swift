@@ -114,6 +114,27 @@ enum ChartText {
         }
     }
 
+    @Test func turnedCategoryLabelsStayInsideTheChart() throws {
+        // Three categories in 560 px leave bands of about 160 px, so a label wider than that is turned 45° and runs
+        // down to the left from under its bar. With the axis's labels alone the first bar's centre is at about
+        // 144 px (its label ends at x = 147.5); a first label of about 390 px (65 characters at 12 px) reaches
+        // 390 × 0.707 ≈ 276 px to the left, out of the chart, unless the left margin grows. The reach is read back
+        // from the SVG: the label's end point minus its width × cos 45°.
+        let long = "prefill throughput at peak FLOP/s on every GPU (prompt tokens ÷ TTFT)"
+        let chart = GroupedBarChart("Throughput", category: "Reading", value: Axis("Throughput", unit: "tokens/s"),
+            categories: [long, "decode (batch ÷ TPOT)", "paper"],
+            series: [BarSeries("Large EP", values: [689_000, 12_400, 450_000])])
+        let svg = chart.svg
+        let marker = ">\(long)</text>"
+        let end = try #require(svg.firstRange(of: marker))
+        let start = try #require(svg[..<end.lowerBound].ranges(of: "<text ").last)
+        let tag = svg[start.upperBound..<end.lowerBound]
+        let xAttribute = try #require(tag.firstRange(of: "x=\""))
+        let x = try #require(Double(String(tag[xAttribute.upperBound...].prefix { $0 != "\"" })))
+        #expect(tag.contains("rotate(-45"))
+        #expect(x - ChartStyle.textWidth(long) * 0.5.squareRoot() >= 2 - 0.01)
+    }
+
     @Test func paretoLabelsNeverOverlapWhateverThePoints() {
         // Seeded clouds of 4 to 43 plans, many of them crowded: no label drawn overlaps another (nor, by how they
         // are placed, a marker or the plot's edge; a label with no room is left out).
