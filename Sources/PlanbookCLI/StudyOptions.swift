@@ -25,11 +25,19 @@ struct StudyOptions: ParsableArguments {
             + "of inline (self-contained pages and the bundle embed every drawing).", valueName: "kB"))
     var inlineLimit: Int = FigureEmbedding.defaultInlineLimit / 1024
 
+    @Option(help: ArgumentHelp(
+        "Most memory a report's plan blocks may use, e.g. 8G or 512M (default: a quarter of this machine's memory).",
+        valueName: "size"))
+    var memoryLimit: String?
+
     @Flag(help: "Compile and run every report's plan blocks again, ignoring the cache.")
     var noCache = false
 
     @Flag(help: "Allow raw HTML with script (<script>, on…= handlers, javascript: links); pages promise none by default.")
     var allowScripts = false
+
+    @Flag(help: "Build reports that are symbolic links to files outside the study (refused by default).")
+    var allowOutsideLinks = false
 
     @Flag(help: "Say, per report, why its plan blocks were compiled, run or reused.")
     var explain = false
@@ -54,6 +62,9 @@ struct StudyOptions: ParsableArguments {
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
         if inlineLimit < 0 { throw ValidationError("--inline-limit must be 0 or more kilobytes") }
+        if let memoryLimit, MemorySize.bytes(memoryLimit).map({ $0 < 64 << 20 }) ?? true {
+            throw ValidationError("--memory-limit takes a size of at least 64M, like 8G or 512M; got '\(memoryLimit)'")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
@@ -65,7 +76,9 @@ struct StudyOptions: ParsableArguments {
         options.timeout = .seconds(timeout)
         options.inlineLimit = inlineLimit * 1024
         options.useCache = !noCache
+        if let limit = memoryLimit.flatMap(MemorySize.bytes) { options.memoryLimit = limit }
         options.allowScripts = allowScripts
+        options.allowOutsideLinks = allowOutsideLinks
         let console = self.console
         options.progress = BuildProgress { console.progress($0) }
         return options

@@ -70,10 +70,11 @@ public struct CrossReferences: Sendable {
             guard let target = targets[anchor] else { continue }
             html += HTML.escape(String(characters[cursor..<offset]))
             if target.page == page {
-                html += "<a class=\"xref\" href=\"#\(scope.id(anchor))\">\(target.label)</a>"
+                html += "<a class=\"xref\" href=\"\(HTML.escape("#\(scope.id(anchor))"))\">\(target.label)</a>"
             } else {
                 let other = target.pageTitle.isEmpty ? "" : " in <cite>\(HTML.escape(target.pageTitle))</cite>"
-                html += "<a class=\"xref\" href=\"\(scope.page(target.page, anchor))\">\(target.label)\(other)</a>"
+                let href = HTML.escape(scope.page(target.page, anchor))
+                html += "<a class=\"xref\" href=\"\(href)\">\(target.label)\(other)</a>"
             }
             cursor = offset + 1 + anchor.count
         }

@@ -1,3 +1,4 @@
+import Foundation
 import PlanRecord
 
 /// The render step for one page: the report's Markdown tree with every plan cell, figure, inline value, callout,
@@ -69,6 +70,9 @@ struct PageAssembly {
             replaced.kind = .part(part)
         case .table:
             replaced.kind = .part(MarkdownTablePart(table: block))
+        case .html:
+            guard let html = outline.rawHTML[block.id] else { return unchanged }
+            replaced.kind = .html(html)
         case .blockQuote:
             guard let kind = Callout.kind(block.plainTextOfFirstChild) else { return unchanged }
             replaced.kind = .part(CalloutPart(kind: kind, title: Callout.titles[kind] ?? kind,
@@ -102,6 +106,9 @@ struct PageAssembly {
         case .link(.url(let url), let title):
             guard let page = Self.pageDestination(url, slugs: slugs) else { return nil }
             replaced.kind = .link(page, title: title)
+        case .html:
+            guard let html = outline.rawHTML[inline.id] else { return nil }
+            replaced.kind = .html(html)
         case .text(let text):
             guard !CrossReferences.references(in: text).isEmpty else { return nil }
             replaced.kind = .part(CrossReferencePart(text: text, references: references, page: folder))
@@ -164,6 +171,8 @@ struct PageAssembly {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         var file = String(parts[0])
         if file.hasPrefix("./") { file.removeFirst(2) }
+        // A link may name the file percent-encoded (`my%20report.md`), as URLs do.
+        file = file.removingPercentEncoding ?? file
         guard file.hasSuffix(".md"), !file.contains("/") else { return nil }
         let slug = String(file.dropLast(3))
         guard slugs.contains(slug) else { return nil }

@@ -1,7 +1,9 @@
 /// Numbers every page's figures and tables — "Figure 2.3" on the second page of a site of several — then lays out
-/// every figure of every page in parallel with Graphviz, its text measured in the pinned font, or takes its drawing
-/// from the cache (by its DOT, engine, Graphviz version and font). Without the pinned font nothing is drawn, and that
-/// is said once, at the first figure.
+/// every figure of every page in parallel with Graphviz, its text measured in the pinned font and its memory bounded,
+/// or takes its drawing from the cache (by its DOT, engine, Graphviz version and font). A fresh drawing is checked by
+/// `SVGSanitizer` (a `dot` block's `URL=` can carry a `javascript:` link) and stored only when it passes, so a drawing
+/// from the cache needs no second check. Without the pinned font nothing is drawn, and that is said once, at the
+/// first figure.
 struct DrawStep: BuildStep {
     func run(_ study: inout Study) {
         let numbered = study.pages.count > 1
@@ -24,7 +26,7 @@ struct DrawStep: BuildStep {
         options.progress.report("Drawing \(jobs.count) figure(s) with Graphviz")
         let cache = options.planCache
         let results = jobs.concurrentMap { _, path, figure in
-            Self.draw(figure, file: path, font: font, cache: cache, useCache: options.useCache, timeout: options.layoutTimeout)
+            Self.draw(figure, file: path, font: font, cache: cache, options: options)
         }
         for ((index, _, figure), result) in zip(jobs, results) {
             switch result {
@@ -43,17 +45,23 @@ struct DrawStep: BuildStep {
     }
 
     private static func draw(
-        _ figure: DotFigure, file: String, font: PinnedFont, cache: PlanCache, useCache: Bool, timeout: Duration
+        _ figure: DotFigure, file: String, font: PinnedFont, cache: PlanCache, options: BuildOptions
     ) -> Result<String, Diagnostic> {
         if let refusal = figure.sizeRefusal(file: file) { return .failure(refusal) }
         let key = CacheKey.drawing(
             dot: figure.dot, engine: figure.engine, graphviz: Graphviz.version,
             rendererRevision: Graphviz.rendererRevision, font: font.identity).hex
-        if useCache, let svg = cache.svg(key) { return .success(svg) }
+        // The cache holds only drawings that passed the sanitizer (see below): a hit needs no second check.
+        if options.useCache, let svg = cache.svg(key) { return .success(svg) }
         let result = Result { () throws(GraphvizError) in
-            try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine, timeout: timeout)
+            try Graphviz.svg(
+                fromDOT: figure.dot, engine: figure.engine, timeout: options.layoutTimeout,
+                memoryLimit: options.layoutMemoryLimit)
         }.mapError { figure.diagnostic(for: $0, file: file) }
-        if case .success(let svg) = result { cache.storeSVG(svg, key: key) }
-        return result
+        return result.flatMap { svg in
+            let checked = figure.checked(svg, file: file, allowScripts: false)
+            if case .success = checked { cache.storeSVG(svg, key: key) }
+            return options.allowScripts ? .success(svg) : checked
+        }
     }
 }

@@ -14,7 +14,7 @@ struct EmitStep: BuildStep {
                 let emitter: any SiteEmitter = options.selfContained
                     ? SelfContainedEmitter(template: template, math: study.mathAssets)
                     : SiteFolderEmitter(template: template, math: study.mathAssets)
-                try SitePublisher.publish(
+                study.problems += try SitePublisher.publish(
                     emitter.files(pages), to: options.url(options.output), displayPath: options.output,
                     force: options.force, protected: Self.protected(options))
             }
