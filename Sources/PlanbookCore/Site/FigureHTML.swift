@@ -48,7 +48,8 @@ struct FigureHTML {
         var html = "<figure class=\"\(classes.joined(separator: " "))\" id=\"\(scope.id(anchor))\"\(style)>\n"
         if linked {
             let size = metrics.map { " width=\"\(Int($0.width.rounded()))\" height=\"\(Int($0.height.rounded()))\"" } ?? ""
-            html += "<a class=\"figure-open\" href=\"\(pagePath)\"><img src=\"\(svgPath)\" alt=\"\(HTML.escape(alternative))\""
+            html += "<a class=\"figure-open\" href=\"\(HTML.escape(SitePath.href(pagePath)))\"><img "
+                + "src=\"\(HTML.escape(SitePath.href(svgPath)))\" alt=\"\(HTML.escape(alternative))\""
                 + "\(size) loading=\"lazy\" decoding=\"async\"></a>\n"
         } else {
             html += "<div class=\"figure-frame\">\(InlineSVG.make(svg, idPrefix: scope.id(name), label: label))</div>\n"
@@ -71,7 +72,8 @@ struct FigureHTML {
 
     /// "Full size · Download: SVG · DOT"; a page whose files are embedded has no file to open.
     private func links(scope: LinkScope, linked: Bool) -> String {
-        let open = scope.embedsFiles ? "" : "<a href=\"\(linked ? pagePath : svgPath)\">Full size</a> · "
+        let full = HTML.escape(SitePath.href(linked ? pagePath : svgPath))  // a report's name may hold "#" or "&"
+        let open = scope.embedsFiles ? "" : "<a href=\"\(full)\">Full size</a> · "
         let files = [("SVG", svgPath, svg)] + downloads
         return open + "Download: " + files.map { title, path, contents in
             "<a \(scope.download(path, contents))>\(title)</a>"
