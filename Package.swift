@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "PlanCharts", dependencies: ["PlanKit"]),
         // The records a plan program writes and Planbook reads: Foundation-free, so plan programs compile fast.
         .target(name: "PlanRecord"),
-        .target(name: "PlanRuntime", dependencies: ["PlanKit", "PlanRecord"]),
+        .target(name: "PlanRuntime", dependencies: ["PlanKit", "PlanCharts", "PlanRecord"]),
         .target(
             name: "PlanbookCore",
             dependencies: [

@@ -1,6 +1,7 @@
 import PlanKit
 
-/// One axis of a chart: its title and unit, a linear or log scale, and how its ticks are written.
+/// One axis of a chart: its title and unit, a linear or log scale (by default log when the values span more than
+/// 50×), and how its ticks are written.
 ///
 /// The title names the unit in parentheses: `Axis("Decode throughput", unit: "tokens/s")` reads
 /// "Decode throughput (tokens/s)" with ticks 0, 20k, 40k. Time and byte axes (`.seconds`, `.bytes`, or a chart built
@@ -20,6 +21,9 @@ public struct Axis: Hashable, Sendable {
     public var unit: String
     /// Linear or log.
     public var scale: Scale
+    /// Whether the data chooses the scale: log when its values (all positive) span more than 50×, else linear. True
+    /// when the axis names no scale; a stacked bar chart stays linear.
+    public var automaticScale: Bool
     /// How tick labels are written.
     public var format: TickFormat
     /// Whether a linear axis reaches down (or up) to zero; bar charts always do.
@@ -27,28 +31,38 @@ public struct Axis: Hashable, Sendable {
     /// A fixed range instead of one fitted to the data (ticks then stay inside it).
     public var domain: ClosedRange<Double>?
 
-    public init(_ title: String, unit: String = "", scale: Scale = .linear, format: TickFormat = .number,
+    public init(_ title: String, unit: String = "", scale: Scale? = nil, format: TickFormat = .number,
                 includesZero: Bool = true, domain: ClosedRange<Double>? = nil) {
         self.title = title
         self.unit = unit
-        self.scale = scale
+        self.scale = scale ?? .linear
+        automaticScale = scale == nil
         self.format = format
         self.includesZero = includesZero
         self.domain = domain
     }
 
     /// A time axis (values in seconds).
-    public static func seconds(_ title: String, scale: Scale = .linear) -> Axis {
+    public static func seconds(_ title: String, scale: Scale? = nil) -> Axis {
         Axis(title, scale: scale, format: .seconds)
     }
 
     /// A memory or data axis (values in bytes).
-    public static func bytes(_ title: String, scale: Scale = .linear) -> Axis { Axis(title, scale: scale, format: .bytes) }
+    public static func bytes(_ title: String, scale: Scale? = nil) -> Axis { Axis(title, scale: scale, format: .bytes) }
 
     /// A log axis with the same title, unit and format.
     public var log: Axis {
         var axis = self
         axis.scale = .log
+        axis.automaticScale = false
+        return axis
+    }
+
+    /// A linear axis with the same title, unit and format, whatever the data's span.
+    public var linear: Axis {
+        var axis = self
+        axis.scale = .linear
+        axis.automaticScale = false
         return axis
     }
 

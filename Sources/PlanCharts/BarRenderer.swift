@@ -21,6 +21,8 @@ struct BarRenderer {
         self.chart = chart
         var axisSpec = chart.value
         if axisSpec.scale == .linear { axisSpec.includesZero = true }
+        // Stacked lengths add up, which a log axis would hide.
+        if chart.layout == .stacked && chart.series.count > 1 { axisSpec.automaticScale = false }
         var values: [Double] = chart.references.map(\.value)
         for c in chart.categories.indices {
             let column = chart.series.compactMap { c < $0.values.count ? $0.values[c] : nil }
@@ -30,18 +32,34 @@ struct BarRenderer {
                 values += column
             }
         }
+        // On a log axis a bar's length is its value against the axis's start: start a decade below the smallest, so
+        // that the smallest bar is still a bar.
+        if ScaledAxis(axisSpec, values: values).axis.scale == .log,
+           let smallest = values.filter({ $0.isFinite && $0 > 0 }).min() {
+            values.append(smallest / 10)
+        }
         axis = ScaledAxis(axisSpec, values: values)
         let axisForLabels = axis
         let legend = ChartLegend((chart.series.count > 1
-            ? chart.series.enumerated().map { .init(label: $1.name, swatch: .box(fill: ChartPalette.color($0))) } : [])
+            ? zip(chart.series, ChartPalette.colors(for: chart.series.map(\.name))).map {
+                .init(label: $0.name, swatch: .box(fill: $1)) } : [])
             + chart.references.map { .init(label: "\($0.label) \(axisForLabels.describe($0.value))", swatch: .dashed) })
         let n = Double(max(1, chart.categories.count))
         let labelWidth = ChartFrame.labelWidth(chart.categories)
         if chart.orientation == .vertical {
             let band = (ChartStyle.width - 90) / n
             let rotate = labelWidth > band - 4
-            frame = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: ChartFrame.labelWidth(axis.labels),
-                               xLabelHeight: rotate ? labelWidth * 0.72 + 14 : 18, topPadding: chart.valueLabels ? 12 : 0)
+            let xLabelHeight = rotate ? labelWidth * 0.72 + 14 : 18
+            let topPadding: Double = chart.valueLabels ? 12 : 0
+            var yLabelWidth = ChartFrame.labelWidth(axis.labels)
+            // A turned label runs down to the left from under its bar: the first one must stay inside the chart.
+            // Widening the left margin by m moves the first bar's centre by m × (1 − 1 / 2n).
+            let first = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: yLabelWidth,
+                                   xLabelHeight: xLabelHeight, topPadding: topPadding)
+            let reach = Self.turnedLabelLeft(chart.categories.first ?? "", frame: first, count: chart.categories.count)
+            if rotate && reach < 2 { yLabelWidth += (2 - reach) / (1 - 1 / (2 * n)) }
+            frame = ChartFrame(plotHeight: 260, legend: legend, yLabelWidth: yLabelWidth, xLabelHeight: xLabelHeight,
+                               topPadding: topPadding)
         } else {
             let perBand = chart.layout == .stacked || chart.series.count < 2 ? 30.0 : 14 * Double(chart.series.count) + 10
             let valueLabel = chart.valueLabels ? 60.0 : 24
@@ -98,6 +116,7 @@ struct BarRenderer {
         var w = SVGWriter()
         frame.drawLegend(into: &w)
         let bars = placedBars()
+        let colors = ChartPalette.colors(for: chart.series.map(\.name))
         if vertical {
             frame.drawYAxis(axis, into: &w)
             drawCategories(into: &w, vertical: true)
@@ -107,7 +126,7 @@ struct BarRenderer {
         }
         w.open("g", ["class": "bars"])
         for bar in bars {
-            w.rect(bar.x, bar.y, bar.width, bar.height, fill: ChartPalette.color(bar.series),
+            w.rect(bar.x, bar.y, bar.width, bar.height, fill: colors[bar.series],
                    extra: stacked ? ["stroke": "#ffffff", "stroke-opacity": "0.6", "stroke-width": "0.5"] : [:])
         }
         w.close("g")
@@ -121,6 +140,13 @@ struct BarRenderer {
 
     /// The x value axis of a horizontal bar chart: vertical gridlines, labels below, title.
     private func drawValueAxisBelow(into w: inout SVGWriter) { frame.drawXAxis(axis, into: &w) }
+
+    /// The leftmost x of the first category's label, turned 45° and ending at its bar's centre + 4 px (as
+    /// `drawCategories` draws it).
+    static func turnedLabelLeft(_ label: String, frame: ChartFrame, count: Int) -> Double {
+        let centre = frame.left + 0.5 * frame.plotWidth / Double(max(1, count))
+        return centre + 4 - ChartStyle.textWidth(label) * 0.5.squareRoot()
+    }
 
     private func drawCategories(into w: inout SVGWriter, vertical: Bool) {
         let n = chart.categories.count
@@ -167,15 +193,15 @@ struct BarRenderer {
             ends = bars.map { vertical ? ($0.x + $0.width / 2, $0.y, $0.value) : ($0.x + $0.width, $0.y + $0.height / 2, $0.value) }
         }
         let thickness = bars.first.map { vertical ? $0.width : $0.height } ?? 0
-        w.open("g", ["class": "values", "font-size": "11"])
+        w.open("g", ["class": "values", "font-size": "12"])
         for end in ends {
             let label = axis.describe(end.value)
             if vertical {
-                guard ChartStyle.textWidth(label, size: 11) <= thickness + 14 else { continue }
-                w.text(end.x, end.y - 4, label, anchor: "middle", size: 11)
+                guard ChartStyle.textWidth(label, size: 12) <= thickness + 14 else { continue }
+                w.text(end.x, end.y - 4, label, anchor: "middle", size: 12)
             } else {
                 guard thickness >= 10 else { continue }
-                w.text(end.x + 4, end.y + 4, label, size: 11)
+                w.text(end.x + 4, end.y + 4, label, size: 12)
             }
         }
         w.close("g")

@@ -4,7 +4,7 @@ import PlanKit
 /// opacities that let text, axes and gridlines follow the page's text colour (`currentColor`) in light and dark mode.
 public enum ChartStyle {
     /// Width of every chart, in CSS pixels: the text column (the page scales it down, never up).
-    public static let width = 680.0
+    public static let width = 560.0
     /// DejaVu Sans first, the font Planbook measures Graphviz drawings in, so charts and drawings look alike; then
     /// the page's sans-serif stack.
     public static let fontFamily = "'DejaVu Sans', Verdana, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"

@@ -29,8 +29,10 @@ public struct LineChart: Displayable, Hashable, Sendable {
         let points = series.flatMap(\.points)
         let xAxis = ScaledAxis(x, values: points.map(\.x), targetTicks: 7)
         let yAxis = ScaledAxis(y, values: points.map(\.y))
+        let colors = ChartPalette.colors(for: series.map(\.name))
         let legend = ChartLegend(series.count > 1 ? series.enumerated().map {
-            .init(label: $1.name, swatch: .line(color: ChartPalette.color($0), marker: .forSeries($0)))
+            .init(label: $1.name, swatch: .line(color: colors[$0], marker: .forSeries($0),
+                                                dashed: ChartPalette.isVariant($1.name)))
         } : [])
         let frame = ChartFrame(plotHeight: 280, legend: legend, yLabelWidth: ChartFrame.labelWidth(yAxis.labels),
                                rightPadding: 20)
@@ -41,7 +43,7 @@ public struct LineChart: Displayable, Hashable, Sendable {
         frame.drawAxisLines(into: &w)
         var drawn = 0
         for (index, line) in series.enumerated() {
-            let color = ChartPalette.color(index)
+            let color = colors[index]
             var path = ""
             var markers = ""
             var penDown = false
@@ -59,7 +61,8 @@ public struct LineChart: Displayable, Hashable, Sendable {
             }
             w.open("g", ["class": "series"])
             if !path.isEmpty {
-                w.raw("<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" "
+                let dash = ChartPalette.isVariant(line.name) ? " stroke-dasharray=\"5 3\"" : ""
+                w.raw("<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash) "
                     + "stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n")
             }
             if line.points.count <= 60 { w.raw(markers) }

@@ -59,15 +59,22 @@ public struct ParetoChart: Displayable, Hashable, Sendable {
             .sorted { $0.x != $1.x ? $0.x < $1.x : ($0.y != $1.y ? $0.y < $1.y : $0.label < $1.label) }
     }
 
-    /// The chart as a standalone SVG document.
+    /// The chart as a standalone SVG document. Points take their plan's colour (a label that starts with a plan's
+    /// name, see `ChartPalette`); labels go where they overlap no other label, marker or the plot's edge, or are
+    /// left out (the point stays, and the description and CSV name it).
     public var svg: String {
         let xAxis = ScaledAxis(x, values: points.map(\.x), targetTicks: 7)
         let yAxis = ScaledAxis(y, values: points.map(\.y))
         let front = front
+        let finite = finitePoints
+        let colours = Dictionary(zip(finite.map(\.label), ChartPalette.colors(for: finite.map(\.label))),
+                                 uniquingKeysWith: { first, _ in first })
+        let plans = ChartPalette.plans.indices.filter { plan in finite.contains { ChartPalette.plan(of: $0.label) == plan } }
+            .map { ChartPalette.plans[$0] }
         let legend = ChartLegend([
-            .init(label: "Pareto front", swatch: .line(color: ChartPalette.color(0), marker: .diamond)),
-            .init(label: "dominated", swatch: .marker(color: ChartPalette.color(7), marker: .circle, filled: false)),
-        ])
+            .init(label: "Pareto front", swatch: .line(color: "currentColor", marker: .diamond)),
+            .init(label: "dominated", swatch: .marker(color: "currentColor", marker: .circle, filled: false)),
+        ] + plans.map { .init(label: $0, swatch: .box(fill: ChartPalette.colors(for: [$0])[0])) })
         let frame = ChartFrame(plotHeight: 300, legend: legend, yLabelWidth: ChartFrame.labelWidth(yAxis.labels),
                                rightPadding: 24)
         var w = SVGWriter()
@@ -82,9 +89,11 @@ public struct ParetoChart: Displayable, Hashable, Sendable {
         let onFront = Set(front)
         w.open("g", ["class": "dominated"])
         var drawn = 0
-        for p in finitePoints where !onFront.contains(p) {
+        var taken: [ChartLabelBox] = []
+        for p in finite where !onFront.contains(p) {
             guard let (px, py) = place(p) else { continue }
-            w.raw(ChartMarker.circle.svg(x: px, y: py, size: 8, color: ChartPalette.color(7), filled: false))
+            w.raw(ChartMarker.circle.svg(x: px, y: py, size: 8, color: colours[p.label] ?? "currentColor", filled: false))
+            taken.append(ChartLabelBox(markerAt: px, py, size: 8))
             drawn += 1
         }
         w.close("g")
@@ -92,14 +101,21 @@ public struct ParetoChart: Displayable, Hashable, Sendable {
         let placed = front.compactMap { p in place(p).map { (p, $0.0, $0.1) } }
         if placed.count > 1 {
             w.raw("<path d=\"M" + placed.map { "\(SVGWriter.n($0.1)),\(SVGWriter.n($0.2))" }.joined(separator: "L")
-                + "\" fill=\"none\" stroke=\"\(ChartPalette.color(0))\" stroke-width=\"2\"/>\n")
+                + "\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"1.5\"/>\n")
         }
         for (p, px, py) in placed {
-            w.raw(ChartMarker.diamond.svg(x: px, y: py, size: 10, color: ChartPalette.color(0)))
-            let right = px < frame.right - ChartStyle.textWidth(p.label, size: 11) - 12
-            w.text(right ? px + 8 : px - 8, py - 7, p.label, anchor: right ? "start" : "end", size: 11,
-                   extra: ["font-weight": "600"])
+            w.raw(ChartMarker.diamond.svg(x: px, y: py, size: 10, color: colours[p.label] ?? "currentColor"))
+            taken.append(ChartLabelBox(markerAt: px, py, size: 10))
             drawn += 1
+        }
+        let bounds = ChartLabelBox(left: frame.left, top: frame.top, right: frame.right, bottom: frame.bottom)
+        taken.append(betterBox(frame))
+        for (p, px, py) in placed {
+            guard let label = ChartLabelBox.place(p.label, nearPointAt: px, py, avoiding: taken, within: bounds) else {
+                continue
+            }
+            taken.append(label.box)
+            w.text(label.x, label.y, p.label, anchor: label.anchor, extra: ["font-weight": "600"])
         }
         w.close("g")
         drawBetter(frame, into: &w)
@@ -108,15 +124,25 @@ public struct ParetoChart: Displayable, Hashable, Sendable {
                                   desc: description(xAxis, yAxis, front: front), body: w.markup)
     }
 
-    /// "better" with an arrow, in the plot corner the better directions point to.
-    private func drawBetter(_ frame: ChartFrame, into w: inout SVGWriter) {
+    /// "better" with an arrow, in the plot corner the better directions point to: its text, place and anchor.
+    private func better(_ frame: ChartFrame) -> (text: String, x: Double, y: Double, anchor: String) {
         let right = xBetter == .higher
         let up = yBetter == .higher
         let arrow = up ? (right ? "↗" : "↖") : (right ? "↘" : "↙")
-        let text = right ? "better \(arrow)" : "\(arrow) better"
-        w.text(right ? frame.right - 4 : frame.left + 6, up ? frame.top + 14 : frame.bottom - 8, text,
-               anchor: right ? "end" : "start", extra: ["fill-opacity": SVGWriter.n(ChartStyle.mutedOpacity),
-                                                        "font-style": "italic"])
+        return (right ? "better \(arrow)" : "\(arrow) better", right ? frame.right - 4 : frame.left + 6,
+                up ? frame.top + 14 : frame.bottom - 8, right ? "end" : "start")
+    }
+
+    /// The box the "better" label takes, which point labels keep clear of.
+    private func betterBox(_ frame: ChartFrame) -> ChartLabelBox {
+        let label = better(frame)
+        return ChartLabelBox(text: label.text, x: label.x, y: label.y, anchor: label.anchor)
+    }
+
+    private func drawBetter(_ frame: ChartFrame, into w: inout SVGWriter) {
+        let label = better(frame)
+        w.text(label.x, label.y, label.text, anchor: label.anchor,
+               extra: ["fill-opacity": SVGWriter.n(ChartStyle.mutedOpacity), "font-style": "italic"])
     }
 
     private func description(_ xAxis: ScaledAxis, _ yAxis: ScaledAxis, front: [ParetoPoint]) -> String {

@@ -94,7 +94,7 @@ public struct PlacementHeatmap: Displayable, Hashable, Sendable {
                 } else {
                     drawCell(first.gpus, x: runX, y: y, width: runWidth, height: rowHeight, into: &w)
                 }
-                let labelWidth = ChartStyle.textWidth(first.label, size: 11) + 4
+                let labelWidth = ChartStyle.textWidth(first.label, size: 12) + 4
                 if rowHeight >= 12 {
                     if labelWidth <= cellWidth - gap {
                         for e in expert..<end {
@@ -132,9 +132,9 @@ public struct PlacementHeatmap: Displayable, Hashable, Sendable {
         let gpu = cell.gpus.first ?? 0
         let plain = cell.gpus.count == 1 && GPUColors.variant(ofGPU: gpu) == 0
         let hue = cell.gpus.count == 1 ? GPUColors.hue(ofGPU: gpu) : 1
-        w.text(cx, cy + 4, cell.label, anchor: "middle", size: 11, extra: [
-            "fill": ChartPalette.labelColor(onColor: hue),
-            "stroke": plain ? "" : ChartPalette.haloColor(onColor: hue),
+        w.text(cx, cy + 4, cell.label, anchor: "middle", size: 12, extra: [
+            "fill": ChartPalette.labelColor(on: ChartPalette.color(hue)),
+            "stroke": plain ? "" : ChartPalette.haloColor(on: ChartPalette.color(hue)),
             "stroke-width": plain ? "" : "2.5", "stroke-opacity": plain ? "" : "0.85",
             "style": plain ? "" : "paint-order:stroke", "stroke-linejoin": plain ? "" : "round",
             "font-weight": "600",
@@ -167,7 +167,7 @@ public struct PlacementHeatmap: Displayable, Hashable, Sendable {
             let x = frame.right + 6
             w.raw("<path d=\"M\(SVGWriter.n(x)),\(SVGWriter.n(top + 1))h4V\(SVGWriter.n(bottom))h-4\" fill=\"none\" "
                 + "stroke=\"currentColor\" stroke-opacity=\"\(SVGWriter.n(ChartStyle.axisOpacity))\"/>\n")
-            w.text(x + 9, (top + bottom) / 2 + 4, "stage \(stage)", size: 11)
+            w.text(x + 9, (top + bottom) / 2 + 4, "stage \(stage)", size: 12)
         }
     }
 

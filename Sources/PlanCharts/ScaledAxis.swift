@@ -18,7 +18,16 @@ struct ScaledAxis {
     /// Ticks aimed at on a linear axis (the step is rounded to 1, 2 or 5 × 10ⁿ).
     static let targetTicks = 5
 
-    init(_ axis: Axis, values: [Double], targetTicks: Int = ScaledAxis.targetTicks) {
+    /// Values spanning more than this ratio get a log scale on an axis that leaves the scale to the data.
+    static let logSpan = 50.0
+
+    init(_ given: Axis, values: [Double], targetTicks: Int = ScaledAxis.targetTicks) {
+        var axis = given
+        let positive = values.filter { $0.isFinite && $0 > 0 }
+        if axis.automaticScale, axis.domain == nil, let low = positive.min(), let high = positive.max(),
+           positive.count == values.filter({ $0.isFinite && $0 != 0 }).count, high / low > Self.logSpan {
+            axis.scale = .log
+        }
         self.axis = axis
         let usable = values.filter { $0.isFinite && (axis.scale == .linear || $0 > 0) }
         skipped = values.count - usable.count
@@ -75,9 +84,13 @@ struct ScaledAxis {
                 lowDecade = TickMath.decadeCeil(low)
                 highDecade = TickMath.decadeFloor(high)
             } else if !fixed {
-                // narrow ranges: whole decades, so that there are ticks to read
-                low = TickMath.power(lowDecade)
-                high = TickMath.power(highDecade)
+                // narrow ranges: the 1, 2 or 5 × 10ⁿ around the data, so that the axis ends near it (1 → 20 for
+                // data from 1 to 16), with ticks at each of them
+                low = TickMath.niceFloor(low)
+                high = TickMath.niceCeil(high)
+                if high <= low { high = TickMath.niceCeil(low * 1.01) }
+                lowDecade = TickMath.decadeFloor(low)
+                highDecade = TickMath.decadeCeil(high)
             } else {
                 lowDecade = TickMath.decadeCeil(low)
                 highDecade = TickMath.decadeFloor(high)
@@ -88,7 +101,7 @@ struct ScaledAxis {
             var exponent = lowDecade
             while exponent <= highDecade {
                 if (exponent - lowDecade) % every == 0 { ticks.append(TickMath.power(exponent)) }
-                if decades <= 1 && exponent < highDecade {
+                if (decades <= 1 || (!fixed && spanned < 2)) && exponent < highDecade {
                     ticks.append(2 * TickMath.power(exponent))
                     ticks.append(5 * TickMath.power(exponent))
                 }

@@ -58,13 +58,14 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
         let segments = segments
         let stages = deployment.parallelism.pp
         let overlap = segments.contains(where: \.overlapped)
+        let palette = ChartPalette.segmentColors
         let step = stepTime.seconds
         let axis = ScaledAxis(Axis.seconds("Time in the step").with(domain: 0...max(step, 1e-12)), values: [],
                               targetTicks: 7)
         var items: [ChartLegend.Item] = [
-            .init(label: "compute-bound", swatch: .box(fill: ChartPalette.compute)),
-            .init(label: "memory-bound", swatch: .box(fill: ChartPalette.memory)),
-            .init(label: "communication", swatch: .box(fill: ChartPalette.communication)),
+            .init(label: "compute-bound", swatch: .box(fill: palette.compute)),
+            .init(label: "memory-bound", swatch: .box(fill: palette.memory)),
+            .init(label: "communication", swatch: .box(fill: palette.communication)),
         ]
         if overlap { items.append(.init(label: "communication, overlapped", swatch: .box(fill: "url(#hidden)"))) }
         items.append(.init(label: "pipeline bubble", swatch: .box(fill: "url(#bubble)", stroke: "currentColor")))
@@ -81,7 +82,7 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
         for stage in 0..<stages {
             let top = frame.top + Double(stage) * rowHeight + 7
             w.text(frame.left - 8, top + 10, "Stage \(stage)", anchor: "end", extra: ["font-weight": "600"])
-            w.text(frame.left - 8, top + 24, rowLabels[stage], anchor: "end", size: 11,
+            w.text(frame.left - 8, top + 24, rowLabels[stage], anchor: "end", size: 12,
                    extra: ["fill-opacity": SVGWriter.n(ChartStyle.mutedOpacity)])
             w.open("g", ["class": "stage"])
             for s in Self.merged(segments.filter { $0.stage == stage }) {
@@ -89,9 +90,9 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
                 let x1 = x(s.end)
                 let fill: String
                 switch s.kind {
-                case .compute: fill = ChartPalette.compute
-                case .memory: fill = ChartPalette.memory
-                case .communication: fill = s.overlapped ? "url(#hidden)" : ChartPalette.communication
+                case .compute: fill = palette.compute
+                case .memory: fill = palette.memory
+                case .communication: fill = s.overlapped ? "url(#hidden)" : palette.communication
                 case .bubble: fill = "url(#bubble)"
                 }
                 w.rect(x0, s.overlapped ? top + bar + 2 : top, x1 - x0, s.overlapped ? lane - 2 : bar, fill: fill)
@@ -105,7 +106,7 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
                         w.line(x0, top, x0, top + bar, opacity: 0.9, width: 1.5, color: "#ffffff")
                     }
                     if x1 - x0 >= 34 {
-                        w.text((x0 + x1) / 2, top + 15, "mb \(pass.microBatch)", anchor: "middle", size: 11, extra: [
+                        w.text((x0 + x1) / 2, top + 15, "mb \(pass.microBatch)", anchor: "middle", size: 12, extra: [
                             "fill": "#000000", "stroke": "#ffffff", "stroke-width": "2.5", "stroke-opacity": "0.85",
                             "style": "paint-order:stroke", "stroke-linejoin": "round",
                         ])
@@ -120,8 +121,8 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
             + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"currentColor\" fill-opacity=\"0.06\"/>"
             + "<rect width=\"1.5\" height=\"6\" fill=\"currentColor\" fill-opacity=\"0.35\"/></pattern>\n"
             + "<pattern id=\"hidden\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\" "
-            + "patternTransform=\"rotate(-45)\"><rect width=\"4\" height=\"4\" fill=\"\(ChartPalette.communication)\" "
-            + "fill-opacity=\"0.45\"/><rect width=\"2\" height=\"4\" fill=\"\(ChartPalette.communication)\"/></pattern>\n"
+            + "patternTransform=\"rotate(-45)\"><rect width=\"4\" height=\"4\" fill=\"\(palette.communication)\" "
+            + "fill-opacity=\"0.45\"/><rect width=\"2\" height=\"4\" fill=\"\(palette.communication)\"/></pattern>\n"
         return SVGWriter.document(width: frame.width, height: frame.height, title: title,
                                   desc: description(segments), defs: defs, body: w.markup)
     }

@@ -43,6 +43,18 @@ enum TickMath {
         exponent >= 0 ? Double(k * mantissa) * power(exponent) : Double(k * mantissa) / power(-exponent)
     }
 
+    /// The largest of 1, 2 or 5 × 10ⁿ at most `x` (x > 0): 16 → 10, 0.3 → 0.2.
+    static func niceFloor(_ x: Double) -> Double {
+        let exponent = decadeFloor(x)
+        return [5, 2, 1].map { multiple(1, mantissa: $0, exponent: exponent) }.first { $0 <= x } ?? power(exponent)
+    }
+
+    /// The smallest of 1, 2 or 5 × 10ⁿ at least `x` (x > 0): 16 → 20, 0.3 → 0.5.
+    static func niceCeil(_ x: Double) -> Double {
+        let exponent = decadeFloor(x)
+        return [1, 2, 5].map { multiple(1, mantissa: $0, exponent: exponent) }.first { $0 >= x } ?? power(exponent + 1)
+    }
+
     /// `text` without trailing zeros after a decimal point ("1.50" → "1.5", "2.0" → "2").
     static func trimmed(_ text: String) -> String {
         guard text.contains(".") else { return text }

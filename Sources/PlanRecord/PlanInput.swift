@@ -6,6 +6,9 @@
 public struct PlanInput: Sendable, Equatable {
     /// The environment variable naming the input file.
     public static let environmentVariable = "PLANBOOK_INPUT"
+    /// The entry that carries the study's plans (`plans:` in `index.md`), their names separated by U+001F; a name no
+    /// parameter can have.
+    public static let plansEntry = "(plans)"
 
     /// One parameter: its name, its type as users write it (`Int`, `Double`, `String`, `Bool`) and its value's text.
     public struct Parameter: Sendable, Equatable {

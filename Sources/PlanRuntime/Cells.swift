@@ -8,7 +8,10 @@ public enum PlanbookCells {
 
     /// Cell `index` (a plan block) starts: outputs and `print`s from here on belong to it.
     public static func begin(_ index: Int) {
-        if current < 0 { Misfits.observe() }
+        if current < 0 {
+            Misfits.observe()
+            StudyPlans.apply()
+        }
         current = index
         place = PlanRecord.Place(file: "cell-\(index)", line: 1)
         RecordChannel.send(.cellStarted(cell: index))

@@ -21,6 +21,11 @@ struct StudyOptions: ParsableArguments {
     var timeout: Int = 60
 
     @Option(help: ArgumentHelp(
+        "Drawings larger than this many kilobytes of SVG are linked, lazy-loaded files on a page of their own instead "
+            + "of inline (self-contained pages and the bundle embed every drawing).", valueName: "kB"))
+    var inlineLimit: Int = FigureEmbedding.defaultInlineLimit / 1024
+
+    @Option(help: ArgumentHelp(
         "Most memory a report's plan blocks may use, e.g. 8G or 512M (default: a quarter of this machine's memory).",
         valueName: "size"))
     var memoryLimit: String?
@@ -56,6 +61,7 @@ struct StudyOptions: ParsableArguments {
             throw ValidationError("--param takes name=value, like --param batch=256; got '\(parameter)'")
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if inlineLimit < 0 { throw ValidationError("--inline-limit must be 0 or more kilobytes") }
         if let memoryLimit, MemorySize.bytes(memoryLimit).map({ $0 < 64 << 20 }) ?? true {
             throw ValidationError("--memory-limit takes a size of at least 64M, like 8G or 512M; got '\(memoryLimit)'")
         }
@@ -68,6 +74,7 @@ struct StudyOptions: ParsableArguments {
         options.templatesRequired = templates != nil
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
+        options.inlineLimit = inlineLimit * 1024
         options.useCache = !noCache
         if let limit = memoryLimit.flatMap(MemorySize.bytes) { options.memoryLimit = limit }
         options.allowScripts = allowScripts

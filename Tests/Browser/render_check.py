@@ -3,8 +3,14 @@
 
 For each page, with JavaScript disabled and the window at 1280 and at 390 px wide: the page is not blank (its body
 has text and height), every inline SVG has a non-zero size, and no resource fails to load and nothing is logged as an
-error. Screenshots go to .planbook/screenshots/ (build artefacts, not committed). Talks to Chromium over the DevTools
-protocol (websocket-client from PyPI). Exits 1 and lists the problems when a page fails.
+error; the page does not scroll sideways; no table, code block or display formula is wider than its box unless the
+box is marked scrollable (and shows it: class scroll-cue, or a formula that scrolls), and at 1280 px only a table the
+build found too wide for the text column (table-wide) may need to scroll at all; no text inside an inline figure
+renders below 9 px at 1280 px or 7 px at 390 px; and a page with claims opens with its findings: the panel starts
+within the first 900 px, and at 1280 px all of it is within them. The page's own scripts stay off; the measurements
+are made by the DevTools protocol's evaluation, which the page cannot see. Screenshots go to .planbook/screenshots/
+(build artefacts, not committed). Talks to Chromium over the DevTools protocol (websocket-client from PyPI). Exits 1
+and lists the problems when a page fails.
 
 Usage: render_check.py SITE_DIR [SCREENSHOT_DIR]
 """
@@ -107,6 +113,7 @@ def check_page(browser, path, width, shots, site):
         except RuntimeError:
             # Not rendered at all (e.g. inside a closed <details>): only a problem outside one.
             pass
+    problems += [f"{path.name} @{width}px: {problem}" for problem in measure(browser, width)]
     metrics = browser.call("Page.getLayoutMetrics")["cssContentSize"]
     height = min(int(metrics["height"]), 16000)
     shot = browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
@@ -114,6 +121,68 @@ def check_page(browser, path, width, shots, site):
     name = str(path.relative_to(site)).replace("/", "_").removesuffix(".html")
     (shots / f"{name}-{width}.png").write_bytes(base64.b64decode(shot["data"]))
     return problems
+
+
+# Measured in the page by DevTools' evaluation (the page's own scripts are off). Returns a list of problems.
+MEASURE = r"""
+(() => {
+  const problems = [];
+  const width = innerWidth;
+  const doc = document.documentElement;
+  if (doc.scrollWidth > width + 1) problems.push(`the page scrolls sideways: ${doc.scrollWidth} px wide`);
+  const shown = el => el.getClientRects().length > 0;
+  for (const table of document.querySelectorAll('table')) {
+    if (!shown(table)) continue;
+    const box = table.closest('.table-scroll') || table.parentElement;
+    const needs = table.getBoundingClientRect().width > box.clientWidth + 1;
+    if (needs && !box.classList.contains('scroll-cue'))
+      problems.push(`a table is wider than its box, which does not say it scrolls: ${(table.querySelector('caption') || table).textContent.slice(0, 60)}`);
+    if (needs && width >= 1280 && !box.classList.contains('table-wide'))
+      problems.push(`a table scrolls at ${width} px though the build found it fits: ${(table.querySelector('caption') || table).textContent.slice(0, 60)}`);
+    const outer = box.getBoundingClientRect();
+    if (outer.right > width + 1) problems.push(`a table's box runs off the page: ${Math.round(outer.right)} px`);
+  }
+  for (const pre of document.querySelectorAll('pre')) {
+    if (!shown(pre)) continue;
+    if (pre.scrollWidth > pre.clientWidth + 1 && !pre.classList.contains('scroll-cue'))
+      problems.push(`a code block is wider than its box: ${pre.textContent.slice(0, 60)}`);
+    if (pre.getBoundingClientRect().right > width + 1) problems.push(`a code block runs off the page`);
+  }
+  for (const math of document.querySelectorAll('.katex-display')) {
+    if (!shown(math)) continue;
+    const scrolls = getComputedStyle(math).overflowX === 'auto';
+    if (math.scrollWidth > math.clientWidth + 1 && !scrolls)
+      problems.push(`a display formula is wider than its box: ${math.textContent.slice(0, 60)}`);
+    if (math.getBoundingClientRect().right > width + 1) problems.push(`a display formula runs off the page`);
+  }
+  let smallest = Infinity, where = '';
+  for (const text of document.querySelectorAll('figure svg text')) {
+    if (!shown(text) || !text.textContent.trim()) continue;
+    const ctm = text.getScreenCTM();
+    if (!ctm) continue;
+    const size = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b);
+    if (size < smallest) { smallest = size; where = `${text.closest('figure').id}: "${text.textContent.slice(0, 30)}"`; }
+  }
+  const floor = width >= 1280 ? 9 : 7;
+  if (smallest < floor - 0.05) problems.push(`text in a figure renders at ${smallest.toFixed(1)} px, under ${floor} px (${where})`);
+  const findings = document.querySelector('.pb-findings');
+  if (document.querySelector('.claim') && !findings) problems.push('the page has claims but no findings panel');
+  if (findings) {
+    const box = findings.getBoundingClientRect();
+    const top = box.top + scrollY, bottom = box.bottom + scrollY;
+    if (top > 900) problems.push(`the findings start at ${Math.round(top)} px, below the first 900`);
+    if (width >= 1280 && bottom > 900) problems.push(`the findings end at ${Math.round(bottom)} px: not every claim's verdict is on the first screen`);
+  }
+  return JSON.stringify({problems, smallest: Number.isFinite(smallest) ? smallest : null});
+})()
+"""
+
+
+def measure(browser, width):
+    result = browser.call("Runtime.evaluate", expression=MEASURE, returnByValue=True)
+    if "exceptionDetails" in result:
+        return [f"the measurements failed: {result['exceptionDetails'].get('text')}"]
+    return json.loads(result["result"]["value"])["problems"]
 
 
 def main():

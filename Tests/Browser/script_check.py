@@ -51,6 +51,9 @@ SCAN = """
 })()
 //# sourceURL=""" + CHECKER
 
+# Resolves after 50 ms of the page's own timers (named as the checker's, so not counted as the page's).
+SETTLE = "new Promise(r => setTimeout(r, 50))\n//# sourceURL=" + CHECKER
+
 
 class ScriptBrowser(Browser):
     """Chromium with the page's dialogs dismissed as they open (a dialog left open blocks every later call) and
@@ -97,8 +100,15 @@ def check(browser, page):
         if loaded is None and any(e.get("method") == "Page.loadEventFired" for e in browser.events):
             loaded = time.time()
         # A script ran: that is the answer. Else, after the load, a moment for timers, meta refreshes and SVG
-        # animations to fire.
-        if ran_script(browser) or (loaded is not None and time.time() > loaded + 0.05):
+        # animations to fire, by the page's own clock: on a loaded machine a wall-clock wait can end before the
+        # renderer has run the handlers (their events arrive before the answer to this call).
+        if ran_script(browser):
+            break
+        if loaded is not None:
+            try:
+                browser.call("Runtime.evaluate", expression=SETTLE, awaitPromise=True)
+            except RuntimeError:
+                pass  # the page went elsewhere (a refresh) while it settled: what it ran is in the events
             break
         browser.ws.settimeout(0.05)
         try:

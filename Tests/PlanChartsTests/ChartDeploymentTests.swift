@@ -29,7 +29,9 @@ import PlanKit
         }
         let svg = map.svg
         #expect(SVGCheck.count(">0–7</text>", in: svg) == 8 * 16)
-        #expect(SVGCheck.count(">8–15</text>", in: svg) == 8 * 16)
+        // A cell is (560 − 49 − 62) / 16 = 28.1 px wide, 27.1 without its gap: room for "0–7" (1.9 em × 12 px + 4 =
+        // 26.8 px) but not for "8–15" (2.22 em × 12 + 4 = 30.6 px), which each row's run of 16 cells shows once.
+        #expect(SVGCheck.count(">8–15</text>", in: svg) == 8)
         // each cell is split into 8 stripes, one per shard: 256 cells × 8 rectangles, plus 16 legend swatches
         #expect(SVGCheck.count("<rect", in: svg) - SVGCheck.count("<rect width=", in: svg) == 256 * 8 + 16)
         #expect(svg.contains(">stage 1</text>"))

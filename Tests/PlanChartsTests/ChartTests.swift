@@ -34,7 +34,7 @@ import PlanKit
             #expect(svg == again, "\(title) differs between two calls")
             #expect(svg.contains("<title id=\"title\">") && svg.contains("<desc id=\"desc\">"))
             #expect(svg.contains("role=\"img\" aria-labelledby=\"title desc\""))
-            #expect(svg.contains("width=\"680\"") && svg.contains("viewBox=\"0 0 680 "))
+            #expect(svg.contains("width=\"560\"") && svg.contains("viewBox=\"0 0 560 "))
             // DejaVu Sans first: the font Planbook measures Graphviz drawings in.
             #expect(svg.contains(
                 "font-family=\"&#39;DejaVu Sans&#39;, Verdana, system-ui, -apple-system, &#39;Segoe UI&#39;, Roboto, sans-serif\""))
@@ -54,7 +54,7 @@ import PlanKit
         #expect(abs(bars[1].y + bars[1].height - renderer.frame.bottom) < 1e-9)
         #expect(renderer.frame.plotHeight == 260)
         // each bar carries its value just above its top: 40 at y = top − 4 (12 px of room kept above the plot)
-        #expect(chart.svg.contains("y=\"\(SVGWriter.n(renderer.frame.top - 4))\" text-anchor=\"middle\" font-size=\"11\">40</text>"))
+        #expect(chart.svg.contains("y=\"\(SVGWriter.n(renderer.frame.top - 4))\" text-anchor=\"middle\">40</text>"))
         #expect(chart.data.rows == [["a", "40"], ["b", "20"]] && chart.data.header == ["c", "v"])
     }
 

@@ -14,10 +14,13 @@ enum DOTStyle {
     static let ink = "#333333"
     static let grey = "#8C8C8C"
 
-    /// One sentence per style, for captions.
+    /// One sentence per style, for the captions of the edge-level graph.
     static let legend = "solid green = NVLink, dashed orange = InfiniBand, light grey = a GPU's share to itself, "
         + "dotted = residual connection, bold = pipeline send/recv, thin dark = data on one GPU; "
         + "yellow nodes are collectives, blue ones experts"
+    /// The same for the layer overview, where each collective is one node.
+    static let overviewLegend = "each yellow node is one collective for its whole group of GPUs, with the bytes "
+        + "each GPU sends; blue nodes are experts; bold = pipeline send/recv (green NVLink, dashed orange InfiniBand)"
 
     /// DOT attributes of a node of `kind`.
     static func attributes(of kind: DeploymentGraph.NodeKind) -> [(String, String)] {
@@ -58,6 +61,8 @@ enum DOTStyle {
             let style = edge.link == .infiniband ? "bold,dashed" : "bold"
             attributes = [("style", style), ("penwidth", "2.5"), ("color", colour(of: edge.link))]
             if labelTensors && !edge.tensor.isEmpty { attributes.append(("label", edge.tensor)) }
+        case .collectiveMember:
+            attributes = [("color", ink), ("penwidth", "0.8"), ("arrowsize", "0.5")]
         }
         attributes.append(("tooltip", tooltip))
         return attributes

@@ -11,8 +11,9 @@ extension Deployment {
         let title = "\(parallelism) · \(model.layers) layers × \(model.expertsPerLayer) experts on "
             + "\(cluster.nodes) × \(cluster.gpusPerNode) \(cluster.gpu) · \(level) · \(phase) shapes"
         let micro = parallelism.microBatches > 1 ? " per micro-batch" : ""
+        let legend = level == .full ? "Edges: \(DOTStyle.legend)" : "In this overview \(DOTStyle.overviewLegend)"
         let caption = "Shapes are local to one GPU in \(phase): each attention replica holds "
-            + "\(shapes.tokenDimension) tokens\(micro); expert rows assume balanced routing. Edges: \(DOTStyle.legend)."
+            + "\(shapes.tokenDimension) tokens\(micro); expert rows assume balanced routing. \(legend)."
         var graph = DeploymentGraph(
             title: title, caption: caption, level: level, phase: phase, nodes: builder.nodes, edges: builder.edges,
             cluster: cluster, parallelism: parallelism)

@@ -26,8 +26,8 @@ struct DOTWriter {
             ("shape", "box"), ("style", "rounded,filled"), ("fontname", DOTStyle.font), ("fontsize", "10"),
             ("color", DOTStyle.ink), ("margin", "0.08,0.04"), ("height", "0.3"),
         ]))
-        line("edge" + DOTStyle.list([("fontname", DOTStyle.font), ("fontsize", "8"), ("arrowsize", "0.6")]))
-        writeClusters()
+        line("edge" + DOTStyle.list([("fontname", DOTStyle.font), ("fontsize", "10"), ("arrowsize", "0.6")]))
+        if graph.nodes.contains(where: { $0.column != nil }) { writeColumns() } else { writeClusters() }
         for node in graph.nodes where node.gpu == nil { writeNode(node) }
         let labelTensors = graph.level != .full
         for edge in graph.edges {
@@ -86,6 +86,29 @@ struct DOTWriter {
         }
     }
 
+    /// The layer overview: for each column, the GPUs of each server in their boxes, left to right; collectives,
+    /// which belong to no GPU, are written outside every cluster.
+    private mutating func writeColumns() {
+        let columns = ordered(graph.nodes.compactMap { $0.gpu == nil ? nil : $0.column })
+        for column in columns {
+            let inColumn = graph.nodes.filter { $0.column == column && $0.gpu != nil }
+            let gpus = ordered(inColumn.compactMap(\.gpu))
+            for server in ordered(gpus.map(graph.cluster.node(ofGPU:))) {
+                let onServer = gpus.filter { graph.cluster.node(ofGPU: $0) == server }
+                let stage = graph.parallelism.pp > 1 ? " · stage \(stage(of: onServer[0]))" : ""
+                open("cluster_c\(column)_node\(server)", label: "Node \(server)\(stage)", style: "rounded",
+                     colour: DOTStyle.ink)
+                for gpu in onServer {
+                    open("cluster_c\(column)_gpu\(gpu)", label: "GPU \(gpu)", style: "rounded,filled", colour: DOTStyle.grey)
+                    line("fillcolor=\"#F7F7F7\"")
+                    for node in inColumn where node.gpu == gpu { writeNode(node) }
+                    close()
+                }
+                close()
+            }
+        }
+    }
+
     private mutating func writeNodeCluster(_ node: Int, gpus: [Int]) {
         open("cluster_node\(node)", label: "Node \(node)", style: "rounded", colour: DOTStyle.ink)
         for gpu in gpus { writeGPUCluster(gpu) }
@@ -103,7 +126,7 @@ struct DOTWriter {
         line("subgraph \(id) {")
         depth += 1
         line("graph" + DOTStyle.list([
-            ("label", label), ("style", style), ("color", colour), ("fontname", DOTStyle.font), ("fontsize", "11"),
+            ("label", label), ("style", style), ("color", colour), ("fontname", DOTStyle.font), ("fontsize", "10"),
         ]))
     }
 
@@ -151,17 +174,18 @@ struct DOTWriter {
 
 extension DOTStyle {
     /// Graph-wide attributes: title and wrapped caption on top, left-aligned. `.full` runs top to bottom (layers
-    /// down, GPUs across); one layer and the collapsed view run left to right (operators across, GPUs down), which
-    /// keeps 16 GPU columns from making the drawing ten times wider than tall.
+    /// down, GPUs across); the overview of one layer and the collapsed view run left to right (operators across,
+    /// GPUs down), which keeps 16 GPU columns from making the drawing ten times wider than tall, with each node's
+    /// edges kept in the order written (`ordering=out`), so that GPUs run 0, 1, 2, … down every column.
     static func list(graph: DeploymentGraph) -> String {
         let full = graph.level == .full
-        let label = ([graph.title] + wrapped(graph.caption, width: 110)).map { quotedContent($0) + "\\l" }.joined()
+        let label = ([graph.title] + wrapped(graph.caption, width: 100)).map { quotedContent($0) + "\\l" }.joined()
         // The label is escaped line by line and ends each line with DOT's left-justifying "\l".
         return " [label=\"\(label)\", "
             + pairs([
-                ("labelloc", "t"), ("labeljust", "l"), ("fontname", font), ("fontsize", "14"),
-                ("rankdir", full ? "TB" : "LR"), ("nodesep", full ? "0.15" : "0.2"), ("ranksep", full ? "0.25" : "0.4"),
-            ]) + "]"
+                ("labelloc", "t"), ("labeljust", "l"), ("fontname", font), ("fontsize", "13"),
+                ("rankdir", full ? "TB" : "LR"), ("nodesep", full ? "0.15" : "0.12"), ("ranksep", full ? "0.25" : "0.3"),
+            ] + (full ? [] : [("ordering", "out")])) + "]"
     }
 
     /// `text` broken at spaces into lines of at most `width` characters (longer words stay whole).

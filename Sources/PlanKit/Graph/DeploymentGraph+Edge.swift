@@ -11,6 +11,9 @@ extension DeploymentGraph {
         case allReduce
         /// Activations sent from the last layer of a pipeline stage to the next stage (drawn bold).
         case sendRecv
+        /// One GPU's part of a collective drawn as one node for its group (the layer overview): what the GPU sends
+        /// into it, or receives from it.
+        case collectiveMember
 
         public var description: String { rawValue }
     }

@@ -5,7 +5,8 @@ extension DeploymentGraph {
         case `operator`
         /// One routed expert (or a group of them) on one GPU.
         case expert
-        /// One GPU's part in a collective: all-to-all dispatch or combine, all-reduce.
+        /// A collective: all-to-all dispatch or combine, all-reduce — one GPU's part of it (`.full`), or the whole group
+        /// as one node (the layer overview).
         case collective
         /// A run of layers drawn as one node (level `.collapsed`).
         case summary
@@ -33,10 +34,15 @@ extension DeploymentGraph {
         public let stage: Int?
         /// Routed experts it computes (expert and summary nodes), ascending.
         public let experts: [Int]
+        /// The GPUs taking part, for a collective drawn as one node for its whole group (the layer overview).
+        public let members: [Int]
+        /// In the layer overview, the column it is drawn in, from the left: each run of a GPU's operators between
+        /// two collectives is a column, and so is each collective; nil in the edge-level (`.full`) graph.
+        public let column: Int?
 
         public init(
             id: String, label: String, kind: NodeKind, layers: Range<Int>, gpu: Int?, node: Int?, stage: Int?,
-            experts: [Int] = []
+            experts: [Int] = [], members: [Int] = [], column: Int? = nil
         ) {
             self.id = id
             self.label = label
@@ -46,10 +52,12 @@ extension DeploymentGraph {
             self.node = node
             self.stage = stage
             self.experts = experts
+            self.members = members
+            self.column = column
         }
 
         public var description: String {
-            let place = gpu.map { " on GPU \($0)" } ?? ""
+            let place = gpu.map { " on GPU \($0)" } ?? (members.isEmpty ? "" : " over \(members.count) GPUs")
             return "\(kind) \(label.split(separator: "\n").joined(separator: " · "))\(place)"
         }
     }

@@ -1,12 +1,12 @@
 extension DeploymentGraphBuilder {
-    /// Adds `layer`'s communication between GPUs: every dispatch and combine share of the all-to-all (one edge per
+    /// Adds `layer`'s communication between GPUs in the `.full` graph: every dispatch and combine share of the all-to-all (one edge per
     /// ordered GPU pair, NVLink or InfiniBand by the pair's nodes; a GPU's share to itself has no link) and the
     /// rings of its all-reduces (one undirected edge per neighbouring pair).
-    mutating func addCollectives(layer: Int, compact: Bool) {
+    mutating func addCollectives(layer: Int) {
         let stageGPUs = placement.gpus(inStage: placement.stage(ofLayer: layer))
         if hasAllToAll {
             for gpu in stageGPUs { addDispatch(layer: layer, from: gpu) }
-            for gpu in stageGPUs { addCombine(layer: layer, to: gpu, compact: compact) }
+            for gpu in stageGPUs { addCombine(layer: layer, to: gpu) }
         }
         for gpu in stageGPUs {
             let attention = attentionGroup(of: gpu)
@@ -34,10 +34,10 @@ extension DeploymentGraphBuilder {
         }
     }
 
-    private mutating func addCombine(layer: Int, to gpu: Int, compact: Bool) {
+    private mutating func addCombine(layer: Int, to gpu: Int) {
         let target = nodeID(layer: layer, gpu: gpu, step: .combine)
         for peer in allToAllGroup(of: gpu) {
-            let reduced = steps(compact: compact, gpu: peer).contains(.expertAllReduce)
+            let reduced = steps(compact: true, gpu: peer).contains(.expertAllReduce)
             let sources = reduced
                 ? [(id: nodeID(layer: layer, gpu: peer, step: .expertAllReduce), experts: placement.experts(onGPU: peer, layer: layer))]
                 : expertNodes(layer: layer, gpu: peer)

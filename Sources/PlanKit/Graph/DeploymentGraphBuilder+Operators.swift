@@ -1,11 +1,12 @@
 extension DeploymentGraphBuilder {
-    /// Adds `layer`'s operators on `gpu` joined by data edges, and its residual connection; returns its first and
-    /// last node. All-to-all and all-reduce edges between GPUs come from `addCollectives`.
-    mutating func addLayerOperators(layer: Int, gpu: Int, compact: Bool) -> (entry: String, exit: String) {
-        let steps = steps(compact: compact, gpu: gpu)
+    /// Adds `layer`'s operators on `gpu`, compact (as the `.full` graph draws every layer), joined by data edges,
+    /// and its residual connection; returns its first and last node. All-to-all and all-reduce edges between GPUs
+    /// come from `addCollectives`.
+    mutating func addLayerOperators(layer: Int, gpu: Int) -> (entry: String, exit: String) {
+        let steps = steps(compact: true, gpu: gpu)
         var previous: (step: Step, nodes: [(id: String, experts: [Int])])?
         for step in steps {
-            let added = addStep(step, layer: layer, gpu: gpu, compact: compact)
+            let added = addStep(step, layer: layer, gpu: gpu)
             if let previous, !Self.crossesAllToAll(from: previous.step, to: step) {
                 for from in previous.nodes {
                     let shape = outputShape(of: previous.step, experts: from.experts)
@@ -31,12 +32,11 @@ extension DeploymentGraphBuilder {
     }
 
     /// Adds the node(s) of `step`: one, or one per expert node; returns their ids and experts.
-    private mutating func addStep(_ step: Step, layer: Int, gpu: Int, compact: Bool) -> [(id: String, experts: [Int])] {
-        let prefix = compact ? "L\(layer) " : ""
+    private mutating func addStep(_ step: Step, layer: Int, gpu: Int) -> [(id: String, experts: [Int])] {
+        let prefix = "L\(layer) "
         if step == .experts {
             return expertNodes(layer: layer, gpu: gpu).map { node in
-                let name = prefix + expertText(node.experts)
-                let label = compact ? name : "\(name)\n\(shapes.expertFFN)\n\(expertShape(node.experts, perPeer: false))"
+                let label = prefix + expertText(node.experts)
                 addNode(id: node.id, label: label, kind: .expert, layers: layer..<layer + 1, gpu: gpu, experts: node.experts)
                 return node
             }
@@ -44,24 +44,21 @@ extension DeploymentGraphBuilder {
         let id = nodeID(layer: layer, gpu: gpu, step: step)
         let kind: DeploymentGraph.NodeKind =
             [.attentionAllReduce, .dispatch, .expertAllReduce, .combine].contains(step) ? .collective : .operator
-        let label = prefix + label(of: step, gpu: gpu, compact: compact)
+        let label = prefix + label(of: step)
         addNode(id: id, label: label, kind: kind, layers: layer..<layer + 1, gpu: gpu)
         return [(id, [])]
     }
 
-    private func label(of step: Step, gpu: Int, compact: Bool) -> String {
-        let model = deployment.model
-        let ep = parallelism.ep
+    private func label(of step: Step) -> String {
         switch step {
-        case .norm: return "norm"
-        case .attention: return compact ? "attention" : "attention\n\(shapes.attentionHeads)"
-        case .attentionAllReduce: return compact ? "all-reduce" : "all-reduce\n\(attentionGroup(of: gpu).count) GPUs"
-        case .router: return compact ? "router" : "router\ntop-\(model.topK) of \(model.expertsPerLayer)"
-        case .dispatch: return compact ? "router · dispatch" : "dispatch\nall-to-all ×\(ep)"
-        case .experts: return "experts"
-        case .expertAllReduce: return compact ? "all-reduce" : "all-reduce\n\(expertReduceGroup(of: gpu).count) GPUs"
-        case .combine: return compact ? "combine + residual" : "combine\nall-to-all ×\(ep)"
-        case .residualAdd: return "residual add"
+        case .attentionAllReduce, .expertAllReduce: "all-reduce"
+        case .dispatch: "router · dispatch"
+        case .combine: "combine + residual"
+        case .norm: "norm"
+        case .attention: "attention"
+        case .router: "router"
+        case .experts: "experts"
+        case .residualAdd: "residual add"
         }
     }
 

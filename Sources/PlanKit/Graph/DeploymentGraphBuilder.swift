@@ -2,7 +2,8 @@
 /// summarised, drawn on every GPU of its pipeline stage; consecutive blocks are joined on each GPU, or by a
 /// send/recv to the matching GPU of the next stage.
 struct DeploymentGraphBuilder {
-    /// How much of a block is drawn.
+    /// How much of a block is drawn: a layer as an overview (collectives as one node per group), a layer compact
+    /// with every GPU-to-GPU share of its collectives (`.full`), or a run of layers as one node per GPU.
     enum Detail { case detailed, compact, summary }
 
     /// Layers drawn together, all in one pipeline stage.
@@ -15,6 +16,8 @@ struct DeploymentGraphBuilder {
     let shapes: GraphShapes
     var nodes: [DeploymentGraph.Node] = []
     var edges: [DeploymentGraph.Edge] = []
+    /// The next free column of the layer overview (see `addLayerOverview`).
+    var column = 0
 
     init(deployment: Deployment, phase: DeploymentGraph.Phase) {
         self.deployment = deployment
@@ -52,15 +55,19 @@ struct DeploymentGraphBuilder {
             let stage = placement.stage(ofLayer: block.layers.lowerBound)
             var entries: [Int: String] = [:]
             var exits: [Int: String] = [:]
-            for gpu in placement.gpus(inStage: stage) {
-                let ends = block.detail == .summary
-                    ? addSummary(layers: block.layers, gpu: gpu)
-                    : addLayerOperators(layer: block.layers.lowerBound, gpu: gpu, compact: block.detail == .compact)
-                entries[gpu] = ends.entry
-                exits[gpu] = ends.exit
-            }
-            if block.detail != .summary {
-                addCollectives(layer: block.layers.lowerBound, compact: block.detail == .compact)
+            switch block.detail {
+            case .detailed:
+                (entries, exits) = addLayerOverview(layer: block.layers.lowerBound)
+            case .compact:
+                for gpu in placement.gpus(inStage: stage) {
+                    (entries[gpu], exits[gpu]) = addLayerOperators(layer: block.layers.lowerBound, gpu: gpu)
+                }
+                addCollectives(layer: block.layers.lowerBound)
+            case .summary:
+                for gpu in placement.gpus(inStage: stage) {
+                    (entries[gpu], exits[gpu]) = addSummary(layers: block.layers, gpu: gpu)
+                }
+                column += 1
             }
             if let previous { join(previous.exits, stage: previous.stage, to: entries, stage: stage) }
             previous = (stage, exits)
@@ -91,7 +98,10 @@ struct DeploymentGraphBuilder {
         let id = "L\(layers.lowerBound)_\(layers.upperBound - 1)_G\(gpu)_summary"
         let span = layers.count == 1 ? "layer \(layers.lowerBound)" : "layers \(Self.range(layers))"
         let label = "\(span) (×\(layers.count))\n\(expertText(experts))"
-        addNode(id: id, label: label, kind: .summary, layers: layers, gpu: gpu, experts: experts)
+        nodes.append(
+            .init(
+                id: id, label: label, kind: .summary, layers: layers, gpu: gpu, node: deployment.cluster.node(ofGPU: gpu),
+                stage: GPURank(gpu: gpu, parallelism: parallelism).stage, experts: experts, column: column))
         return (id, id)
     }
 

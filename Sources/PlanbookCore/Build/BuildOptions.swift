@@ -46,6 +46,9 @@ public struct BuildOptions: Sendable {
     public var selfContained = false
     /// When set, write the whole study as this one HTML file instead of publishing the site (`planbook bundle`).
     public var bundle: String?
+    /// Drawings of more SVG bytes than this are linked files (lazy-loaded, on a page of their own) instead of inline
+    /// (`--inline-limit KB`); self-contained pages and the bundle embed every drawing.
+    public var inlineLimit = FigureEmbedding.defaultInlineLimit
     /// How long Graphviz may lay out one graph before it is stopped.
     public var layoutTimeout: Duration = .seconds(60)
     /// Most bytes of address space a report's plan program may use (`--memory-limit`).

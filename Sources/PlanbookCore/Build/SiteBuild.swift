@@ -4,10 +4,10 @@ import PlanRecord
 /// `planbook build`: the whole pipeline from `Reports/*.md` to a published `site/`, as a list of named steps that
 /// each take the `Study` and hand it on.
 ///
-/// load → check (static problems, before anything compiles) → program → compile → run → draw → render → emit →
-/// ledger. Every problem of every report is collected and listed file by file and line by line; a step after which
-/// the study has an error stops the build, so nothing is written unless every step succeeded, and then the site is
-/// swapped in at once (see `SitePublisher`).
+/// load → check (static problems, before anything compiles) → program → compile → run → math (KaTeX, once for every
+/// formula) → draw → references → render → emit → ledger. Every problem of every report is collected and listed file
+/// by file and line by line; a step after which the study has an error stops the build, so nothing is written unless
+/// every step succeeded, and then the site is swapped in at once (see `SitePublisher`).
 public struct SiteBuild: Sendable {
     public let options: BuildOptions
 
@@ -15,7 +15,8 @@ public struct SiteBuild: Sendable {
 
     /// The steps, in order. `check` ends the build on a static problem before any program is compiled.
     static let steps: [any BuildStep] = [
-        LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), DrawStep(), ReferenceStep(), RenderStep(),
+        LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), MathStep(), DrawStep(), ReferenceStep(),
+        RenderStep(),
         EmitStep(), LedgerStep(),
     ]
 

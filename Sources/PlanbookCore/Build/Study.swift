@@ -24,6 +24,8 @@ public struct Study: Sendable {
     public var problems: [Diagnostic] = []
     /// Every computed number of the site, with its place (made by the last step).
     public var ledger: [LedgerEntry] = []
+    /// KaTeX's stylesheet and fonts, when some page has math.
+    public var mathAssets: MathAssets?
 
     public init(options: BuildOptions) { self.options = options }
 
@@ -33,13 +35,16 @@ public struct Study: Sendable {
     /// Whether some report has plan blocks.
     public var hasPlanCode: Bool { pages.contains { !$0.outline.cells.isEmpty } }
 
-    /// The parameters of `page`: its front matter's, with the `--param` overrides applied.
+    /// The parameters of `page`: its front matter's, with the `--param` overrides applied; and the study's plans
+    /// (`plans:` in `index.md`), which its charts colour by, under `PlanInput.plansEntry`.
     func parameters(of page: StudyPage) -> [(name: String, value: ParameterValue)] {
         var parameters = page.outline.report.frontMatter.params
         for override in options.parameters {
             parameters.removeAll { $0.name == override.name }
             parameters.append(override)
         }
+        let plans = pages.first { $0.report.slug == "index" }?.report.frontMatter.plans ?? []
+        if !plans.isEmpty { parameters.append((PlanInput.plansEntry, .string(plans.joined(separator: "\u{1F}")))) }
         return parameters
     }
 }
@@ -68,6 +73,8 @@ public struct StudyPage: Sendable {
     public var items: PageItems?
     /// Its drawings, by figure name.
     public var drawings: [String: String] = [:]
+    /// Its formulas as KaTeX rendered them, by their place among its formulas.
+    public var math: [Int: String] = [:]
     /// The page, once rendered.
     public var rendered: RenderedPage?
 

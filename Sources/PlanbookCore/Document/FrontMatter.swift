@@ -6,7 +6,7 @@ import Yams
 /// silently drops a setting. Parameters keep the order they were written in.
 public struct FrontMatter: Sendable, Equatable {
     /// The keys a front matter may have.
-    public static let knownKeys = ["title", "order", "summary", "section", "params"]
+    public static let knownKeys = ["title", "order", "summary", "section", "params", "echo", "plans"]
 
     /// The page title; nil when the header gives none.
     public var title: String?
@@ -19,6 +19,12 @@ public struct FrontMatter: Sendable, Equatable {
     public var section: String?
     /// Named parameters with their default values, in the order written.
     public var params: [(name: String, value: ParameterValue)]
+    /// How plan blocks that show outputs and set no `echo=` show their code (`echo: fold`, `true` or `false`): in
+    /// `index.md`, for the whole study (default `fold`); in another report, for that page.
+    public var echo: PlanCell.Echo?
+    /// The study's plans, by the names its charts give their series (`plans: [Large EP, baseline]`, in `index.md`):
+    /// each keeps one colour on every chart of the study, in this order of the palette.
+    public var plans: [String] = []
 
     public init(
         title: String? = nil, order: Int? = nil, summary: String? = nil,
@@ -33,6 +39,7 @@ public struct FrontMatter: Sendable, Equatable {
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary && lhs.section == rhs.section
             && lhs.params.map(\.name) == rhs.params.map(\.name) && lhs.params.map(\.value) == rhs.params.map(\.value)
+            && lhs.echo == rhs.echo && lhs.plans == rhs.plans
     }
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`; all problems found are thrown together.
@@ -76,6 +83,16 @@ public struct FrontMatter: Sendable, Equatable {
                 if let number = value.int, value.scalar?.style == .plain { result.order = number } else {
                     problems.append(diagnostic(value.mark, "`order` must be a whole number, like `order: 2`"))
                 }
+            case "echo":
+                if let text = scalarText(value), let echo = PlanCell.Echo(rawValue: text) { result.echo = echo } else {
+                    problems.append(diagnostic(value.mark, "`echo` must be `fold`, `true` or `false`"))
+                }
+            case "plans":
+                guard let names = value.sequence?.map(scalarText), names.allSatisfy({ $0 != nil && !$0!.isEmpty }) else {
+                    problems.append(diagnostic(value.mark, "`plans` must be a list of names, like `plans: [Large EP, baseline]`"))
+                    continue
+                }
+                result.plans = names.compactMap { $0 }
             case "params":
                 guard let entries = value.mapping else {
                     problems.append(diagnostic(value.mark, "`params` must be a mapping of names to values, like `batch: 128`"))

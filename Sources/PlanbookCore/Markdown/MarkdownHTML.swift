@@ -198,14 +198,18 @@ public struct LinkScope: Sendable {
     /// The attributes of a link to the download at `path` (relative to the site root): `href="…"`, and for an
     /// embedded file a `download="NAME"` too.
     public var download: @Sendable (_ path: String, _ contents: String) -> String
+    /// Whether the page carries every file it links (self-contained pages, the bundle): then drawings are inline
+    /// whatever their size, and there is no separate file to open.
+    public var embedsFiles: Bool
 
     public init(
         id: @escaping @Sendable (String) -> String, page: @escaping @Sendable (String, String?) -> String,
-        download: @escaping @Sendable (String, String) -> String
+        download: @escaping @Sendable (String, String) -> String, embedsFiles: Bool = false
     ) {
         self.id = id
         self.page = page
         self.download = download
+        self.embedsFiles = embedsFiles
     }
 
     /// Pages as files of the site folder, downloads as files beside them; file names percent-encoded where a URL

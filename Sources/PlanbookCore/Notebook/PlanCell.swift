@@ -4,18 +4,19 @@
 public struct PlanCell: Sendable, Equatable {
     /// Whether to show a block's code above its outputs.
     public enum Echo: String, Sendable, Equatable {
-        /// Show the code, then the outputs (the default).
+        /// Show the code, then the outputs (the default of blocks that show nothing).
         case show = "true"
         /// Show only the outputs (`echo=false`).
         case hide = "false"
-        /// Show the outputs, with the code folded under them (`echo=fold`).
+        /// Show the outputs, with the code folded under them (`echo=fold`; the default of blocks that show
+        /// outputs, unless the study's front matter sets another).
         case fold
     }
 
     /// A block or an inline expression.
     public enum Kind: Sendable, Equatable {
-        /// A fenced block, with its options.
-        case block(echo: Echo, id: String?)
+        /// A fenced block, with its options (`echo` nil when the block does not set it).
+        case block(echo: Echo?, id: String?)
         /// An inline expression whose value replaces it in the prose.
         case inline
     }

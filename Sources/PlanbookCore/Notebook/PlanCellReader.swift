@@ -18,7 +18,7 @@ public enum PlanCellReader {
                 guard let info = try? FenceInfo(parsing: infoText), info.words.first == "swift",
                     info.words.dropFirst().first == "plan"
                 else { continue }
-                var echo = PlanCell.Echo.show
+                var echo: PlanCell.Echo?
                 for option in info.options {
                     switch option.key {
                     case "echo":

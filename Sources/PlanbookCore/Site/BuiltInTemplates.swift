@@ -1,6 +1,6 @@
 import Foundation
 
-/// Planbook's own look, compiled into it: the page and bundle templates, their partials and the stylesheet, from
+/// Planbook's own look, compiled into it: the page, bundle and figure-page templates, their partials and the stylesheet, from
 /// `Sources/PlanbookCore/Templates/`. SwiftPM embeds each file's bytes in the code, so `planbook` builds a study that
 /// has no `Templates/` folder wherever it is installed, with no file to find beside it.
 ///
@@ -11,6 +11,7 @@ public enum BuiltInTemplates {
     /// name alone, so the folders are written here; a test checks this list against the folder, file by file.
     public static let files: [(path: String, contents: Data)] = [
         ("bundle.mustache", Data(PackageResources.bundle_mustache)),
+        ("figure.mustache", Data(PackageResources.figure_mustache)),
         ("page.mustache", Data(PackageResources.page_mustache)),
         ("partials/footer.mustache", Data(PackageResources.footer_mustache)),
         ("partials/head.mustache", Data(PackageResources.head_mustache)),

@@ -1,7 +1,7 @@
 import Foundation
 import PlanRecord
 
-/// The HTML of what plan blocks produced: printed text, values, tables, claim cards, and the page's claims summary.
+/// The HTML of what plan blocks produced: printed text, values, tables and claim cards.
 ///
 /// Graph outputs are drawn as figures by `DotFigure`; everything else is made here. All text is escaped.
 public enum CellOutputHTML {
@@ -23,61 +23,46 @@ public enum CellOutputHTML {
         }
     }
 
-    /// A table with a header row; cells that read as numbers are right-aligned (`class="num"`).
-    public static func table(title: String?, header: [String], rows: [[String]], id: String? = nil) -> String {
+    /// A table with a header row in its box (see `TableLayout`): number columns right-aligned, header included;
+    /// `numbers[r][c]` says which cells the plan program gave as numbers.
+    public static func table(
+        title: String?, header: [String], rows: [[String]], id: String? = nil, numbers: [[Bool]]? = nil
+    ) -> String {
         // `id` is already scoped by the caller.
-        var html = "<div class=\"table-scroll\"><table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
+        let layout = TableLayout(header: header, rows: rows, numbers: numbers)
+        func cell(_ tag: String, _ text: String, _ column: Int) -> String {
+            let numeric = column < layout.numeric.count && layout.numeric[column]
+            return "<\(tag)\(numeric ? " class=\"num\"" : "")>\(HTML.escape(text))</\(tag)>"
+        }
+        var html = "<div class=\"table-scroll scroll-cue\(layout.wide ? " table-wide" : "")\">"
+            + "<table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         if let title { html += "<caption>\(HTML.escape(title))</caption>\n" }
-        html += "<thead>\n<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+        html += "<thead>\n<tr>" + header.enumerated().map { cell("th", $1, $0) }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for row in rows {
-            html += "<tr>" + row.map { cell in
-                isNumeric(cell) ? "<td class=\"num\">\(HTML.escape(cell))</td>" : "<td>\(HTML.escape(cell))</td>"
-            }.joined() + "</tr>\n"
+            html += "<tr>" + row.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
 
-    /// A claim card: label, the paper's and the computed value, their ratio and the verdict.
-    public static func card(_ claim: PlanRecord.Claim) -> String {
-        let verdict = claim.holds ? "holds" : "does not hold"
-        return """
-            <div class="claim \(claim.holds ? "claim-holds" : "claim-fails")"><span class="claim-label">\(HTML.escape(claim.label))</span> \
-            <span class="claim-paper">paper: \(HTML.escape(claim.paper.text))</span> \
-            <span class="claim-computed">computed: \(HTML.escape(claim.computed.text))</span> \
-            <span class="claim-ratio">ratio \(HTML.escape(claim.ratio.text))</span> \
-            <span class="claim-verdict">\(verdict)</span></div>
-
-            """
+    /// A claim card: the verdict, the label, and the sentence of why (see `ClaimVerdict`), under the anchor `id`
+    /// (already scoped) that the page's findings panel links to.
+    public static func card(_ claim: PlanRecord.Claim, id: String? = nil) -> String {
+        let verdict = ClaimVerdict(claim)
+        return "<div class=\"claim \(verdict.outcome.cssClass)\"\(id.map { " id=\"\($0)\"" } ?? "")>"
+            + "<p class=\"claim-head\"><span class=\"verdict\">\(verdict.outcome.rawValue)</span> "
+            + "<span class=\"claim-label\">\(HTML.escape(claim.label))</span></p>"
+            + "<p class=\"claim-why\">\(HTML.escape(verdict.sentence))</p></div>\n"
     }
 
-    /// The claims of a page as one table, under a heading with the given (scoped) id.
-    public static func summary(_ claims: [PlanRecord.Claim], id: String) -> String {
-        guard !claims.isEmpty else { return "" }
-        let holding = claims.filter(\.holds).count
-        let rows = claims.map { claim in
-            [claim.label, claim.paper.text, claim.computed.text, claim.ratio.text,
-             "±\(Int((claim.tolerance * 100).rounded())) %", claim.holds ? "holds" : "does not hold"]
-        }
-        return "<section class=\"claims-summary\">\n<h2 id=\"\(id)\">Claims checked on this page</h2>\n"
-            + "<p>\(holding) of \(claims.count) claim\(claims.count == 1 ? "" : "s") hold within tolerance.</p>\n"
-            + table(title: nil, header: ["Claim", "Paper", "Computed", "Computed / paper", "Tolerance", "Verdict"], rows: rows)
-            + "</section>\n"
-    }
-
-    /// A chart figure: the drawing inline (ids prefixed by its name), its caption, and links to `folder/NAME.svg`
-    /// and `folder/NAME.csv`, with ids and links written by `scope`.
+    /// A chart figure (see `FigureHTML`): the drawing (ids prefixed by its name), its caption, and links to
+    /// `folder/NAME.svg` and `folder/NAME.csv`, with ids and links written by `scope`.
     public static func chart(
-        name: String, label: String, title: String, svg: String, csv: String, folder: String, scope: LinkScope = .site
+        name: String, label: String, title: String, svg: String, csv: String, folder: String, scope: LinkScope = .site,
+        embedding: FigureEmbedding = FigureEmbedding()
     ) -> String {
-        """
-        <figure class="chart" id="\(scope.id("fig-\(name)"))">
-        <div class="chart-svg">\(InlineSVG.make(svg, idPrefix: scope.id(name), label: title))</div>
-        <figcaption><span class="caption"><span class="figure-number">\(label):</span> \(HTML.escape(title))</span> \
-        <span class="downloads">Download: \
-        <a \(scope.download("\(folder)/\(name).svg", svg))>SVG</a> · <a \(scope.download("\(folder)/\(name).csv", csv))>CSV</a></span></figcaption>
-        </figure>
-
-        """
+        FigureHTML(kind: .chart, name: name, number: label, caption: title, label: title, svg: svg,
+                   downloads: [("CSV", "\(folder)/\(name).csv", csv)], folder: folder)
+            .html(scope: scope, embedding: embedding)
     }
 
     /// A chart's data as CSV.
@@ -92,10 +77,5 @@ public enum CellOutputHTML {
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    private static func isNumeric(_ cell: String) -> Bool {
-        guard let first = cell.first else { return false }
-        return first.isNumber || ((first == "-" || first == "−" || first == "±") && cell.dropFirst().first?.isNumber == true)
     }
 }

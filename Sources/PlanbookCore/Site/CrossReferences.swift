@@ -1,23 +1,36 @@
-/// `@fig-NAME` and `@tbl-NAME` in prose: links to a numbered figure or table of any page, reading "Figure 3".
+/// `@fig-NAME` and `@tbl-NAME` in prose: links to a numbered figure or table of any page, reading "Figure 2.3" — and
+/// "Figure 4.1 in *Comparison*" when it is on another page — and every numbered item of the site, page by page, for
+/// the index's list of figures and tables.
 ///
 /// A reference is `@` (not after a letter or digit, so e-mail addresses are left alone), `fig-` or `tbl-`, and a name
 /// of letters, digits, `-` and `_` (a trailing `-` or `_` is not part of it). An unknown reference is an error.
 public struct CrossReferences: Sendable {
-    /// One numbered item and the page (its slug) that holds it.
+    /// One numbered item and the page (its slug and title) that holds it.
     public struct Target: Sendable, Equatable {
         public var page: String
         public var label: String
+        public var pageTitle: String = ""
+    }
+
+    /// The numbered items of one page, in order.
+    public struct PageListing: Sendable {
+        public var page: String
+        public var title: String
+        public var items: [PageItems.Item]
     }
 
     private var targets: [String: Target] = [:]
+    /// Every page's numbered items, in navigation order.
+    public private(set) var listing: [PageListing] = []
 
     public init() {}
 
-    /// Registers the items of the page `page` (its slug); the first page to use an anchor keeps it.
-    public mutating func add(_ items: PageItems, page: String) {
+    /// Registers the items of the page `page` (its slug) titled `title`; the first page to use an anchor keeps it.
+    public mutating func add(_ items: PageItems, page: String, title: String = "") {
         for item in items.items where targets[item.anchor] == nil {
-            targets[item.anchor] = Target(page: page, label: item.label)
+            targets[item.anchor] = Target(page: page, label: item.label, pageTitle: title)
         }
+        if !items.items.isEmpty { listing.append(PageListing(page: page, title: title, items: items.items)) }
     }
 
     /// The target of `anchor`, if any page has it.
@@ -56,8 +69,13 @@ public struct CrossReferences: Sendable {
         for (anchor, offset) in Self.references(in: text) {
             guard let target = targets[anchor] else { continue }
             html += HTML.escape(String(characters[cursor..<offset]))
-            let href = HTML.escape(target.page == page ? "#\(scope.id(anchor))" : scope.page(target.page, anchor))
-            html += "<a class=\"xref\" href=\"\(href)\">\(target.label)</a>"
+            if target.page == page {
+                html += "<a class=\"xref\" href=\"\(HTML.escape("#\(scope.id(anchor))"))\">\(target.label)</a>"
+            } else {
+                let other = target.pageTitle.isEmpty ? "" : " in <cite>\(HTML.escape(target.pageTitle))</cite>"
+                let href = HTML.escape(scope.page(target.page, anchor))
+                html += "<a class=\"xref\" href=\"\(href)\">\(target.label)\(other)</a>"
+            }
             cursor = offset + 1 + anchor.count
         }
         return html + HTML.escape(String(characters[cursor...]))

@@ -63,17 +63,6 @@ public struct DotFigure: Sendable, Equatable {
         self.outputPosition = position
     }
 
-    /// Drawings wider than this (in points) keep their natural size and scroll sideways (`dag-wide`), rather than
-    /// shrinking to the text column until their labels cannot be read.
-    public static let wideThreshold = 1_100.0
-
-    /// The `width="…pt"` of an SVG's root element.
-    static func width(ofSVG svg: String) -> Double? {
-        guard let svgStart = svg.firstRange(of: "<svg"), let widthStart = svg[svgStart.upperBound...].firstRange(of: "width=\"")
-        else { return nil }
-        return Double(svg[widthStart.upperBound...].prefix { $0.isNumber || $0 == "." })
-    }
-
     /// The most statements (nodes, edges, attributes) a graph may have before Planbook refuses to lay it out: beyond
     /// a few thousand nodes `dot` takes minutes and the drawing cannot be read.
     public static let statementLimit = 15_000
@@ -121,22 +110,14 @@ public struct DotFigure: Sendable, Equatable {
         return Diagnostic(file: file, line: line, column: column, "Graphviz: \(error.message)")
     }
 
-    /// The figure's HTML: the inline drawing, its caption and links to `folder/NAME.svg` and `folder/NAME.dot`, with
-    /// ids and links written by `scope`. `label` ("Figure 2") numbers it.
-    public func html(svg: String, folder: String, label number: String? = nil, scope: LinkScope = .site) -> String {
-        let label = caption ?? "Diagram \(name)"
-        let numberHTML = number.map { "<span class=\"figure-number\">\($0)\(caption == nil ? "" : ":")</span> " } ?? ""
-        let captionHTML = (number != nil || caption != nil)
-            ? "<span class=\"caption\">\(numberHTML)\(caption.map(HTML.escape) ?? "")</span> " : ""
-        let wide = Self.width(ofSVG: svg).map { $0 > Self.wideThreshold } ?? false
-        return """
-            <figure class="\(wide ? "dag dag-wide" : "dag")" id="\(scope.id(anchor))">
-            <div class="dag-svg">\(InlineSVG.make(svg, idPrefix: scope.id(name), label: label))</div>
-            <figcaption>\(captionHTML)<span class="downloads">Download: \
-            <a \(scope.download("\(folder)/\(name).svg", svg))>SVG</a> · \
-            <a \(scope.download("\(folder)/\(name).dot", dot))>DOT</a></span></figcaption>
-            </figure>
-
-            """
+    /// The figure's HTML (see `FigureHTML`): the drawing, its caption and links to `folder/NAME.svg` and
+    /// `folder/NAME.dot`, with ids and links written by `scope`. `label` ("Figure 2") numbers it.
+    public func html(
+        svg: String, folder: String, label number: String? = nil, scope: LinkScope = .site,
+        embedding: FigureEmbedding = FigureEmbedding()
+    ) -> String {
+        FigureHTML(kind: .drawing, name: name, number: number, caption: caption, label: caption ?? "Diagram \(name)",
+                   svg: svg, downloads: [("DOT", "\(folder)/\(name).dot", dot)], folder: folder)
+            .html(scope: scope, embedding: embedding)
     }
 }

@@ -13,12 +13,17 @@ public struct HeadingAnchors: Sendable {
         let base = Self.slug(text)
         var candidate = base
         var counter = 1
-        while taken.contains(candidate) {
+        while taken.contains(candidate) || Self.isClaimAnchor(candidate) {
             candidate = "\(base)-\(counter)"
             counter += 1
         }
         taken.insert(candidate)
         return candidate
+    }
+
+    /// Whether `id` has the form of a claim card's anchor (`claim-3`), which headings must not take.
+    static func isClaimAnchor(_ id: String) -> Bool {
+        id.hasPrefix("claim-") && id.count > 6 && id.dropFirst(6).allSatisfy(\.isASCII) && id.dropFirst(6).allSatisfy(\.isNumber)
     }
 
     /// Marks `id` as used.

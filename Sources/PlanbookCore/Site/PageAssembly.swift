@@ -2,7 +2,8 @@ import Foundation
 import PlanRecord
 
 /// The render step for one page: the report's Markdown tree with every plan cell, figure, inline value, callout,
-/// highlighted block, cross-reference and page link replaced by its page part, then the claims and provenance.
+/// highlighted block, cross-reference and page link replaced by its page part; the findings panel it opens with;
+/// on the index, the list of the site's figures and tables; then the provenance.
 struct PageAssembly {
     let outline: PageOutline
     let items: PageItems
@@ -11,51 +12,85 @@ struct PageAssembly {
     let drawings: [String: String]
     let references: CrossReferences
     let slugs: Set<String>
+    /// How blocks that show outputs and set no `echo=` show their code.
+    var defaultEcho: PlanCell.Echo = .fold
+    /// How large a drawing may be and still sit in the page.
+    var embedding = FigureEmbedding()
+    /// On the index: how the claims of every other page came out.
+    var study: [FindingsPart.PageVerdict] = []
+    /// On the index: every numbered figure and table of the site.
+    var listing: [CrossReferences.PageListing] = []
+    /// The page's formulas as KaTeX rendered them, by their place among its formulas (`outline.math`).
+    var math: [Int: String] = [:]
 
-    /// The page, ending with its claims summary and `provenance`.
+    /// The page, opening with its findings and ending with `provenance`.
     func page(provenance: Provenance?) -> RenderedPage {
-        let body = outline.document.rewritten(blocks: block, inlines: inline).blocks
-        let claims = outputs?.claims.map(\.claim) ?? []
+        let formulas = MathReplacement(spans: outline.math, rendered: math)
+        let body = outline.document.rewritten(blocks: { block($0, formulas) }, inlines: inline).blocks
         var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.anchor, text: $0.text, level: $0.level) }
-        if !claims.isEmpty { toc.append(RenderedPage.TOCEntry(id: "claims", text: "Claims checked on this page", level: 2)) }
-        let end = MarkdownBlock(id: -1, position: MarkdownPosition(line: 1, column: 1),
-                                kind: .part(PageEndPart(claims: claims, provenance: provenance)))
-        return RenderedPage(report: outline.report, title: outline.title, body: body + [end], toc: toc,
-                            downloads: downloads)
+        let findings = FindingsPart(claims: items.claims, study: study)
+        if !findings.isEmpty {
+            toc.insert(RenderedPage.TOCEntry(id: "findings", text: study.isEmpty ? "Findings" : "The verdict", level: 2),
+                       at: 0)
+        }
+        var end: [any MarkdownPart] = []
+        if !listing.isEmpty {
+            end.append(FigureListPart(listing: listing))
+            toc.append(RenderedPage.TOCEntry(id: "figures-and-tables", text: "Figures and tables", level: 2))
+        }
+        end.append(PageEndPart(provenance: provenance))
+        var page = RenderedPage(
+            report: outline.report, title: outline.title, body: body + end.map(Self.block), toc: toc,
+            downloads: downloads)
+        if !findings.isEmpty { page.findings = [Self.block(findings)] }
+        page.figurePages = figurePages
+        page.hasMath = !outline.math.isEmpty
+        return page
+    }
+
+    /// `part` as a block of its own.
+    private static func block(_ part: any MarkdownPart) -> MarkdownBlock {
+        MarkdownBlock(id: -1, position: MarkdownPosition(line: 1, column: 1), kind: .part(part))
     }
 
     private var folder: String { outline.report.slug }
 
-    private func block(_ block: MarkdownBlock) -> MarkdownBlock? {
+    /// `block` with its formulas rendered and, when it is one, made a page part (or given its anchor); nil when
+    /// nothing changes.
+    private func block(_ block: MarkdownBlock, _ formulas: MathReplacement) -> MarkdownBlock? {
         var replaced = block
+        let unchanged: MarkdownBlock? = formulas.replace(&replaced.inlines) ? replaced : nil
         switch block.kind {
         case .heading(let level, _):
-            guard let heading = outline.headings.first(where: { $0.id == block.id }) else { return nil }
+            guard let heading = outline.headings.first(where: { $0.id == block.id }) else { return unchanged }
             replaced.kind = .heading(level: level, anchor: heading.anchor)
         case .codeBlock(let info, let code):
-            guard let part = codePart(block.id, info: info, code: code) else { return nil }
+            guard let part = codePart(block.id, info: info, code: code) else { return unchanged }
             replaced.kind = .part(part)
+        case .table:
+            replaced.kind = .part(MarkdownTablePart(table: block))
         case .html:
-            guard let html = outline.rawHTML[block.id] else { return nil }
+            guard let html = outline.rawHTML[block.id] else { return unchanged }
             replaced.kind = .html(html)
         case .blockQuote:
-            guard let kind = Callout.kind(block.plainTextOfFirstChild) else { return nil }
+            guard let kind = Callout.kind(block.plainTextOfFirstChild) else { return unchanged }
             replaced.kind = .part(CalloutPart(kind: kind, title: Callout.titles[kind] ?? kind,
                                               blocks: Callout.withoutMarker(block.children)))
         default:
-            return nil
+            return unchanged
         }
         return replaced
     }
 
     private func codePart(_ node: Int, info: String, code: String) -> (any MarkdownPart)? {
         if let cell = outline.cells.first(where: { $0.elementIndex == node }) {
-            return PlanCellPart(cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder)
+            return PlanCellPart(cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder,
+                                defaultEcho: defaultEcho, embedding: embedding)
         }
         if let figure = outline.figures.first(where: { $0.elementIndex == node }) {
             return DotFigurePart(figure: figure, svg: drawings[figure.name] ?? "", label: items.blockItems[node]?.label,
-                                 folder: folder)
+                                 folder: folder, embedding: embedding)
         }
         let words = info.split(separator: " ")
         guard words.first == "swift", words.dropFirst().first != "plan" else { return nil }
@@ -108,6 +143,28 @@ struct PageAssembly {
         return files
     }
 
+    /// A page of its own for each drawing too large to sit inline.
+    private var figurePages: [FigurePage] {
+        var drawn: [(item: PageItems.Item, svg: String)] = []
+        for item in items.items where item.kind == .figure {
+            if let svg = drawings[item.name] { drawn.append((item, svg)) }
+        }
+        for placed in items.cellOutputs.values.joined() {
+            if case .chart(let chart) = placed.output, let item = placed.item { drawn.append((item, chart.svg)) }
+        }
+        return drawn.filter { embedding.links($0.svg, scope: .site) }.sorted { $0.item.number < $1.item.number }
+            .map { item, svg in
+                let metrics = SVGMetrics(svg)
+                let title = item.caption.isEmpty ? item.label : "\(item.label): \(item.caption)"
+                return FigurePage(
+                    path: "\(folder)/\(item.name).html", title: title, svgFile: "\(item.name).svg",
+                    width: Int((metrics?.width ?? 0).rounded()), height: Int((metrics?.height ?? 0).rounded()),
+                    alternative: "\(title). The drawing is \(Int((metrics?.width ?? 0).rounded())) × "
+                        + "\(Int((metrics?.height ?? 0).rounded())) pixels; its files are beside this page.",
+                    backHref: "../\(outline.report.outputName)#\(item.anchor)", backTitle: outline.title)
+            }
+    }
+
     /// `x.md` or `x.md#part` naming a report of the site → that page (at that anchor); nil for anything else.
     static func pageDestination(_ destination: String, slugs: Set<String>) -> MarkdownLink? {
         guard !destination.contains(":"), !destination.hasPrefix("/") else { return nil }
@@ -132,7 +189,7 @@ extension RenderedPage {
     ) -> RenderedPage {
         let items = PageItems(outline, outputs: outputs)
         var references = CrossReferences()
-        references.add(items, page: outline.report.slug)
+        references.add(items, page: outline.report.slug, title: outline.title)
         let drawings = Dictionary(items.figures.map { ($0.name, svg($0)) }, uniquingKeysWith: { first, _ in first })
         return PageAssembly(outline: outline, items: items, outputs: outputs, drawings: drawings, references: references,
                             slugs: slugs).page(provenance: nil)

@@ -1,17 +1,20 @@
 /// The values a page template sees, built from a rendered page and its place in the site.
 ///
-/// Keys: `title`, `summary`, `siteTitle`, `indexHref`, `stylesheetHref`, `content` (raw HTML), `toc` (list of
-/// `id`, `text`, `level`), `hasToc`, the navigation (`nav`, `navBefore`, `navAfter`, `navSections`: see
-/// `SiteNavigation`), `previous` and `next` (`title`,
+/// Keys: `title`, `summary`, `siteTitle`, `indexHref`, `stylesheetHref`, `content` and `findings` (raw HTML: the body,
+/// and the findings panel it opens with, empty on a page without claims), `toc` (list of `id`, `text`, `level`),
+/// `hasToc`, the navigation (`nav`, `navBefore`, `navAfter`, `navSections`: see `SiteNavigation`), `previous` and
+/// `next` (`title`,
 /// `href`, absent at the ends), `hasPager`, `generator`, and `stylesheet` (the CSS itself, only for self-contained
-/// pages, which inline it instead of linking `stylesheetHref`). No timestamps: the same inputs fill in the same page.
+/// pages, which inline it instead of linking `stylesheetHref`); on a page with math, `mathStylesheetHref` (KaTeX's
+/// stylesheet) or, inlined with its fonts, `mathStylesheet`. No timestamps: the same inputs fill in the same page.
 public enum PageContext {
     /// The name and version printed in every page's footer.
     public static let generator = "Planbook \(PlanbookVersion.current)"
 
     /// The context for `pages[position]` among all `pages` of the site, in navigation order, its body `content`.
     public static func make(
-        for position: Int, of pages: [RenderedPage], content: String, stylesheet: String? = nil
+        for position: Int, of pages: [RenderedPage], content: String, findings: String = "", stylesheet: String? = nil,
+        mathStylesheet: String? = nil
     ) -> [String: Any] {
         let page = pages[position]
         let index = pages.first { $0.report.slug == "index" } ?? pages[0]
@@ -21,6 +24,7 @@ public enum PageContext {
             "indexHref": SitePath.href(index.report.outputName),
             "stylesheetHref": "assets/style.css",
             "content": content,
+            "findings": findings,
             "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
             "generator": generator,
@@ -29,6 +33,11 @@ public enum PageContext {
         if let summary = page.report.frontMatter.summary, !summary.isEmpty { context["summary"] = summary }
         context["hasPager"] = pages.count > 1
         if let stylesheet { context["stylesheet"] = stylesheet }
+        if page.hasMath {
+            if let mathStylesheet { context["mathStylesheet"] = mathStylesheet } else {
+                context["mathStylesheetHref"] = "assets/katex/katex.min.css"
+            }
+        }
         if position > 0 {
             context["previous"] = ["title": pages[position - 1].title, "href": SitePath.href(pages[position - 1].report.outputName)]
         }
@@ -36,5 +45,21 @@ public enum PageContext {
             context["next"] = ["title": pages[position + 1].title, "href": SitePath.href(pages[position + 1].report.outputName)]
         }
         return context
+    }
+}
+
+extension PageContext {
+    /// The context of `figure`'s page (`figure.mustache`) in a site whose pages are `pages`: `title`, `siteTitle`,
+    /// `stylesheetHref` (from the figure's folder), `svgFile`, `width`, `height`, `alternative`, `backHref`,
+    /// `backTitle` and `generator`.
+    static func figure(_ figure: FigurePage, of pages: [RenderedPage]) -> [String: Any] {
+        let index = pages.first { $0.report.slug == "index" } ?? pages[0]
+        let depth = figure.path.split(separator: "/").count - 1
+        return [
+            "title": figure.title, "siteTitle": index.title,
+            "stylesheetHref": String(repeating: "../", count: depth) + "assets/style.css",
+            "svgFile": figure.svgFile, "width": figure.width, "height": figure.height, "alternative": figure.alternative,
+            "backHref": figure.backHref, "backTitle": figure.backTitle, "generator": generator,
+        ]
     }
 }

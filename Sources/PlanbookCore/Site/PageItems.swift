@@ -2,7 +2,10 @@ import PlanRecord
 
 /// The numbered things of a page — figures (`dot` blocks, graphs and charts from plan blocks) and tables from plan
 /// blocks — in document order, with their anchors, numbers and captions; each plan cell's outputs with their numbers
-/// and file names; and the figures Graphviz must draw.
+/// and file names; its claims with their anchors (`claim-1`, …); and the figures Graphviz must draw.
+///
+/// Numbers are per page, prefixed by the page's place in the navigation when the site has several pages:
+/// "Figure 2.3" is the third figure of the second page, so that a number names one figure on the whole site.
 ///
 /// Names follow the block: a block with `id=mem` names its figures `mem`, `mem-2`, … (anchors `fig-mem`, …) and its
 /// tables `tbl-mem`, `tbl-mem-2`, …; a block without an id is `plan-N`, N counting the page's plan blocks. Names never
@@ -22,10 +25,12 @@ public struct PageItems: Sendable {
         public var kind: Kind
         public var number: Int
         public var caption: String
+        /// The page's place in the navigation (from 1), when numbers carry it.
+        public var page: Int?
         /// Whether its name comes from its block's `id=` (so it stays the same when blocks are added before it).
         public var hasGivenName = false
-        /// "Figure 3".
-        public var label: String { "\(kind.rawValue) \(number)" }
+        /// "Figure 3", or "Figure 2.3" on the second page of a site.
+        public var label: String { "\(kind.rawValue) " + (page.map { "\($0)." } ?? "") + "\(number)" }
         /// The name part of a figure's anchor (`fig-mem-2` → `mem-2`), used for its files.
         public var name: String { String(anchor.drop { $0 != "-" }.dropFirst()) }
     }
@@ -36,6 +41,14 @@ public struct PageItems: Sendable {
         public var item: Item?
         /// The file name (without extension) of a download.
         public var fileName: String?
+        /// The anchor of a claim's card (`claim-2`).
+        public var claimAnchor: String?
+    }
+
+    /// A claim of the page and the anchor of its card.
+    public struct PlacedClaim: Sendable {
+        public var anchor: String
+        public var claim: PlanRecord.Claim
     }
 
     /// Every numbered item, in document order.
@@ -46,14 +59,20 @@ public struct PageItems: Sendable {
     public private(set) var blockItems: [Int: Item] = [:]
     /// Each plan block's outputs, placed, by cell index.
     public private(set) var cellOutputs: [Int: [PlacedOutput]] = [:]
+    /// The page's claims, in document order.
+    public private(set) var claims: [PlacedClaim] = []
 
     private var taken: Set<String>
     /// Each default caption given so far, with the number of the plan it names.
     private var captionPlans: [String: Int] = [:]
     private var figureCount = 0
     private var tableCount = 0
+    private let page: Int?
 
-    public init(_ outline: PageOutline, outputs: NotebookOutputs?) {
+    /// The items of `outline` with its cells' `outputs`; `page` is its place in the navigation (from 1), given when
+    /// numbers should carry it.
+    public init(_ outline: PageOutline, outputs: NotebookOutputs?, page: Int? = nil) {
+        self.page = page
         taken = Set(outline.figures.map(\.name))
         let cells = Dictionary(uniqueKeysWithValues: outline.cells.map { ($0.elementIndex, $0) })
         let dotFigures = Dictionary(uniqueKeysWithValues: outline.figures.map { ($0.elementIndex, $0) })
@@ -73,8 +92,9 @@ public struct PageItems: Sendable {
 
     private mutating func number(_ kind: Kind, anchor: String, caption: String, givenName: Bool = false) -> Item {
         if kind == .figure { figureCount += 1 } else { tableCount += 1 }
-        let item = Item(anchor: anchor, kind: kind, number: kind == .figure ? figureCount : tableCount, caption: caption,
-                        hasGivenName: givenName)
+        let item = Item(
+            anchor: anchor, kind: kind, number: kind == .figure ? figureCount : tableCount, caption: caption, page: page,
+            hasGivenName: givenName)
         items.append(item)
         return item
     }
@@ -125,6 +145,10 @@ public struct PageItems: Sendable {
                 fileNames += 1
                 return PlacedOutput(
                     output: output, item: nil, fileName: fileNames == 1 ? "\(base)-plan" : "\(base)-plan-\(fileNames)")
+            case .claim(let claim):
+                let anchor = "claim-\(claims.count + 1)"
+                claims.append(PlacedClaim(anchor: anchor, claim: claim))
+                return PlacedOutput(output: output, item: nil, fileName: nil, claimAnchor: anchor)
             default:
                 return PlacedOutput(output: output, item: nil, fileName: nil)
             }

@@ -7,6 +7,8 @@ public struct PageOutline: Sendable {
     public var figures: [DotFigure]
     /// The plan blocks and inline expressions, in order.
     public var cells: [PlanCell]
+    /// The LaTeX formulas (`$…$`, `$$…$$`), in order; masked in `document` (see `MathScanner`).
+    public var math: [MathSpan]
     /// Each heading's node id, anchor, level and text.
     public var headings: [(id: Int, anchor: String, level: Int, text: String)]
     /// Raw HTML to publish as the sanitizer wrote it back, by node id (see `ContentPolicy`).
@@ -21,7 +23,9 @@ public struct PageOutline: Sendable {
     /// Reads `report`, parsing its body once; with `allowScripts`, raw HTML may carry script.
     public init(_ report: Report, allowScripts: Bool = false) {
         self.report = report
-        document = CommonMark.parse(report.body)
+        let scan = MathScanner.scan(report.body)
+        math = scan.spans
+        document = CommonMark.parse(scan.masked)
         let elements = document.elements
         let policy = ContentPolicy.check(report, elements: elements, allowScripts: allowScripts)
         problems = policy.problems
@@ -33,12 +37,32 @@ public struct PageOutline: Sendable {
         let (figures, figureProblems) = Self.figures(in: report, elements: elements)
         self.figures = figures
         problems += figureProblems
-        var anchors = HeadingAnchors(reserved: Self.reservedIDs.union(["claims", "provenance"]))
+        var anchors = HeadingAnchors(reserved: Self.reservedIDs.union(["findings", "provenance", "figures-and-tables"]))
         figures.forEach { anchors.reserve($0.anchor) }
+        let math = self.math
         headings = elements.compactMap { element in
             guard case .heading(let level) = element.kind else { return nil }
-            return (element.index, anchors.anchor(for: element.text), level, element.text)
+            let text = Self.unmasked(element.text, math.filter { $0.line == element.line })
+            return (element.index, anchors.anchor(for: text), level, text)
         }
+    }
+
+    /// `text` with each masked formula of `spans` (in order) given back as it was written.
+    static func unmasked(_ text: String, _ spans: [MathSpan]) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == UInt32(MathScanner.mask) }) else { return text }
+        var result = ""
+        var remaining = spans[...]
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            if scalar.value == UInt32(MathScanner.mask) {
+                if !inRun, let span = remaining.popFirst() { result += span.source }
+                inRun = true
+            } else {
+                inRun = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The page title: the front matter's, else the first level-1 heading's text, else the file name.

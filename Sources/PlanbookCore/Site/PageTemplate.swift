@@ -1,8 +1,8 @@
 import Foundation
 import Mustache
 
-/// The study's look: `page.mustache`, the partials in `partials/`, `bundle.mustache` (the one-file layout), and the
-/// assets (`style.css`, …) — Planbook's built-in templates with the study's files in their place (see
+/// The study's look: `page.mustache`, the partials in `partials/`, `bundle.mustache` (the one-file layout),
+/// `figure.mustache` (the page of a drawing too large to sit inline), and the assets (`style.css`, …) — Planbook's built-in templates with the study's files in their place (see
 /// `TemplateFiles`), read once per build.
 ///
 /// A template with a syntax error is reported with its path, line and column.
@@ -24,7 +24,7 @@ public struct PageTemplate: Sendable {
         var assets: [(String, Data)] = []
         for file in files.files {
             let name: String
-            if file.path == "page.mustache" || file.path == "bundle.mustache" {
+            if ["page.mustache", "bundle.mustache", "figure.mustache"].contains(file.path) {
                 name = String(file.path.dropLast(".mustache".count))
             } else if file.path.hasPrefix("partials/") {
                 name = String(file.path.dropFirst("partials/".count).dropLast(".mustache".count))

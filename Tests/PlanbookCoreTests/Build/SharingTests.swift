@@ -39,7 +39,7 @@ import Testing
         // Page links and cross-references point inside the file; ids are scoped by page.
         #expect(html.contains("<a href=\"#plan--details\">the plan</a>"))
         #expect(html.contains("<h2 id=\"plan--details\">Details</h2>"))
-        #expect(html.contains("<a class=\"xref\" href=\"#index--fig-grid\">Figure 1</a>"))
+        #expect(html.contains("<a class=\"xref\" href=\"#index--fig-grid\">Figure 1.1</a>"))
         #expect(html.contains("download=\"grid.svg\""))
         // Labels follow the scoped ids.
         #expect(!html.contains("aria-labelledby=\"index-"))

@@ -57,7 +57,7 @@ import Testing
         #expect(index.contains("<a href=\"plan.html\">the plan</a>"))
         #expect(index.contains("<a href=\"#overview\">Overview</a>"))
         #expect(index.contains("<h2 id=\"overview\">Overview</h2>"))
-        #expect(index.contains("<figure class=\"dag\" id=\"fig-layout\">"))
+        #expect(index.contains("<figure class=\"figure figure-drawing\" id=\"fig-layout\""))
         #expect(index.contains("What it is about."))
         let plan = try study.read("site/plan.html")
         #expect(plan.contains("class=\"toc-level-3\"><a href=\"#more\">More</a>"))

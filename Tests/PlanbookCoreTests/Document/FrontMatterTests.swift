@@ -20,7 +20,7 @@ import Testing
         }
         #expect(failure?.diagnostics.count == 1)
         #expect(failure?.diagnostics.first?.description
-            == "Reports/x.md:4:1: error: unknown front-matter key `tilte`; the known keys are `title`, `order`, `summary`, `section`, `params`")
+            == "Reports/x.md:4:1: error: unknown front-matter key `tilte`; the known keys are `title`, `order`, `summary`, `section`, `params`, `echo`, `plans`")
     }
 
     @Test func everyProblemIsReported() {

@@ -26,7 +26,9 @@ import Testing
                     broken.append("\(page.path): \(reference) (no such file)")
                     continue
                 }
-                if !anchor.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(anchor) != true {
+                // The page it names, as `pages` lists it (a figure's own page links back through "../").
+                let named = String(url.path.dropFirst(CommittedSite.root.standardizedFileURL.path.count + 1))
+                if !anchor.isEmpty, named.hasSuffix(".html"), ids[named]?.contains(anchor) != true {
                     broken.append("\(page.path): \(reference) (no element with id \(anchor))")
                 }
             }

@@ -38,12 +38,15 @@ import Testing
         let summary = try study.build()
         #expect(summary.compiled == 1 && summary.ran == 1)
         let html = try study.read("site/index.html")
-        // Block 1: its code, then its outputs in the order made: print, table, print.
-        let code = try #require(html.firstRange(of: "<span class=\"tok-kw\">let</span> model = <span class=\"tok-type\">MoEModel</span>"))
+        // Block 1 shows outputs and sets no echo=: its outputs in the order made — print, table, print — then its code
+        // folded under them (the study's default, echo=fold).
         let first = try #require(html.firstRange(of: "<pre class=\"output-text\">first line\n</pre>"))
         let table = try #require(html.firstRange(of: "<table class=\"plan-table\" id=\"tbl-setup\">"))
         let second = try #require(html.firstRange(of: "<pre class=\"output-text\">second line\n</pre>"))
-        #expect(code.lowerBound < first.lowerBound && first.lowerBound < table.lowerBound && table.lowerBound < second.lowerBound)
+        let fold = try #require(html.firstRange(of: "<details class=\"folded-code\"><summary>Code</summary>"))
+        let code = try #require(html.firstRange(of: "<span class=\"tok-kw\">let</span> model = <span class=\"tok-type\">MoEModel</span>"))
+        #expect(first.lowerBound < table.lowerBound && table.lowerBound < second.lowerBound)
+        #expect(second.lowerBound < fold.lowerBound && fold.lowerBound < code.lowerBound)
         #expect(html.contains("<td>weights</td><td class=\"num\">6.44 GB</td>"))
         // Inline values: the front matter's batch (128, not the default 64), and a quantity with its unit.
         // 16 layers × (4·4096² attention + 4096·16 router + 1 expert × 2·4096·16384) = 3.22e9 parameters × 2 B = 6.44 GB.
@@ -51,12 +54,19 @@ import Testing
         #expect(html.contains("weights take <span class=\"inline-value\">6.44 GB</span> per GPU"))
         // Block 2 (echo=false): no code, a DAG figure with downloads named after the block (plan-2), two claims.
         #expect(!html.contains("show(proposed.dag"))
-        #expect(html.contains("<figure class=\"dag\" id=\"fig-plan-2\">"))
+        #expect(html.contains("<figure class=\"figure figure-drawing figure-wide\" id=\"fig-plan-2\""))
         #expect(FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site/index/plan-2.dot").path))
-        #expect(html.contains("<div class=\"claim claim-holds\"><span class=\"claim-label\">Weights per GPU</span>"))
-        #expect(html.contains("<div class=\"claim claim-fails\"><span class=\"claim-label\">Decode throughput</span>"))
-        #expect(html.contains("<h2 id=\"claims\">Claims checked on this page</h2>"))
-        #expect(html.contains("1 of 2 claims hold within tolerance."))
+        // Each claim's card, where it is made, and the findings panel the page opens with: every claim's verdict,
+        // linking to its card. 6.44 GB is 6.44 / 6.40 − 1 = 0.6 % (1 % rounded) above the paper's 6.40 GB, inside ±5 %.
+        #expect(html.contains("<div class=\"claim verdict-holds\" id=\"claim-1\"><p class=\"claim-head\">"
+            + "<span class=\"verdict\">holds</span> <span class=\"claim-label\">Weights per GPU</span></p>"
+            + "<p class=\"claim-why\">computed 6.44 GB — 1 % above the paper&#39;s 6.40 GB, within ±5 %: reproduced</p></div>"))
+        #expect(html.contains("<div class=\"claim verdict-not-reproduced\" id=\"claim-2\">"))
+        let findings = try #require(html.firstRange(of: "<section class=\"pb-findings\" aria-labelledby=\"findings\">"))
+        #expect(findings.lowerBound < first.lowerBound)
+        #expect(html.contains("<h2 id=\"findings\">Findings</h2> <p class=\"pb-findings-tally\">1 of 2 claims holds; "
+            + "1 is not reproduced</p>"))
+        #expect(html.contains("<a class=\"finding-label\" href=\"#claim-2\">Decode throughput</a>"))
         #expect(summary.claims.map(\.claim.holds) == [true, false])
         // Front matter lines 1–5, heading 6, first fence 8, its 8 code lines 9–16, fence 17, prose 19, second
         // fence 21: its code starts on line 22, and the claims are its lines 2 and 3, report lines 23 and 24.
@@ -216,8 +226,8 @@ import Testing
         defer { study.remove() }
         _ = try study.build()
         let html = try study.read("site/index.html")
-        #expect(html.contains("<figure class=\"chart\" id=\"fig-sweep\">"))
-        #expect(html.contains("<figure class=\"chart\" id=\"fig-sweep-2\">"))
+        #expect(html.contains("<figure class=\"figure figure-chart\" id=\"fig-sweep\" style=\"--figure-width: 10px"))
+        #expect(html.contains("<figure class=\"figure figure-chart\" id=\"fig-sweep-2\""))
         #expect(html.contains("<title id=\"sweep-2-t\">Tiny</title>"))
         #expect(html.contains("<a href=\"index/sweep.csv\">CSV</a>"))
         // CSV quotes the field with a comma; lines end with CRLF.
@@ -309,8 +319,16 @@ import Testing
         // 2.2 ms is below the 8.18 ms floor: impossible. 450 k tokens/s is under the 1.31 M ceiling: possible.
         #expect(summary.claims.map(\.claim.holds) == [false, true])
         let html = try study.read("site/index.html")
-        #expect(html.contains("<span class=\"claim-paper\">paper: 2.20 ms</span> <span class=\"claim-computed\">computed: at least 8.18 ms</span>"))
-        #expect(html.contains("<span class=\"claim-paper\">paper: 450 k tokens/s</span> <span class=\"claim-computed\">computed: at most 1.31 M tokens/s</span>"))
+        // The verdicts say which side of the bound the paper's value is, and by how much: 8.18 / 2.2 = 3.72×,
+        // 1.31 M / 450 k = 2.91×.
+        #expect(html.contains("<span class=\"verdict\">cannot hold</span> <span class=\"claim-label\">TPOT</span></p>"
+            + "<p class=\"claim-why\">the paper&#39;s 2.20 ms is 3.72× below the floor of 8.18 ms, which no implementation "
+            + "can beat</p>"))
+        #expect(html.contains("<span class=\"verdict\">possible</span> <span class=\"claim-label\">Rate</span></p>"
+            + "<p class=\"claim-why\">the paper&#39;s 450 k tokens/s is 2.91× below the ceiling of 1.31 M tokens/s: "
+            + "physically possible</p>"))
+        // In the findings, the computed column gives the bound.
+        #expect(html.contains("<span class=\"finding-computed\">computed at least 8.18 ms</span>"))
     }
 }
 

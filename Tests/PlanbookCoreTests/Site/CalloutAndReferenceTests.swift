@@ -37,12 +37,19 @@ import Testing
         defer { study.remove() }
         _ = try study.build()
         let index = try study.read("site/index.html")
-        #expect(index.contains("See <a class=\"xref\" href=\"#fig-grid\">Figure 1</a> and <a class=\"xref\" href=\"#tbl-numbers-2\">Table 2</a>, and <a class=\"xref\" href=\"other.html#fig-other\">Figure 1</a> on the other page."))
-        #expect(index.contains("<span class=\"figure-number\">Figure 1:</span> Grid"))
-        #expect(index.contains("<table class=\"plan-table\" id=\"tbl-numbers\">\n<caption>Table 1: First table</caption>"))
-        #expect(index.contains("<table class=\"plan-table\" id=\"tbl-numbers-2\">\n<caption>Table 2: Second</caption>"))
+        // Numbers carry the page's place in the navigation (index 1, other 2); a reference to another page names it.
+        #expect(index.contains("See <a class=\"xref\" href=\"#fig-grid\">Figure 1.1</a> and <a class=\"xref\" href=\"#tbl-numbers-2\">Table 1.2</a>, and <a class=\"xref\" href=\"other.html#fig-other\">Figure 2.1 in <cite>Other</cite></a> on the other page."))
+        #expect(index.contains("<span class=\"figure-number\">Figure 1.1:</span> Grid"))
+        #expect(index.contains("<table class=\"plan-table\" id=\"tbl-numbers\">\n<caption>Table 1.1: First table</caption>"))
+        #expect(index.contains("<table class=\"plan-table\" id=\"tbl-numbers-2\">\n<caption>Table 1.2: Second</caption>"))
         let other = try study.read("site/other.html")
-        #expect(other.contains("Back to <a class=\"xref\" href=\"index.html#fig-grid\">Figure 1</a>."))
+        #expect(other.contains("Back to <a class=\"xref\" href=\"index.html#fig-grid\">Figure 1.1 in <cite>Index</cite></a>."))
+        // The index lists every figure and table of the site, page by page.
+        #expect(index.contains("<h2 id=\"figures-and-tables\">Figures and tables</h2>\n<h3>Index</h3>\n<ul>\n"
+            + "<li><a href=\"index.html#fig-grid\">Figure 1.1</a> Grid</li>\n"
+            + "<li><a href=\"index.html#tbl-numbers\">Table 1.1</a> First table</li>\n"
+            + "<li><a href=\"index.html#tbl-numbers-2\">Table 1.2</a> Second</li>\n</ul>\n<h3>Other</h3>\n<ul>\n"
+            + "<li><a href=\"other.html#fig-other\">Figure 2.1</a></li>\n</ul>"))
     }
 
     @Test func anUnknownReferenceIsAnErrorAtItsPlace() throws {

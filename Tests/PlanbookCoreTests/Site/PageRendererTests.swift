@@ -14,8 +14,9 @@ import Testing
         let page = RenderedPage.rendering(outline, svg: { _ in svg })
         #expect(page.bodyHTML().contains("<h2 id=\"layout\">Layout</h2>"))
         #expect(page.bodyHTML().contains("<h2 id=\"layout-1\">Layout</h2>"))
-        #expect(page.bodyHTML().contains("<figure class=\"dag\" id=\"fig-grid\">"))
-        #expect(page.bodyHTML().contains("<a href=\"page/grid.svg\">SVG</a> · <a href=\"page/grid.dot\">DOT</a>"))
+        #expect(page.bodyHTML().contains("<figure class=\"figure figure-drawing\" id=\"fig-grid\" style=\"--figure-width: "))
+        #expect(page.bodyHTML().contains(
+            "<a href=\"page/grid.svg\">Full size</a> · Download: <a href=\"page/grid.svg\">SVG</a> · <a href=\"page/grid.dot\">DOT</a>"))
         #expect(page.bodyHTML().contains("<span class=\"caption\"><span class=\"figure-number\">Figure 1:</span> The grid</span>"))
         #expect(!page.bodyHTML().contains("<?xml"))
         #expect(page.downloads.map(\.path) == ["page/grid.dot", "page/grid.svg"])
@@ -68,20 +69,5 @@ import Testing
         let page = RenderedPage.rendering(outline)
         #expect(page.title == "From heading")
         #expect(page.toc.map(\.text) == ["Sub"])
-    }
-}
-
-@Suite struct DotFigureWidthTests {
-    @Test func wideDrawingsScrollInsteadOfShrinking() throws {
-        // 40 nodes in one rank: far wider than 1,100 pt; two nodes: narrow.
-        let wide = try Graphviz.svg(fromDOT: "digraph { rankdir=LR; " + (0..<40).map { "r -> n\($0);" }.joined() + " }")
-        let wideWidth = try #require(DotFigure.width(ofSVG: wide))
-        #expect(wideWidth < DotFigure.wideThreshold)  // LR stacks them vertically: narrow
-        let row = try Graphviz.svg(fromDOT: "digraph { " + (0..<40).map { "r -> n\($0);" }.joined() + " }")
-        #expect(try #require(DotFigure.width(ofSVG: row)) > DotFigure.wideThreshold)
-        let report = try Report.parse(bytes: Array("```dot id=w\ndigraph { a }\n```\n".utf8), path: "r.md", slug: "r")
-        let figure = PageOutline(report).figures[0]
-        #expect(figure.html(svg: row, folder: "r").hasPrefix("<figure class=\"dag dag-wide\" id=\"fig-w\">"))
-        #expect(figure.html(svg: wide, folder: "r").hasPrefix("<figure class=\"dag\" id=\"fig-w\">"))
     }
 }

@@ -1,12 +1,15 @@
-/// Numbers every page's figures and tables, then lays out every figure of every page in parallel with Graphviz, its
-/// text measured in the pinned font and its memory bounded, or takes its drawing from the cache (by its DOT, engine,
-/// Graphviz version and font). A fresh drawing is checked by `SVGSanitizer` (a `dot` block's `URL=` can carry a
-/// `javascript:` link) and stored only when it passes, so a drawing from the cache needs no second check. Without
-/// the pinned font nothing is drawn, and that is said once, at the first figure.
+/// Numbers every page's figures and tables — "Figure 2.3" on the second page of a site of several — then lays out
+/// every figure of every page in parallel with Graphviz, its text measured in the pinned font and its memory bounded,
+/// or takes its drawing from the cache (by its DOT, engine, Graphviz version and font). A fresh drawing is checked by
+/// `SVGSanitizer` (a `dot` block's `URL=` can carry a `javascript:` link) and stored only when it passes, so a drawing
+/// from the cache needs no second check. Without the pinned font nothing is drawn, and that is said once, at the
+/// first figure.
 struct DrawStep: BuildStep {
     func run(_ study: inout Study) {
+        let numbered = study.pages.count > 1
         for index in study.pages.indices {
-            study.pages[index].items = PageItems(study.pages[index].outline, outputs: study.pages[index].outputs)
+            study.pages[index].items = PageItems(
+                study.pages[index].outline, outputs: study.pages[index].outputs, page: numbered ? index + 1 : nil)
         }
         let jobs = study.pages.indices.flatMap { index in
             (study.pages[index].items?.figures ?? []).map { (index, study.pages[index].report.path, $0) }

@@ -9,10 +9,11 @@ struct EmitStep: BuildStep {
         let pages = study.pages.compactMap(\.rendered)
         do {
             if let bundle = options.bundle {
-                try BundleEmitter(template: template).write(pages, to: bundle, options: options)
+                try BundleEmitter(template: template, math: study.mathAssets).write(pages, to: bundle, options: options)
             } else {
                 let emitter: any SiteEmitter = options.selfContained
-                    ? SelfContainedEmitter(template: template) : SiteFolderEmitter(template: template)
+                    ? SelfContainedEmitter(template: template, math: study.mathAssets)
+                    : SiteFolderEmitter(template: template, math: study.mathAssets)
                 study.problems += try SitePublisher.publish(
                     emitter.files(pages), to: options.url(options.output), displayPath: options.output,
                     force: options.force, protected: Self.protected(options))

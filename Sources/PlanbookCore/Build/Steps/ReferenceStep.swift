@@ -5,7 +5,7 @@ struct ReferenceStep: BuildStep {
     func run(_ study: inout Study) {
         var references = CrossReferences()
         for page in study.pages {
-            if let items = page.items { references.add(items, page: page.report.slug) }
+            if let items = page.items { references.add(items, page: page.report.slug, title: page.outline.title) }
         }
         study.references = references
         for page in study.pages where page.outline.cells.isEmpty || page.outputs != nil {

@@ -8,6 +8,7 @@ import Foundation
 /// rewritten afterwards.
 struct BundleEmitter {
     let template: PageTemplate
+    var math: MathAssets?
 
     /// The problems that keep the bundle from being written to `path`, found before anything is built.
     static func preflight(_ path: String, options: BuildOptions, template: PageTemplate?) -> [Diagnostic] {
@@ -25,7 +26,7 @@ struct BundleEmitter {
     /// The bundle of `pages` (in navigation order).
     func html(_ pages: [RenderedPage]) -> String {
         let index = pages.first { $0.report.slug == "index" } ?? pages[0]
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "siteTitle": index.title,
             "stylesheet": template.stylesheet ?? "",
             "generator": PageContext.generator,
@@ -34,11 +35,13 @@ struct BundleEmitter {
                 var entry: [String: Any] = [
                     "id": "page-\(page.report.slug)", "title": page.title,
                     "content": page.bodyHTML(.bundle(page: page.report.slug)),
+                    "findings": page.findingsHTML(.bundle(page: page.report.slug)),
                 ]
                 if let summary = page.report.frontMatter.summary, !summary.isEmpty { entry["summary"] = summary }
                 return entry
             },
         ]
+        if pages.contains(where: \.hasMath), let math { context["mathStylesheet"] = math.inlined }
         return template.render(context, template: "bundle")
     }
 
@@ -60,6 +63,6 @@ extension LinkScope {
         LinkScope(
             id: { "\(page)--\($0)" },
             page: { slug, anchor in anchor.map { "#\(slug)--\($0)" } ?? "#page-\(slug)" },
-            download: embedded)
+            download: embedded, embedsFiles: true)
     }
 }

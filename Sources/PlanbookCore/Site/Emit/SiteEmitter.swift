@@ -6,29 +6,40 @@ protocol SiteEmitter {
     func files(_ pages: [RenderedPage]) -> [(path: String, contents: Data)]
 }
 
-/// The site folder: pages, their downloads as files beside them, and the template's assets.
+/// The site folder: pages, their downloads as files beside them, a page for each drawing too large to sit inline,
+/// the template's assets, and KaTeX's stylesheet and fonts when a page shows math.
 struct SiteFolderEmitter: SiteEmitter {
     let template: PageTemplate
+    var math: MathAssets?
 
     func files(_ pages: [RenderedPage]) -> [(path: String, contents: Data)] {
         var files: [(path: String, contents: Data)] = []
         for (position, page) in pages.enumerated() {
-            let html = template.render(PageContext.make(for: position, of: pages, content: page.bodyHTML(.site)))
+            let html = template.render(PageContext.make(
+                for: position, of: pages, content: page.bodyHTML(.site), findings: page.findingsHTML(.site)))
             files.append((page.report.outputName, Data(html.utf8)))
             files += page.downloads.map { ($0.path, Data($0.contents.utf8)) }
+            files += page.figurePages.map {
+                ($0.path, Data(template.render(PageContext.figure($0, of: pages), template: "figure").utf8))
+            }
         }
-        return files + template.assets.map { ("assets/\($0.name)", $0.contents) }
+        let math = pages.contains(where: \.hasMath) ? (self.math?.files ?? []) : []
+        return files + template.assets.map { ("assets/\($0.name)", $0.contents) } + math
     }
 }
 
-/// Pages that each work alone (`build --self-contained`): the stylesheet inlined, every download a `data:` link.
+/// Pages that each work alone (`build --self-contained`): the stylesheets inlined (KaTeX's with its fonts), every
+/// download a `data:` link.
 struct SelfContainedEmitter: SiteEmitter {
     let template: PageTemplate
+    var math: MathAssets?
 
     func files(_ pages: [RenderedPage]) -> [(path: String, contents: Data)] {
         pages.enumerated().map { position, page in
             let context = PageContext.make(
-                for: position, of: pages, content: page.bodyHTML(.selfContained), stylesheet: template.stylesheet)
+                for: position, of: pages, content: page.bodyHTML(.selfContained),
+                findings: page.findingsHTML(.selfContained), stylesheet: template.stylesheet,
+                mathStylesheet: math?.inlined)
             return (page.report.outputName, Data(template.render(context).utf8))
         }
     }
@@ -36,7 +47,8 @@ struct SelfContainedEmitter: SiteEmitter {
 
 extension LinkScope {
     /// Pages as files of the site folder, downloads embedded in the page.
-    static let selfContained = LinkScope(id: LinkScope.site.id, page: LinkScope.site.page, download: embedded)
+    static let selfContained = LinkScope(
+        id: LinkScope.site.id, page: LinkScope.site.page, download: embedded, embedsFiles: true)
 
     /// The attributes of a link that carries the file itself: a `data:` URL and the file's name.
     @Sendable static func embedded(_ path: String, _ contents: String) -> String {

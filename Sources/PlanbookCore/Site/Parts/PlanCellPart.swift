@@ -2,6 +2,8 @@ import PlanRecord
 
 /// A plan block on the page: its code (unless `echo=false`), its outputs in the order made — text, tables with their
 /// numbers, figures drawn by Graphviz, charts, claim cards, downloads — and its code folded under them (`echo=fold`).
+/// A block without its own `echo=` that shows outputs takes the study's default (`echo:` in `index.md`'s front
+/// matter, else `fold`); one that shows nothing shows its code.
 struct PlanCellPart: MarkdownPart {
     var cell: PlanCell
     var outputs: [PageItems.PlacedOutput]
@@ -9,9 +11,14 @@ struct PlanCellPart: MarkdownPart {
     var drawings: [String: String]
     /// The folder of the page's downloads (its slug).
     var folder: String
+    /// How blocks that show outputs and set no `echo=` show their code.
+    var defaultEcho: PlanCell.Echo = .fold
+    /// How large a drawing may be and still sit inline in the page (see `FigureEmbedding`).
+    var embedding = FigureEmbedding()
 
     func html(_ renderer: MarkdownHTML) -> String {
-        guard case .block(let echo, let id) = cell.kind else { return "" }
+        guard case .block(let given, let id) = cell.kind else { return "" }
+        let echo = given ?? (outputs.isEmpty ? .show : defaultEcho)
         let scope = renderer.scope
         var html = id.map { "<div class=\"plan-cell\" id=\"\(scope.id("cell-\($0)"))\">\n" } ?? "<div class=\"plan-cell\">\n"
         if echo == .show { html += Self.code(cell.code) }
@@ -33,21 +40,30 @@ struct PlanCellPart: MarkdownPart {
             + "that cannot run.</p>\n"
     }
 
+    /// A highlighted Swift block; one with lines longer than the text column holds is marked `code-wide`, so that
+    /// it may grow into the room beside the column before its lines wrap.
     static func code(_ code: String) -> String {
-        "<pre><code class=\"language-swift\">\(SwiftHighlighter.html(code))</code></pre>\n"
+        let wide = code.split(separator: "\n").contains { $0.count > codeColumnWidth }
+        return "<pre\(wide ? " class=\"code-wide\"" : "")><code class=\"language-swift\">\(SwiftHighlighter.html(code))"
+            + "</code></pre>\n"
     }
+
+    /// Characters of code a line of the text column holds (70ch of text at 0.875 em monospace).
+    static let codeColumnWidth = 76
 
     private func output(_ placed: PageItems.PlacedOutput, scope: LinkScope) -> String {
         switch placed.output {
         case .graph:
             guard let item = placed.item, let svg = drawings[item.name],
                 let figure = graphFigure(item) else { return "" }
-            return figure.html(svg: svg, folder: folder, label: item.label, scope: scope)
+            return figure.html(svg: svg, folder: folder, label: item.label, scope: scope, embedding: embedding)
         case .chart(let chart):
             guard let item = placed.item else { return "" }
             return CellOutputHTML.chart(
                 name: item.name, label: item.label, title: item.caption, svg: chart.svg,
-                csv: CellOutputHTML.csv(chart.data), folder: folder, scope: scope)
+                csv: CellOutputHTML.csv(chart.data), folder: folder, scope: scope, embedding: embedding)
+        case .claim(let claim):
+            return CellOutputHTML.card(claim, id: placed.claimAnchor.map(scope.id))
         case .file(let file):
             guard let name = placed.fileName else { return "" }
             let path = "\(folder)/\(name).\(file.fileExtension)"
@@ -55,7 +71,8 @@ struct PlanCellPart: MarkdownPart {
         case .table(let table):
             return CellOutputHTML.table(
                 title: placed.item.map { $0.caption.isEmpty ? $0.label : "\($0.label): \($0.caption)" },
-                header: table.header, rows: table.rows.map { $0.map(\.text) }, id: placed.item.map { scope.id($0.anchor) })
+                header: table.header, rows: table.rows.map { $0.map(\.text) }, id: placed.item.map { scope.id($0.anchor) },
+                numbers: table.rows.map { $0.map { $0.number != nil } })
         default:
             return CellOutputHTML.html(placed.output)
         }
@@ -73,9 +90,10 @@ struct DotFigurePart: MarkdownPart {
     var svg: String
     var label: String?
     var folder: String
+    var embedding = FigureEmbedding()
 
     func html(_ renderer: MarkdownHTML) -> String {
-        figure.html(svg: svg, folder: folder, label: label, scope: renderer.scope)
+        figure.html(svg: svg, folder: folder, label: label, scope: renderer.scope, embedding: embedding)
     }
 }
 
@@ -106,13 +124,9 @@ struct CalloutPart: MarkdownPart {
     }
 }
 
-/// The end of a page: the summary of its claims, and its provenance.
+/// The end of a page: its provenance.
 struct PageEndPart: MarkdownPart {
-    var claims: [PlanRecord.Claim]
     var provenance: Provenance?
 
-    func html(_ renderer: MarkdownHTML) -> String {
-        (claims.isEmpty ? "" : CellOutputHTML.summary(claims, id: renderer.scope.id("claims")))
-            + (provenance?.html(renderer.scope) ?? "")
-    }
+    func html(_ renderer: MarkdownHTML) -> String { provenance?.html(renderer.scope) ?? "" }
 }
