@@ -4,8 +4,9 @@ import PlanRecord
 /// `planbook build`: the whole pipeline from `Reports/*.md` to a published `site/`, as a list of named steps that
 /// each take the `Study` and hand it on.
 ///
-/// load → check (static problems, before anything compiles) → program → compile → run → draw → render → emit →
-/// ledger. Every problem of every report is collected and listed file by file and line by line; a step after which
+/// load → check (static problems, before anything compiles) → program → compile → run → draw → references → ledger
+/// → compare (with `--compare-to`) → render → scenarios (each a copy of the study through compile … render) → site
+/// pages (the scenario matrix, "What changed") → emit. Every problem of every report is collected and listed file by file and line by line; a step after which
 /// the study has an error stops the build, so nothing is written unless every step succeeded, and then the site is
 /// swapped in at once (see `SitePublisher`).
 public struct SiteBuild: Sendable {
@@ -15,8 +16,8 @@ public struct SiteBuild: Sendable {
 
     /// The steps, in order. `check` ends the build on a static problem before any program is compiled.
     static let steps: [any BuildStep] = [
-        LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), DrawStep(), ReferenceStep(), RenderStep(),
-        EmitStep(), LedgerStep(),
+        LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), DrawStep(), ReferenceStep(), LedgerStep(),
+        CompareStep(), RenderStep(), ScenarioStep(), SitePagesStep(), EmitStep(),
     ]
 
     /// Runs every step; throws every problem found.

@@ -6,7 +6,7 @@ import Yams
 /// silently drops a setting. Parameters keep the order they were written in.
 public struct FrontMatter: Sendable, Equatable {
     /// The keys a front matter may have.
-    public static let knownKeys = ["title", "order", "summary", "params"]
+    public static let knownKeys = ["title", "order", "summary", "params", "scenarios", "grid"]
 
     /// The page title; nil when the header gives none.
     public var title: String?
@@ -16,6 +16,9 @@ public struct FrontMatter: Sendable, Equatable {
     public var summary: String?
     /// Named parameters with their default values, in the order written.
     public var params: [(name: String, value: ParameterValue)]
+    /// The study's scenarios (index.md only): the named sets of `scenarios:` in the order written, then every
+    /// combination of `grid:`, the first parameter varying slowest.
+    public var scenarios: [Scenario] = []
 
     public init(
         title: String? = nil, order: Int? = nil, summary: String? = nil,
@@ -30,10 +33,14 @@ public struct FrontMatter: Sendable, Equatable {
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary
             && lhs.params.map(\.name) == rhs.params.map(\.name) && lhs.params.map(\.value) == rhs.params.map(\.value)
+            && lhs.scenarios == rhs.scenarios
     }
 
-    /// Parses `yaml`, which starts on line `firstLine` of `file`; all problems found are thrown together.
-    public static func parse(_ yaml: String, file: String, firstLine: Int) throws(BuildFailure) -> FrontMatter {
+    /// Parses `yaml`, which starts on line `firstLine` of `file`; all problems found are thrown together. Only the
+    /// study's index (`declaresScenarios`) may declare scenarios.
+    public static func parse(
+        _ yaml: String, file: String, firstLine: Int, declaresScenarios: Bool = true
+    ) throws(BuildFailure) -> FrontMatter {
         func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1, message)
         }
@@ -51,6 +58,7 @@ public struct FrontMatter: Sendable, Equatable {
         }
         var result = FrontMatter()
         var problems: [Diagnostic] = []
+        var declarations = ScenarioDeclarations(at: diagnostic)
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
                 problems.append(diagnostic(keyNode.mark, "front-matter keys must be text"))
@@ -85,12 +93,23 @@ public struct FrontMatter: Sendable, Equatable {
                     }
                     result.params.append((name, parsed))
                 }
+            case "scenarios", "grid":
+                guard declaresScenarios else {
+                    problems.append(diagnostic(
+                        keyNode.mark,
+                        "`\(key)` declares scenarios of the whole study, so it belongs in the front matter of the "
+                            + "study's index.md; move it there"))
+                    continue
+                }
+                if key == "scenarios" { declarations.readNamed(value) } else { declarations.readGrid(value, key: keyNode) }
             default:
                 problems.append(diagnostic(
                     keyNode.mark,
                     "unknown front-matter key `\(key)`; the known keys are \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))"))
             }
         }
+        result.scenarios = declarations.scenarios()
+        problems += declarations.problems
         if !problems.isEmpty { throw BuildFailure(problems) }
         return result
     }
@@ -102,7 +121,7 @@ public struct FrontMatter: Sendable, Equatable {
         return scalar.string
     }
 
-    private static func parameterValue(_ node: Node) -> ParameterValue? {
+    static func parameterValue(_ node: Node) -> ParameterValue? {
         guard let scalar = node.scalar else { return nil }
         if scalar.style != .plain { return .string(scalar.string) }
         if let value = node.bool { return .bool(value) }
@@ -111,7 +130,7 @@ public struct FrontMatter: Sendable, Equatable {
         return .string(scalar.string)
     }
 
-    private static func isIdentifier(_ name: String) -> Bool {
+    static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.first, first.isLetter || first == "_" else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }

@@ -18,34 +18,59 @@ public enum CellOutputHTML {
             return self.table(title: table.title, header: table.header, rows: table.rows.map { $0.map(\.text) })
         case .claim(let claim):
             return card(claim)
-        case .graph, .chart, .file:
+        case .graph, .chart, .file, .headline:
             return ""
         }
     }
 
-    /// A table with a header row; cells that read as numbers are right-aligned (`class="num"`).
-    public static func table(title: String?, header: [String], rows: [[String]], id: String? = nil) -> String {
+    /// A table with a header row; cells that read as numbers are right-aligned (`class="num"`). `marked(row, column,
+    /// html)` may wrap a cell's escaped text in a mark (`build --compare-to`).
+    public static func table(
+        title: String?, header: [String], rows: [[String]], id: String? = nil,
+        marked: ((Int, Int, String) -> String)? = nil
+    ) -> String {
         // `id` is already scoped by the caller.
         var html = "<div class=\"table-scroll\"><table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         if let title { html += "<caption>\(HTML.escape(title))</caption>\n" }
         html += "<thead>\n<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr>" + row.map { cell in
-                isNumeric(cell) ? "<td class=\"num\">\(HTML.escape(cell))</td>" : "<td>\(HTML.escape(cell))</td>"
+        for (rowIndex, row) in rows.enumerated() {
+            html += "<tr>" + row.enumerated().map { column, cell in
+                let text = marked?(rowIndex, column, HTML.escape(cell)) ?? HTML.escape(cell)
+                return isNumeric(cell) ? "<td class=\"num\">\(text)</td>" : "<td>\(text)</td>"
             }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
 
-    /// A claim card: label, the paper's and the computed value, their ratio and the verdict.
-    public static func card(_ claim: PlanRecord.Claim) -> String {
+    /// A table whose cells are HTML already (links, marks), under a header of text; with `rowHeaders`, each row's
+    /// first cell heads it.
+    static func markupTable(_ header: [String], _ rows: [[String]], className: String = "", rowHeaders: Bool = false)
+        -> String
+    {
+        "<div class=\"table-scroll\"><table class=\"plan-table\(className.isEmpty ? "" : " \(className)")\">\n<thead>\n<tr>"
+            + header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+            + rows.map { row in
+                "<tr>" + row.enumerated().map { index, cell in
+                    index == 0 && rowHeaders ? "<th scope=\"row\">\(cell)</th>" : "<td>\(cell)</td>"
+                }.joined() + "</tr>\n"
+            }.joined() + "</tbody>\n</table></div>\n"
+    }
+
+    /// A claim card: label, the paper's and the computed value, their ratio and the verdict. `marked(part, html)`
+    /// may wrap a value's escaped text (`paper`, `computed`, `ratio`) in a mark, and `flip` says how the verdict
+    /// changed (`build --compare-to`).
+    public static func card(
+        _ claim: PlanRecord.Claim, marked: ((String, String) -> String)? = nil, flip: String? = nil
+    ) -> String {
         let verdict = claim.holds ? "holds" : "does not hold"
+        func value(_ part: String, _ text: String) -> String { marked?(part, HTML.escape(text)) ?? HTML.escape(text) }
+        let flipped = flip.map { " <strong class=\"pb-flipped\">\(HTML.escape($0))</strong>" } ?? ""
         return """
             <div class="claim \(claim.holds ? "claim-holds" : "claim-fails")"><span class="claim-label">\(HTML.escape(claim.label))</span> \
-            <span class="claim-paper">paper: \(HTML.escape(claim.paper.text))</span> \
-            <span class="claim-computed">computed: \(HTML.escape(claim.computed.text))</span> \
-            <span class="claim-ratio">ratio \(HTML.escape(claim.ratio.text))</span> \
-            <span class="claim-verdict">\(verdict)</span></div>
+            <span class="claim-paper">paper: \(value("paper", claim.paper.text))</span> \
+            <span class="claim-computed">computed: \(value("computed", claim.computed.text))</span> \
+            <span class="claim-ratio">ratio \(value("ratio", claim.ratio.text))</span> \
+            <span class="claim-verdict">\(verdict)</span>\(flipped)</div>
 
             """
     }

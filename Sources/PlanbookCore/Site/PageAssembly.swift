@@ -10,10 +10,15 @@ struct PageAssembly {
     let drawings: [String: String]
     let references: CrossReferences
     let slugs: Set<String>
+    /// The marks of numbers that changed since the build `--compare-to` names (nil: no marks).
+    var marks: ChangeMarks?
+    /// Parts shown above the report's own text (the scenario switcher, the `--compare-to` note).
+    var top: [any MarkdownPart] = []
 
     /// The page, ending with its claims summary and `provenance`.
     func page(provenance: Provenance?) -> RenderedPage {
-        let body = outline.document.rewritten(blocks: block, inlines: inline).blocks
+        let start = top.map { MarkdownBlock(id: -1, position: MarkdownPosition(line: 1, column: 1), kind: .part($0)) }
+        let body = start + outline.document.rewritten(blocks: block, inlines: inline).blocks
         let claims = outputs?.claims.map(\.claim) ?? []
         var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.anchor, text: $0.text, level: $0.level) }
@@ -47,7 +52,8 @@ struct PageAssembly {
 
     private func codePart(_ node: Int, info: String, code: String) -> (any MarkdownPart)? {
         if let cell = outline.cells.first(where: { $0.elementIndex == node }) {
-            return PlanCellPart(cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder)
+            return PlanCellPart(cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder,
+                                marks: marks)
         }
         if let figure = outline.figures.first(where: { $0.elementIndex == node }) {
             return DotFigurePart(figure: figure, svg: drawings[figure.name] ?? "", label: items.blockItems[node]?.label,
@@ -63,7 +69,7 @@ struct PageAssembly {
         switch inline.kind {
         case .code:
             guard let cell = outline.cells.first(where: { $0.elementIndex == inline.id }) else { return nil }
-            replaced.kind = .part(InlineValuePart(value: outputs?.cells[cell.index].inline))
+            replaced.kind = .part(InlineValuePart(value: outputs?.cells[cell.index].inline, mark: marks?.inline(cell: cell.index)))
         case .link(.url(let url), let title):
             guard let page = Self.pageDestination(url, slugs: slugs) else { return nil }
             replaced.kind = .link(page, title: title)

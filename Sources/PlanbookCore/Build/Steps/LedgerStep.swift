@@ -1,87 +1,131 @@
 import PlanRecord
 
 /// Lists every computed number of the site with what identifies it across builds — its page, the kind of place
-/// (inline value, table cell, chart point, claim), a stable key and the section it stands in — its value and unit,
-/// and the text the page shows. What `planbook diff` and scenario pages compare.
+/// (inline value, table cell, chart point, claim, headline), a stable key, the section it stands in — its value and
+/// unit, the text the page shows, and where it is for a reader. What `planbook diff`, `build --compare-to` and the
+/// scenario matrix compare; a built site carries it as `ledger.json`.
 struct LedgerStep: BuildStep {
     func run(_ study: inout Study) {
-        study.ledger = study.pages.flatMap(Self.entries)
+        study.ledger = Ledger(
+            pages: study.pages.map { Ledger.Page(slug: $0.report.slug, title: $0.outline.title, file: $0.report.outputName) },
+            scenario: study.scenario?.name, parameters: study.givenParameters,
+            entries: study.pages.flatMap(Self.entries))
     }
 
-    /// The numbers of one page.
+    /// The numbers of one page, in page order.
     static func entries(_ page: StudyPage) -> [LedgerEntry] {
         guard let outputs = page.outputs, let items = page.items else { return [] }
-        let slug = page.report.slug
+        let outline = page.outline
+        let inlineCells = Dictionary(
+            outline.cells.filter { $0.kind == .inline }.map { ($0.elementIndex, $0.index) }, uniquingKeysWith: { a, _ in a })
+        let sentences = InlineSentences(outline.document) { node in
+            inlineCells[node].map { outputs.cells[$0].inline?.text ?? "" }
+        }
         var entries: [LedgerEntry] = []
-        for cell in page.outline.cells {
-            let section = page.outline.section(before: cell.elementIndex)
-            if case .inline = cell.kind, let value = outputs.cells[cell.index].inline, let number = value.number {
-                entries.append(LedgerEntry(page: slug, kind: .inline, key: cell.code, section: section,
-                                           number: number, text: value.text))
+        for cell in outline.cells {
+            let place = CellPlace(page: page.report.slug, section: outline.section(before: cell.elementIndex),
+                                  anchor: cell.id.map { "cell-\($0)" } ?? outline.sectionAnchor(before: cell.elementIndex),
+                                  cell: cell)
+            if case .inline = cell.kind, let value = outputs.cells[cell.index].inline, let number = value.number,
+                number.value.isFinite
+            {
+                var entry = place.entry(.inline, key: Self.expressionKey(cell.code), number: number, text: value.text,
+                                        place: "“\(sentences.sentences[cell.elementIndex] ?? value.text)”")
+                entry.headline = cell.headline.map { $0.isEmpty ? cell.code : $0 }
+                entry.origin = LedgerEntry.Origin(cell: cell.index)
+                entries.append(entry)
             }
-            for placed in items.cellOutputs[cell.index] ?? [] {
-                entries += numbers(in: placed, page: slug, section: section)
+            for (position, placed) in (items.cellOutputs[cell.index] ?? []).enumerated() {
+                entries += numbers(in: placed, at: position, place: place)
             }
         }
-        return entries
+        return entries.countingOccurrences()
     }
 
-    private static func numbers(in placed: PageItems.PlacedOutput, page: String, section: String) -> [LedgerEntry] {
-        let place = placed.item.map { $0.caption.isEmpty ? $0.anchor : $0.caption } ?? ""
+    /// An inline expression as its identity: its source with runs of spaces made one.
+    static func expressionKey(_ code: String) -> String {
+        code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func numbers(in placed: PageItems.PlacedOutput, at position: Int, place: CellPlace) -> [LedgerEntry] {
         switch placed.output {
         case .table(let table):
-            return cells(table, page: page, kind: .tableCell, place: place, section: section)
+            guard let item = placed.item else { return [] }
+            return cells(table, kind: .tableCell, item: item, output: position, place: place)
         case .chart(let chart):
-            return cells(chart.data, page: page, kind: .chartPoint, place: place, section: section)
+            guard let item = placed.item else { return [] }
+            return cells(chart.data, kind: .chartPoint, item: item, output: position, place: place)
         case .claim(let claim):
-            return [claim.computed, claim.paper, claim.ratio].enumerated().compactMap { index, value in
-                value.number.map {
-                    LedgerEntry(page: page, kind: .claim, key: "\(claim.label) — " + ["computed", "paper", "ratio"][index],
-                                section: section, number: $0, text: value.text)
-                }
+            let parts = [("computed", claim.computed), ("paper", claim.paper), ("ratio", claim.ratio)]
+            return parts.enumerated().compactMap { index, part in
+                let (part, value) = part
+                guard let number = value.number, number.value.isFinite else { return nil }
+                var entry = place.entry(.claim, key: "\(claim.label) — \(part)", number: number, text: value.text,
+                                        place: "claim “\(claim.label)”, \(part == "ratio" ? "computed / paper" : part)")
+                entry.holds = claim.holds
+                if part == "computed" { entry.headline = claim.label }
+                // Which of the card's values: 0 computed, 1 paper, 2 ratio.
+                entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: position, column: index)
+                return entry
             }
+        case .headline(let label, let value):
+            guard let number = value.number, number.value.isFinite else { return [] }
+            var entry = place.entry(.headline, key: label, number: number, text: value.text, place: "headline “\(label)”")
+            entry.headline = label
+            entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: position)
+            return [entry]
         default:
             return []
         }
     }
 
-    /// Each number of `table`, keyed by the table, its row's label (first cell) and its column's header.
+    /// Each number of `table`, keyed by the table — its block's `id=` when the block has one (stable when the
+    /// caption changes), else its caption, else its anchor — its row's label (first cell) and its column's header.
     private static func cells(
-        _ table: PlanRecord.Table, page: String, kind: LedgerEntry.Kind, place: String, section: String
+        _ table: PlanRecord.Table, kind: LedgerEntry.Kind, item: PageItems.Item, output: Int, place: CellPlace
     ) -> [LedgerEntry] {
-        table.rows.enumerated().flatMap { rowIndex, row in
-            row.enumerated().compactMap { column, value -> LedgerEntry? in
-                guard let number = value.number else { return nil }
-                let rowLabel = row.first.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? "row \(rowIndex + 1)"
-                let header = column < table.header.count ? table.header[column] : "column \(column + 1)"
-                return LedgerEntry(page: page, kind: kind, key: "\(place) / \(rowLabel) / \(header)", section: section,
-                                   number: number, text: value.text)
+        let name = place.cell.id != nil || item.caption.isEmpty ? item.anchor : item.caption
+        let shown = item.caption.isEmpty ? item.label : "\(item.label) “\(item.caption)”"
+        return table.rows.enumerated().flatMap { rowIndex, row in
+            let rowLabel = row.first.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? "row \(rowIndex + 1)"
+            // Chart data often names a point by more than its first cell (a bar's category and series).
+            let rowText = row.filter { $0.number == nil && !$0.text.isEmpty }.map(\.text)
+            let rowShown = (rowText.count > 1 ? rowText.joined(separator: ", ") : rowLabel)
+            return row.enumerated().compactMap { column, value -> LedgerEntry? in
+                guard let number = value.number, number.value.isFinite else { return nil }
+                let header = column < table.header.count && !table.header[column].isEmpty
+                    ? table.header[column] : "column \(column + 1)"
+                var entry = place.entry(kind, key: "\(name) / \(rowLabel) / \(header)", number: number, text: value.text,
+                                        place: "\(shown), row “\(rowShown)”, column “\(header)”")
+                entry.anchor = item.anchor
+                entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: output, row: rowIndex, column: column)
+                return entry
             }
         }
     }
 }
 
-/// One computed number of the site, as the ledger lists it.
-public struct LedgerEntry: Sendable, Equatable {
-    /// Where on a page a number stands.
-    public enum Kind: String, Sendable { case inline, tableCell = "table cell", chartPoint = "chart point", claim }
+/// What every number of one cell shares: its page, section, anchor and cell.
+private struct CellPlace {
+    var page: String
+    var section: String
+    var anchor: String
+    var cell: PlanCell
 
-    /// The page's slug.
-    public var page: String
-    public var kind: Kind
-    /// What identifies the number on its page across builds: an inline expression's source, a table's caption (or
-    /// anchor) with the row label and column header, a claim's label and which of its values.
-    public var key: String
-    /// The text of the section heading it stands under ("" before the first heading).
-    public var section: String
-    public var number: PlanRecord.Number
-    /// The text the page shows.
-    public var text: String
+    func entry(_ kind: LedgerEntry.Kind, key: String, number: PlanRecord.Number, text: String, place: String) -> LedgerEntry {
+        LedgerEntry(page: page, kind: kind, key: key, section: section, number: number, text: text, place: place,
+                    anchor: anchor)
+    }
 }
 
 extension PageOutline {
     /// The text of the last heading before node `node`, or "".
     func section(before node: Int) -> String {
         headings.last { $0.id < node }?.text ?? ""
+    }
+
+    /// The anchor of the last heading before node `node`, or "".
+    func sectionAnchor(before node: Int) -> String {
+        headings.last { $0.id < node }?.anchor ?? ""
     }
 }
