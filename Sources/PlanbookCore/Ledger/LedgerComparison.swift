@@ -28,9 +28,12 @@ public struct LedgerComparison: Sendable {
         /// new / old − 1.
         public var relativeChange: Double? { ratio.map { $0 - 1 } }
 
-        /// Whether this is a claim whose verdict is not what it was.
+        /// Whether this is a claim's computed value whose verdict is not what it was (said once per claim, on its
+        /// computed value).
         public var flipped: Bool {
-            guard let old, let new, let was = old.holds, let now = new.holds else { return false }
+            guard let old, let new, let was = old.holds, let now = new.holds, new.key.hasSuffix(" — computed") else {
+                return false
+            }
             return was != now
         }
     }
@@ -63,9 +66,7 @@ public struct LedgerComparison: Sendable {
     public var differences: [Change] { changes.filter { $0.status != .unchanged } }
 
     /// Each claim whose verdict flipped, once (by its computed value), in page order.
-    public var flips: [Change] {
-        changes.filter { $0.flipped && $0.entry.key.hasSuffix(" — computed") }
-    }
+    public var flips: [Change] { changes.filter(\.flipped) }
 
     /// Whether anything differs (a flipped verdict always comes with a changed number or none: it differs too).
     public var isEmpty: Bool { differences.isEmpty && flips.isEmpty }

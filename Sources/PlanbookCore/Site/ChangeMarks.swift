@@ -39,7 +39,7 @@ struct ChangeMarks: Sendable {
         for change in comparison.changes where change.entry.page == page {
             // A flipped verdict is marked on the claim's computed value (its card says so), even when that did not move.
             guard let new = change.new, let origin = new.origin,
-                change.status != .unchanged || (change.flipped && new.key.hasSuffix(" — computed"))
+                change.status != .unchanged || change.flipped
             else { continue }
             if new.kind == .chartPoint {
                 marks[origin] = Mark(id: Self.chartNoteID(new.anchor), change: change)
@@ -91,7 +91,7 @@ struct ChangeMarks: Sendable {
         if count(.appeared) > 0 { parts.append("\(count(.appeared)) appeared") }
         if count(.disappeared) > 0 { parts.append("\(count(.disappeared)) disappeared") }
         var text = parts.isEmpty ? "no number changed" : parts.joined(separator: ", ")
-        let flips = changes.count { $0.flipped && $0.entry.key.hasSuffix(" — computed") }
+        let flips = changes.count(where: \.flipped)
         if flips > 0 { text += "; \(flips) verdict\(flips == 1 ? "" : "s") flipped" }
         return text
     }

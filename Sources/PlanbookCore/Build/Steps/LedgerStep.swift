@@ -80,11 +80,13 @@ struct LedgerStep: BuildStep {
     }
 
     /// Each number of `table`, keyed by the table — its block's `id=` when the block has one (stable when the
-    /// caption changes), else its caption, else its anchor — its row's label (first cell) and its column's header.
+    /// caption changes), else its caption, else its columns' headers (a table's number and an unnamed block's anchor
+    /// change when a block is added above it) — its row's label (first cell) and its column's header.
     private static func cells(
         _ table: PlanRecord.Table, kind: LedgerEntry.Kind, item: PageItems.Item, output: Int, place: CellPlace
     ) -> [LedgerEntry] {
-        let name = place.cell.id != nil || item.caption.isEmpty ? item.anchor : item.caption
+        let name = place.cell.id != nil ? item.anchor
+            : !item.caption.isEmpty ? item.caption : "columns " + table.header.joined(separator: ", ")
         let shown = item.caption.isEmpty ? item.label : "\(item.label) “\(item.caption)”"
         return table.rows.enumerated().flatMap { rowIndex, row in
             let rowLabel = row.first.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? "row \(rowIndex + 1)"
