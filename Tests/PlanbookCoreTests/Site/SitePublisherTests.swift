@@ -32,7 +32,7 @@ import Testing
         _ = try study.build()
         try FileManager.default.removeItem(at: study.root.appendingPathComponent("Reports/two.md"))
         _ = try study.build()
-        #expect(study.snapshot().keys.sorted() == [".planbook-manifest", "assets/style.css", "index.html"])
+        #expect(study.snapshot().keys.sorted() == [".planbook-manifest", "assets/style.css", "index.html", "ledger.json"])
     }
 
     @Test func refusesTheHomeFolderTheRootAndTheWorkingFolder() throws {
