@@ -57,7 +57,8 @@ extension PlanRecord {
 
     /// The kind names, as written in the `kind` field.
     enum Kind: String, Codable {
-        case cellStarted = "cell", statementStarted = "statement", text, table, graph, chart, file, inline, claim, headline
+        case cellStarted = "cell", statementStarted = "statement", text, table, graph, chart, file, inline, claim
+        case headline
         case parameterRead = "parameter"
         case expectationFailed = "expectation", warning, failure, badParameter
     }

@@ -38,7 +38,8 @@ extension Planbook {
         var compareTo: String?
 
         @Option(help: ArgumentHelp(
-            "With --compare-to, count a relative change smaller than this as none (e.g. 1% or 0.01).", valueName: "share"))
+            "With --compare-to, count a relative change smaller than this as none (e.g. 1% or 0.01).",
+            valueName: "share"))
         var tolerance: String?
 
         func validate() throws {
@@ -73,8 +74,11 @@ extension Planbook {
 
         /// "Built 5 pages (3 plan programs reused, 1 compiled, 2 run) and 7 figures in 1.24 s."
         static func summaryLine(_ summary: SiteBuild.Summary) -> String {
-            "Built \(summary.pages.count) page(s) and \(summary.figures) figure(s) in \(Self.seconds(summary.seconds)): "
-                + "plan programs compiled \(summary.compiled), run \(summary.ran), reused from cache \(summary.reused)."
+            let scenarios = summary.scenarioLedgers.count
+            return "Built \(summary.pages.count) page(s) and \(summary.figures) figure(s)"
+                + (scenarios > 0 ? ", and a copy of them for each of \(scenarios) scenario(s)," : "")
+                + " in \(Self.seconds(summary.seconds)): plan programs compiled \(summary.compiled), run \(summary.ran), "
+                + "reused from cache \(summary.reused)."
         }
 
         static func seconds(_ value: Double) -> String { "\((value * 100).rounded() / 100) s" }

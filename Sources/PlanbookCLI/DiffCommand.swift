@@ -40,8 +40,9 @@ extension Planbook {
         @Flag(name: .customLong("md"), help: "Print Markdown tables, to paste into a response to reviewers.")
         var markdown = false
 
-        @Option(help: ArgumentHelp(
-            "Count a relative change smaller than this as none (e.g. 1% or 0.01).", valueName: "share"))
+        @Option(
+            help: ArgumentHelp(
+                "Count a relative change smaller than this as none (e.g. 1% or 0.01).", valueName: "share"))
         var tolerance: String?
 
         @Flag(help: "Exit with status 1 when any number changed, appeared or disappeared, like git diff --exit-code.")
@@ -59,9 +60,10 @@ extension Planbook {
             let comparison: LedgerComparison
             do {
                 let oldSource = try LedgerSource.parse(old ?? "HEAD", options: options)
-                let newSource = try new.map { argument throws(BuildFailure) in
-                    try LedgerSource.parse(argument, options: options)
-                } ?? .workingTree
+                let newSource =
+                    try new.map { argument throws(BuildFailure) in
+                        try LedgerSource.parse(argument, options: options)
+                    } ?? .workingTree
                 comparison = LedgerComparison(
                     old: try oldSource.ledger(options: options), new: try newSource.ledger(options: options),
                     oldName: oldSource.name, newName: newSource.name, tolerance: tolerance.flatMap(Self.share) ?? 0)
@@ -84,7 +86,9 @@ extension Planbook {
         static func share(_ text: String) -> Double? {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.hasSuffix("%") {
-                return Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)).flatMap { $0 >= 0 ? $0 / 100 : nil }
+                return Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)).flatMap {
+                    $0 >= 0 ? $0 / 100 : nil
+                }
             }
             return Double(trimmed).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlanbookCore
+import Testing
 
 /// `planbook diff` as users run it, in a git repository made for the test: commit a study, change it, and compare.
 @Suite(.serialized) struct DiffCommandTests {
@@ -8,8 +8,10 @@ import PlanbookCore
     ///
     /// At batch 128: the KV cache is 2e8 B × 128 = 25.6 GB; weights 6.00 GB; TPOT 128 × 80 µs = 10.24 ms, shown
     /// "10.2 ms"; the claim's paper value 11.0 ms, ratio 10.24 / 11 = 0.931×, within ±10 %: it holds.
-    static func report(batch: Int = 128, memoryHeading: String = "Memory", prose: String = "The KV cache takes",
-                       extraBlock: String = "") -> String {
+    static func report(
+        batch: Int = 128, memoryHeading: String = "Memory", prose: String = "The KV cache takes",
+        extraBlock: String = ""
+    ) -> String {
         """
         ---
         title: Test study
@@ -45,7 +47,8 @@ import PlanbookCore
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-diff-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("Reports"), withIntermediateDirectories: true)
             try git("init", "-q", ".")
             try Data(".planbook/\n".utf8).write(to: root.appendingPathComponent(".gitignore"))
             try write(DiffCommandTests.report())
@@ -111,7 +114,10 @@ import PlanbookCore
 
         let json = try repository.planbook(["diff", "-q", "--json"])
         let (report, numbers) = try parse(json.out)
-        #expect(report["from"] as? String == "HEAD (\(try repository.git("rev-parse", "--short=7", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)))")
+        #expect(
+            report["from"] as? String
+                == "HEAD (\(try repository.git("rev-parse", "--short=7", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)))"
+        )
         #expect(report["to"] as? String == "the working tree")
         #expect(numbers.count == 6)
         #expect(Set(numbers.compactMap { $0["status"] as? String }) == ["changed"])
@@ -138,7 +144,10 @@ import PlanbookCore
         #expect(rows.count == 3 + 8)
         for row in rows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 7) }
         #expect(markdown.out.contains("| TPOT | Test study | holds | **does not hold** | 10.2 ms → 12.8 ms |"))
-        #expect(markdown.out.contains("| § Memory · Table 1 “Memory”, row “KV cache”, column “per GPU” | 25.6 GB | 32.0 GB | 1.25× | +25.0 % |"))
+        #expect(
+            markdown.out.contains(
+                "| § Memory · Table 1 “Memory”, row “KV cache”, column “per GPU” | 25.6 GB | 32.0 GB | 1.25× | +25.0 % |"
+            ))
 
         #expect(try repository.planbook(["diff", "-q", "--exit-code"]).status == .exited(1))
         // Under a 30 % tolerance every change (25 %) is none; the verdict still flipped, which is a difference.

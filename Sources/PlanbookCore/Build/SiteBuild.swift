@@ -6,8 +6,9 @@ import PlanRecord
 ///
 /// load → check (static problems, before anything compiles) → program → compile → run → draw → references → ledger
 /// → compare (with `--compare-to`) → render → scenarios (each a copy of the study through compile … render) → site
-/// pages (the scenario matrix, "What changed") → emit. Every problem of every report is collected and listed file by file and line by line; a step after which
-/// the study has an error stops the build, so nothing is written unless every step succeeded, and then the site is
+/// pages (the scenario matrix, "What changed") → emit. Every problem of every report is collected and listed file by
+/// file and line by line; a step after which the study has an error stops the build, so nothing is written unless
+/// every step succeeded, and then the site is
 /// swapped in at once (see `SitePublisher`).
 public struct SiteBuild: Sendable {
     public let options: BuildOptions

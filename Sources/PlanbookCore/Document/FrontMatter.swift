@@ -101,7 +101,11 @@ public struct FrontMatter: Sendable, Equatable {
                             + "study's index.md; move it there"))
                     continue
                 }
-                if key == "scenarios" { declarations.readNamed(value) } else { declarations.readGrid(value, key: keyNode) }
+                if key == "scenarios" {
+                    declarations.readNamed(value)
+                } else {
+                    declarations.readGrid(value, key: keyNode)
+                }
             default:
                 problems.append(diagnostic(
                     keyNode.mark,

@@ -15,7 +15,9 @@ public struct Scenario: Sendable, Equatable, Hashable {
         public var valueLine: Int
         public var valueColumn: Int
 
-        public init(name: String, value: ParameterValue, nameLine: Int, nameColumn: Int, valueLine: Int, valueColumn: Int) {
+        public init(
+            name: String, value: ParameterValue, nameLine: Int, nameColumn: Int, valueLine: Int, valueColumn: Int
+        ) {
             self.name = name
             self.value = value
             self.nameLine = nameLine
@@ -63,7 +65,8 @@ public struct Scenario: Sendable, Equatable, Hashable {
     /// A grid combination's name: each parameter and its value, `batch-32_sequenceLength-4000`.
     static func gridName(_ settings: [Setting]) -> String {
         settings.map { setting in
-            let value = String(setting.value.description.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "-" })
+            let value = String(
+                setting.value.description.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") ? $0 : "-" })
             return "\(setting.name)-\(value)"
         }.joined(separator: "_")
     }

@@ -33,16 +33,18 @@ struct ScenarioDeclarations {
                 combinations = combinations.flatMap { prefix in parameter.values.map { prefix + [$0] } }
             }
             all += combinations.map {
-                Scenario(name: Scenario.gridName($0), settings: $0, fromGrid: true, line: position.line,
-                         column: position.column)
+                Scenario(
+                    name: Scenario.gridName($0), settings: $0, fromGrid: true, line: position.line,
+                    column: position.column)
             }
         }
         var seen: Set<String> = []
         return all.filter { scenario in
             guard seen.insert(scenario.name).inserted else {
-                problems.append(Diagnostic(
-                    file: diagnosticFile, line: scenario.line, column: scenario.column,
-                    "a scenario named `\(scenario.name)` is declared twice; give one another name"))
+                problems.append(
+                    Diagnostic(
+                        file: diagnosticFile, line: scenario.line, column: scenario.column,
+                        "a scenario named `\(scenario.name)` is declared twice; give one another name"))
                 return false
             }
             return true
@@ -54,34 +56,43 @@ struct ScenarioDeclarations {
     /// `scenarios: { name: { parameter: value, … }, … }`.
     mutating func readNamed(_ node: Node) {
         guard let entries = node.mapping else {
-            problems.append(diagnostic(
-                node.mark, "`scenarios` must be a mapping of names to parameter sets, like `h200: { gpu: h200 }`"))
+            problems.append(
+                diagnostic(
+                    node.mark, "`scenarios` must be a mapping of names to parameter sets, like `h200: { gpu: h200 }`"))
             return
         }
         for (nameNode, settingsNode) in entries {
             guard let name = nameNode.string, Scenario.isName(name) else {
-                problems.append(diagnostic(
-                    nameNode.mark, "a scenario's name may hold only letters, digits, `-`, `_` and `.`, like `h200`"))
+                problems.append(
+                    diagnostic(
+                        nameNode.mark, "a scenario's name may hold only letters, digits, `-`, `_` and `.`, like `h200`")
+                )
                 continue
             }
             guard let settings = settingsNode.mapping else {
-                problems.append(diagnostic(
-                    settingsNode.mark, "scenario `\(name)` must be a mapping of parameters to values, like `{ batch: 512 }`"))
+                problems.append(
+                    diagnostic(
+                        settingsNode.mark,
+                        "scenario `\(name)` must be a mapping of parameters to values, like `{ batch: 512 }`"))
                 continue
             }
             var read: [Scenario.Setting] = []
             for (parameterNode, valueNode) in settings {
                 guard let parameter = parameterName(parameterNode) else { continue }
                 guard let value = FrontMatter.parameterValue(valueNode) else {
-                    problems.append(diagnostic(
-                        valueNode.mark, "scenario `\(name)` sets `\(parameter)` to something that is not a number, text "
-                            + "or true/false"))
+                    problems.append(
+                        diagnostic(
+                            valueNode.mark,
+                            "scenario `\(name)` sets `\(parameter)` to something that is not a number, text "
+                                + "or true/false"))
                     continue
                 }
                 read.append(setting(parameter, value, parameterNode, valueNode))
             }
             if settings.count == 0 {
-                problems.append(diagnostic(nameNode.mark, "scenario `\(name)` sets no parameter; give it one, like `{ batch: 512 }`"))
+                problems.append(
+                    diagnostic(
+                        nameNode.mark, "scenario `\(name)` sets no parameter; give it one, like `{ batch: 512 }`"))
                 continue
             }
             let position = line(nameNode.mark)
@@ -92,23 +103,29 @@ struct ScenarioDeclarations {
     /// `grid: { parameter: [value, …], … }`.
     mutating func readGrid(_ node: Node, key: Node) {
         guard let entries = node.mapping else {
-            problems.append(diagnostic(
-                node.mark, "`grid` must be a mapping of parameters to lists of values, like `batch: [32, 128, 512]`"))
+            problems.append(
+                diagnostic(
+                    node.mark, "`grid` must be a mapping of parameters to lists of values, like `batch: [32, 128, 512]`"
+                ))
             return
         }
         gridPosition = line(key.mark)
         for (parameterNode, valuesNode) in entries {
             guard let parameter = parameterName(parameterNode) else { continue }
             guard let values = valuesNode.sequence, values.count > 0 else {
-                problems.append(diagnostic(
-                    valuesNode.mark, "grid parameter `\(parameter)` must have a list of values, like `[32, 128, 512]`"))
+                problems.append(
+                    diagnostic(
+                        valuesNode.mark,
+                        "grid parameter `\(parameter)` must have a list of values, like `[32, 128, 512]`"))
                 continue
             }
             var settings: [Scenario.Setting] = []
             for valueNode in values {
                 guard let value = FrontMatter.parameterValue(valueNode) else {
-                    problems.append(diagnostic(
-                        valueNode.mark, "grid parameter `\(parameter)` has a value that is not a number, text or true/false"))
+                    problems.append(
+                        diagnostic(
+                            valueNode.mark,
+                            "grid parameter `\(parameter)` has a value that is not a number, text or true/false"))
                     continue
                 }
                 settings.append(setting(parameter, value, parameterNode, valueNode))
@@ -125,11 +142,14 @@ struct ScenarioDeclarations {
         return name
     }
 
-    private func setting(_ name: String, _ value: ParameterValue, _ nameNode: Node, _ valueNode: Node) -> Scenario.Setting {
+    private func setting(
+        _ name: String, _ value: ParameterValue, _ nameNode: Node, _ valueNode: Node
+    ) -> Scenario.Setting {
         let at = line(nameNode.mark)
         let valueAt = line(valueNode.mark)
-        return Scenario.Setting(name: name, value: value, nameLine: at.line, nameColumn: at.column,
-                                valueLine: valueAt.line, valueColumn: valueAt.column)
+        return Scenario.Setting(
+            name: name, value: value, nameLine: at.line, nameColumn: at.column,
+            valueLine: valueAt.line, valueColumn: valueAt.column)
     }
 
     /// The file line and column of `mark`.

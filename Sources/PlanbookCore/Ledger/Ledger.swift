@@ -48,7 +48,8 @@ public struct Ledger: Sendable, Equatable {
     /// Every number, page by page, in page order.
     public var entries: [LedgerEntry]
 
-    public init(pages: [Page] = [], scenario: String? = nil, parameters: [Parameter] = [], entries: [LedgerEntry] = []) {
+    public init(pages: [Page] = [], scenario: String? = nil, parameters: [Parameter] = [], entries: [LedgerEntry] = [])
+    {
         self.pages = pages
         self.scenario = scenario
         self.parameters = parameters
@@ -98,14 +99,17 @@ public struct Ledger: Sendable, Equatable {
             throw BuildFailure([Diagnostic(file: path, "not a Planbook ledger (no `format` in it): \(error)")])
         }
         guard format == Self.format else {
-            throw BuildFailure([Diagnostic(
-                file: path,
-                "the ledger's format is `\(format)`, and this planbook reads `\(Self.format)`; rebuild that site with "
-                    + "this planbook, or compare git revisions instead")])
+            throw BuildFailure([
+                Diagnostic(
+                    file: path,
+                    "the ledger's format is `\(format)`, and this planbook reads `\(Self.format)`; rebuild that site "
+                        + "with this planbook, or compare git revisions instead")
+            ])
         }
         do {
             let file = try decoder.decode(File.self, from: data)
-            self.init(pages: file.pages, scenario: file.scenario, parameters: file.parameters ?? [], entries: file.entries)
+            self.init(
+                pages: file.pages, scenario: file.scenario, parameters: file.parameters ?? [], entries: file.entries)
         } catch {
             throw BuildFailure([Diagnostic(file: path, "the ledger cannot be read: \(error)")])
         }
@@ -115,9 +119,12 @@ public struct Ledger: Sendable, Equatable {
     public init(site folder: URL, displayPath: String) throws(BuildFailure) {
         let file = folder.appendingPathComponent(Self.fileName)
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw BuildFailure([Diagnostic(
-                file: displayPath,
-                "this folder holds no \(Self.fileName); build it with `planbook build`, which writes one into every site")])
+            throw BuildFailure([
+                Diagnostic(
+                    file: displayPath,
+                    "this folder holds no \(Self.fileName); build it with `planbook build`, which writes one into "
+                        + "every site")
+            ])
         }
         try self.init(json: data, path: "\(displayPath)/\(Self.fileName)")
     }

@@ -59,8 +59,9 @@ extension LedgerComparison {
         func count(_ status: Change.Status) -> Int { changes.count { $0.status == status } }
         let report = Report(
             from: oldName, to: newName, tolerance: tolerance,
-            counts: Counts(changed: count(.changed), appeared: count(.appeared), disappeared: count(.disappeared),
-                           unchanged: count(.unchanged), flipped: flips.count),
+            counts: Counts(
+                changed: count(.changed), appeared: count(.appeared), disappeared: count(.disappeared),
+                unchanged: count(.unchanged), flipped: flips.count),
             flipped: flips.map(number),
             pages: pages.compactMap { page in
                 let numbers = page.changes.filter { all || $0.status != .unchanged || $0.flipped }.map(number)

@@ -6,15 +6,20 @@ extension LedgerComparison {
     /// old → new, ratio, relative change), the ones that appeared and disappeared, and with `all` the unchanged ones;
     /// last a line of counts. `loud` may colour the flipped verdicts.
     public func text(all: Bool = false, loud: (String) -> String = { $0 }) -> String {
-        var lines = ["Comparing \(oldName) → \(newName): numbers compared at the precision the pages show"
-            + (tolerance > 0 ? ", changes under \(Self.percent(tolerance)) ignored" : "") + "."]
+        var lines = [
+            "Comparing \(oldName) → \(newName): numbers compared at the precision the pages show"
+                + (tolerance > 0 ? ", changes under \(Self.percent(tolerance)) ignored" : "") + "."
+        ]
         let flips = self.flips
         if !flips.isEmpty {
             lines += ["", loud("VERDICTS THAT FLIPPED (\(flips.count))")]
             for flip in flips {
-                lines.append(loud("  !! \(new.title(of: flip.entry.page)) · “\(ChangeFormat.claimLabel(flip.entry))”: "
-                    + "\(ChangeFormat.verdict(flip.old?.holds)) → \(ChangeFormat.verdict(flip.new?.holds).uppercased()) "
-                    + "(computed \(flip.old?.text ?? "—") → \(flip.new?.text ?? "—"))"))
+                lines.append(
+                    loud(
+                        "  !! \(new.title(of: flip.entry.page)) · “\(ChangeFormat.claimLabel(flip.entry))”: "
+                            + "\(ChangeFormat.verdict(flip.old?.holds)) → "
+                            + "\(ChangeFormat.verdict(flip.new?.holds).uppercased()) "
+                            + "(computed \(flip.old?.text ?? "—") → \(flip.new?.text ?? "—"))"))
             }
         }
         for page in pages {
@@ -39,7 +44,9 @@ extension LedgerComparison {
     public var summaryLine: String {
         let unchanged = changes.count { $0.status == .unchanged }
         let counted = ChangeMarks.count(changes)
-        return (counted == "no number changed" ? "No number changed" : counted.prefix(1).uppercased() + counted.dropFirst())
+        return
+            (counted == "no number changed"
+            ? "No number changed" : counted.prefix(1).uppercased() + counted.dropFirst())
             + " (\(unchanged) unchanged)."
     }
 
@@ -66,23 +73,31 @@ extension LedgerComparison {
                 .replacingOccurrences(of: "\n", with: " ")
         }
         func row(_ cells: [String]) -> String { "| " + cells.map(cell).joined(separator: " | ") + " |" }
-        var lines = ["**\(cell(oldName)) → \(cell(newName))**: \(summaryLine) Numbers are compared at the precision "
-            + "the pages show" + (tolerance > 0 ? "; changes under \(Self.percent(tolerance)) are ignored." : ".")]
+        var lines = [
+            "**\(cell(oldName)) → \(cell(newName))**: \(summaryLine) Numbers are compared at the precision "
+                + "the pages show" + (tolerance > 0 ? "; changes under \(Self.percent(tolerance)) are ignored." : ".")
+        ]
         let flips = self.flips
         if !flips.isEmpty {
-            lines += ["", "#### Verdicts that flipped", "", row(["Claim", "Page", oldName, newName, "Computed"]),
-                      "|---|---|---|---|---|"]
+            lines += [
+                "", "#### Verdicts that flipped", "", row(["Claim", "Page", oldName, newName, "Computed"]),
+                "|---|---|---|---|---|",
+            ]
             lines += flips.map { flip in
-                row([ChangeFormat.claimLabel(flip.entry), new.title(of: flip.entry.page),
-                     ChangeFormat.verdict(flip.old?.holds), "**\(ChangeFormat.verdict(flip.new?.holds))**",
-                     "\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")"])
+                row([
+                    ChangeFormat.claimLabel(flip.entry), new.title(of: flip.entry.page),
+                    ChangeFormat.verdict(flip.old?.holds), "**\(ChangeFormat.verdict(flip.new?.holds))**",
+                    "\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")",
+                ])
             }
         }
         for page in pages {
             let listed = page.changes.filter { all || $0.status != .unchanged }
             guard !listed.isEmpty else { continue }
-            lines += ["", "#### \(page.title)", "", row(["Where", oldName, newName, "Ratio", "Change"]),
-                      "|---|---:|---:|---:|---:|"]
+            lines += [
+                "", "#### \(page.title)", "", row(["Where", oldName, newName, "Ratio", "Change"]),
+                "|---|---:|---:|---:|---:|",
+            ]
             for status in [Change.Status.changed, .appeared, .disappeared, .unchanged] {
                 lines += listed.filter { $0.status == status }.map { change in
                     let where_ = ChangeFormat.place(change.entry) + (change.flipped ? " (verdict flipped)" : "")
@@ -90,8 +105,10 @@ extension LedgerComparison {
                     case .appeared: return row([where_, "—", change.entry.text, "—", "new"])
                     case .disappeared: return row([where_, change.entry.text, "—", "—", "gone"])
                     case .changed, .unchanged:
-                        return row([where_, change.old?.text ?? "—", change.new?.text ?? "—", ChangeFormat.ratio(change),
-                                    ChangeFormat.relative(change)])
+                        return row([
+                            where_, change.old?.text ?? "—", change.new?.text ?? "—", ChangeFormat.ratio(change),
+                            ChangeFormat.relative(change),
+                        ])
                     }
                 }
             }

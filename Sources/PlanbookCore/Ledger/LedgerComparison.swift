@@ -105,9 +105,13 @@ public struct LedgerComparison: Sendable {
             if let oldIndex = unmatchedOld.removeValue(forKey: entry.identity) { partner[index] = oldIndex }
         }
         // Inline values left over, by page and expression: a section renamed, or a sentence moved to another one.
-        struct Loose: Hashable { var page: String; var key: String }
+        struct Loose: Hashable {
+            var page: String
+            var key: String
+        }
         var looseOld: [Loose: [Int]] = [:]
-        for (oldIndex, entry) in old.entries.enumerated() where entry.kind == .inline
+        for (oldIndex, entry) in old.entries.enumerated()
+        where entry.kind == .inline
             && unmatchedOld[entry.identity] == oldIndex
         {
             looseOld[Loose(page: entry.page, key: entry.key), default: []].append(oldIndex)

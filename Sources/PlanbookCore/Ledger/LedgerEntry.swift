@@ -11,7 +11,10 @@ import PlanRecord
 public struct LedgerEntry: Sendable, Equatable, Codable {
     /// Where on a page a number stands.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case inline, tableCell = "table cell", chartPoint = "chart point", claim, headline
+        case inline
+        case tableCell = "table cell"
+        case chartPoint = "chart point"
+        case claim, headline
     }
 
     /// The page's slug.
@@ -86,7 +89,9 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         }
 
         public static func < (a: Identity, b: Identity) -> Bool {
-            (a.page, a.kind.rawValue, a.section, a.key, a.occurrence) < (b.page, b.kind.rawValue, b.section, b.key, b.occurrence)
+            (a.page, a.kind.rawValue, a.section, a.key, a.occurrence) < (
+                b.page, b.kind.rawValue, b.section, b.key, b.occurrence
+            )
         }
     }
 
@@ -101,7 +106,8 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         key = try fields.decode(String.self, forKey: .key)
         section = try fields.decodeIfPresent(String.self, forKey: .section) ?? ""
         number = PlanRecord.Number(
-            try fields.decode(Double.self, forKey: .value), unit: try fields.decodeIfPresent(String.self, forKey: .unit) ?? "")
+            try fields.decode(Double.self, forKey: .value),
+            unit: try fields.decodeIfPresent(String.self, forKey: .unit) ?? "")
         text = try fields.decode(String.self, forKey: .text)
         occurrence = try fields.decodeIfPresent(Int.self, forKey: .occurrence) ?? 1
         place = try fields.decodeIfPresent(String.self, forKey: .place) ?? ""

@@ -25,10 +25,13 @@ public enum LedgerSource: Sendable, Equatable {
         }
         let repository = try Git.topLevel(options)
         guard let commit = Git.commit(argument, in: repository) else {
-            throw BuildFailure([Diagnostic(
-                file: argument,
-                "not a built site folder (none is here) nor a revision of the git repository at \(repository.path); "
-                    + "name a commit, branch or tag (`HEAD~1`, `v1.0`), or a folder `planbook build` wrote")])
+            throw BuildFailure([
+                Diagnostic(
+                    file: argument,
+                    "not a built site folder (none is here) nor a revision of the git repository at "
+                        + "\(repository.path); name a commit, branch or tag (`HEAD~1`, `v1.0`), or a folder "
+                        + "`planbook build` wrote")
+            ])
         }
         return .revision(argument, commit: commit)
     }
@@ -66,15 +69,22 @@ public enum LedgerSource: Sendable, Equatable {
         return try SiteBuild(options: options).run()
     }
 
-    private static func buildRevision(_ name: String, commit: String, options: BuildOptions) throws(BuildFailure) -> Ledger {
+    private static func buildRevision(
+        _ name: String, commit: String, options: BuildOptions
+    ) throws(BuildFailure) -> Ledger {
         let repository = try Git.topLevel(options)
         let reports = try Git.path(of: options.url(options.reports), in: repository, named: options.reports)
         guard Git.hasFolder(reports, commit: commit, in: repository) else {
-            throw BuildFailure([Diagnostic(
-                file: "\(name):\(reports)", "this revision has no reports folder `\(reports)`; name a later revision")])
+            throw BuildFailure([
+                Diagnostic(
+                    file: "\(name):\(reports)",
+                    "this revision has no reports folder `\(reports)`; name a later revision")
+            ])
         }
         let templates = try? Git.path(of: options.url(options.templates), in: repository, named: options.templates)
-        let folders = [reports] + (templates.flatMap { Git.hasFolder($0, commit: commit, in: repository) ? $0 : nil }.map { [$0] } ?? [])
+        let folders =
+            [reports]
+            + (templates.flatMap { Git.hasFolder($0, commit: commit, in: repository) ? $0 : nil }.map { [$0] } ?? [])
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("planbook-revision-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -91,11 +101,12 @@ public enum LedgerSource: Sendable, Equatable {
         do {
             return try build(built).ledger
         } catch {
-            throw BuildFailure(error.diagnostics.map { problem in
-                var named = problem
-                named.file = "\(name):\(problem.file)"
-                return named
-            })
+            throw BuildFailure(
+                error.diagnostics.map { problem in
+                    var named = problem
+                    named.file = "\(name):\(problem.file)"
+                    return named
+                })
         }
     }
 }
@@ -105,10 +116,12 @@ enum Git {
     /// The top folder of the repository the study is in.
     static func topLevel(_ options: BuildOptions) throws(BuildFailure) -> URL {
         guard let output = run(["-C", options.workingDirectory.path, "rev-parse", "--show-toplevel"]) else {
-            throw BuildFailure([Diagnostic(
-                file: options.workingDirectory.path,
-                "this study is not in a git repository, so there is no revision to compare; compare built site folders "
-                    + "instead (`planbook diff old-site site`)")])
+            throw BuildFailure([
+                Diagnostic(
+                    file: options.workingDirectory.path,
+                    "this study is not in a git repository, so there is no revision to compare; compare built site "
+                        + "folders instead (`planbook diff old-site site`)")
+            ])
         }
         return URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
     }
@@ -116,7 +129,9 @@ enum Git {
     /// The full hash of the commit `revision` names, or nil.
     static func commit(_ revision: String, in repository: URL) -> String? {
         guard !revision.hasPrefix("-") else { return nil }
-        return run(["-C", repository.path, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"])
+        return run([
+            "-C", repository.path, "rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}",
+        ])
     }
 
     /// `url`'s path inside `repository` ("Reports", "docs/study/Reports").
@@ -138,16 +153,21 @@ enum Git {
     }
 
     /// Writes `folders` of `commit` into `root` (made here).
-    static func extract(_ commit: String, folders: [String], from repository: URL, into root: URL, name: String)
+    static func extract(
+        _ commit: String, folders: [String], from repository: URL, into root: URL, name: String
+    )
         throws(BuildFailure)
     {
         let archive = root.appendingPathComponent(".planbook-revision.tar")
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([Diagnostic(file: name, "could not make a temporary folder: \(error.localizedDescription)")])
+            throw BuildFailure([
+                Diagnostic(file: name, "could not make a temporary folder: \(error.localizedDescription)")
+            ])
         }
-        guard run(["-C", repository.path, "archive", "--format=tar", "-o", archive.path, commit, "--"] + folders) != nil,
+        guard
+            run(["-C", repository.path, "archive", "--format=tar", "-o", archive.path, commit, "--"] + folders) != nil,
             let tar = try? ChildProcess.run("tar", ["-xf", archive.path, "-C", root.path]),
             tar.termination == .exited(0)
         else {

@@ -27,8 +27,14 @@ enum ShownPrecision {
         var scale = 1.0
         var magnitude = abs(value)
         var exponent = 0
-        while magnitude >= 10 { magnitude /= 10; exponent += 1 }
-        while magnitude < 1 { magnitude *= 10; exponent -= 1 }
+        while magnitude >= 10 {
+            magnitude /= 10
+            exponent += 1
+        }
+        while magnitude < 1 {
+            magnitude *= 10
+            exponent -= 1
+        }
         let places = digits - 1 - exponent
         for _ in 0..<abs(places) { scale *= 10 }
         return places >= 0 ? (value * scale).rounded() / scale : (value / scale).rounded() * scale

@@ -57,7 +57,8 @@ public enum PlanCellReader {
                     continue
                 }
                 guard !inline.expression.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    problems.append(at("`{swift}` needs an expression after it, like `{swift} proposed.memory.totalPerGPU`"))
+                    problems.append(
+                        at("`{swift}` needs an expression after it, like `{swift} proposed.memory.totalPerGPU`"))
                     continue
                 }
                 cells.append(PlanCell(
@@ -72,7 +73,9 @@ public enum PlanCellReader {
 
     /// An inline expression's parts: `{swift} expr`, or `{swift headline} expr` and `{swift headline="Label"} expr`,
     /// which mark the value as a headline number. Nil for a code span that is not an inline expression.
-    static func inlineExpression(_ text: String) -> (expression: String, offset: Int, headline: String?, problem: String?)? {
+    static func inlineExpression(
+        _ text: String
+    ) -> (expression: String, offset: Int, headline: String?, problem: String?)? {
         let options: Substring
         let rest: Substring
         if text.hasPrefix(inlinePrefix) {
@@ -91,7 +94,8 @@ public enum PlanCellReader {
             let info = try FenceInfo(parsing: String(options))
             for word in info.words {
                 guard word == "headline" else {
-                    return ("", offset, nil, "unknown option `\(word)` on an inline expression; the known option is `headline`")
+                    return ("", offset, nil,
+                            "unknown option `\(word)` on an inline expression; the known option is `headline`")
                 }
                 headline = ""
             }

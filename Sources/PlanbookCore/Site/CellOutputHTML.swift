@@ -47,7 +47,8 @@ public enum CellOutputHTML {
     static func markupTable(_ header: [String], _ rows: [[String]], className: String = "", rowHeaders: Bool = false)
         -> String
     {
-        "<div class=\"table-scroll\"><table class=\"plan-table\(className.isEmpty ? "" : " \(className)")\">\n<thead>\n<tr>"
+        "<div class=\"table-scroll\"><table class=\"plan-table\(className.isEmpty ? "" : " \(className)")\">\n"
+            + "<thead>\n<tr>"
             + header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
             + rows.map { row in
                 "<tr>" + row.enumerated().map { index, cell in

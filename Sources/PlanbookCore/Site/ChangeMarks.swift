@@ -17,7 +17,8 @@ struct ChangeMarks: Sendable {
         /// `shown` (already escaped HTML) inside the mark, with its note.
         func html(_ shown: String, scope: LinkScope) -> String {
             let kind = change.old == nil ? "pb-changed pb-appeared" : "pb-changed"
-            return "<mark class=\"\(kind)\" id=\"\(scope.id(id))\">\(shown)<span class=\"pb-was\"> (\(HTML.escape(note)))"
+            return
+                "<mark class=\"\(kind)\" id=\"\(scope.id(id))\">\(shown)<span class=\"pb-was\"> (\(HTML.escape(note)))"
                 + "</span></mark>"
         }
     }
@@ -37,7 +38,7 @@ struct ChangeMarks: Sendable {
         var marks: [LedgerEntry.Origin: Mark] = [:]
         var count = 0
         for change in comparison.changes where change.entry.page == page {
-            // A flipped verdict is marked on the claim's computed value (its card says so), even when that did not move.
+            // A flipped verdict is marked on the claim's computed value (its card says so), even when it did not move.
             guard let new = change.new, let origin = new.origin,
                 change.status != .unchanged || change.flipped
             else { continue }
@@ -107,7 +108,8 @@ struct ChangeBannerPart: MarkdownPart {
     func html(_ renderer: MarkdownHTML) -> String {
         "<div class=\"pb-compare-banner\" role=\"note\"><p><strong>Compared with \(HTML.escape(marks.base)):</strong> "
             + "on this page, \(HTML.escape(marks.summary)). Each marked number shows its value in "
-            + "\(HTML.escape(marks.base)) beside it. <a href=\"\(MarkdownHTML.escapeURL(renderer.scope.page(changesPage, nil)))\">"
+            + "\(HTML.escape(marks.base)) beside it. "
+            + "<a href=\"\(MarkdownHTML.escapeURL(renderer.scope.page(changesPage, nil)))\">"
             + "What changed since \(HTML.escape(marks.base))</a></p></div>\n"
     }
 }
@@ -120,14 +122,16 @@ enum ChartChangeNote {
     static func html(_ marks: [LedgerComparison.Change], id: String, base: String, scope: LinkScope) -> String {
         guard !marks.isEmpty else { return "" }
         let listed = marks.prefix(shown).map { change in
-            let point = change.entry.place.split(separator: ",", maxSplits: 1).dropFirst().first.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            } ?? change.entry.key
+            let point =
+                change.entry.place.split(separator: ",", maxSplits: 1).dropFirst().first.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                } ?? change.entry.key
             let was = change.old.map { "was \($0.text)" } ?? "new"
             return "\(HTML.escape(point)): \(HTML.escape(change.entry.text)) (\(HTML.escape(was)))"
         }
         let more = marks.count > shown ? "; and \(marks.count - shown) more, listed on the “What changed” page" : ""
-        return "<p class=\"pb-changed-note\" id=\"\(scope.id(id))\"><strong>Changed since \(HTML.escape(base)):</strong> "
+        return
+            "<p class=\"pb-changed-note\" id=\"\(scope.id(id))\"><strong>Changed since \(HTML.escape(base)):</strong> "
             + listed.joined(separator: "; ") + more + ".</p>\n"
     }
 }

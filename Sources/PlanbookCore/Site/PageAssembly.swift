@@ -14,6 +14,10 @@ struct PageAssembly {
     var marks: ChangeMarks?
     /// Parts shown above the report's own text (the scenario switcher, the `--compare-to` note).
     var top: [any MarkdownPart] = []
+    /// The way from this page to the site's root when the study's scenarios are published ("" for the study's own
+    /// pages, "../../" for a scenario's copy), so that a link into `scenarios/` (the matrix) reaches it from every
+    /// copy; nil when they are not (a bundle, a study without scenarios), and such a link is left as its text.
+    var scenarioRoot: String?
 
     /// The page, ending with its claims summary and `provenance`.
     func page(provenance: Provenance?) -> RenderedPage {
@@ -52,8 +56,9 @@ struct PageAssembly {
 
     private func codePart(_ node: Int, info: String, code: String) -> (any MarkdownPart)? {
         if let cell = outline.cells.first(where: { $0.elementIndex == node }) {
-            return PlanCellPart(cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder,
-                                marks: marks)
+            return PlanCellPart(
+                cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder,
+                marks: marks)
         }
         if let figure = outline.figures.first(where: { $0.elementIndex == node }) {
             return DotFigurePart(figure: figure, svg: drawings[figure.name] ?? "", label: items.blockItems[node]?.label,
@@ -69,8 +74,14 @@ struct PageAssembly {
         switch inline.kind {
         case .code:
             guard let cell = outline.cells.first(where: { $0.elementIndex == inline.id }) else { return nil }
-            replaced.kind = .part(InlineValuePart(value: outputs?.cells[cell.index].inline, mark: marks?.inline(cell: cell.index)))
+            replaced.kind = .part(InlineValuePart(
+                value: outputs?.cells[cell.index].inline, mark: marks?.inline(cell: cell.index)))
         case .link(.url(let url), let title):
+            if url.hasPrefix(Scenario.folder + "/") {
+                guard let root = scenarioRoot else { return inline.children }
+                replaced.kind = .link(.url(root + url), title: title)
+                return [replaced]
+            }
             guard let page = Self.pageDestination(url, slugs: slugs) else { return nil }
             replaced.kind = .link(page, title: title)
         case .text(let text):

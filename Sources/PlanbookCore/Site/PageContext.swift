@@ -45,7 +45,8 @@ public enum PageContext {
         generated page: RenderedPage, navigation pages: [RenderedPage], content: String, stylesheet: String? = nil
     ) -> [String: Any] {
         let position = pages.firstIndex { $0.report.slug == "index" } ?? 0
-        var context = notCurrent(make(for: position, of: pages, content: content, stylesheet: stylesheet)) as? [String: Any] ?? [:]
+        let navigation = make(for: position, of: pages, content: content, stylesheet: stylesheet)
+        var context = notCurrent(navigation) as? [String: Any] ?? [:]
         context["title"] = page.title
         if let summary = page.report.frontMatter.summary { context["summary"] = summary } else {
             context.removeValue(forKey: "summary")
@@ -66,7 +67,8 @@ public enum PageContext {
         func visit(_ value: Any, key: String) -> Any {
             switch value {
             case let href as String where key == "stylesheetHref" && relative(href): return assetsRoot + href
-            case let href as String where (key == "href" || key == "indexHref") && relative(href): return pagesRoot + href
+            case let href as String where (key == "href" || key == "indexHref") && relative(href):
+                return pagesRoot + href
             case let dictionary as [String: Any]:
                 return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, visit($0.value, key: $0.key)) })
             case let array as [Any]: return array.map { visit($0, key: key) }
@@ -80,7 +82,9 @@ public enum PageContext {
     private static func notCurrent(_ value: Any) -> Any {
         switch value {
         case let dictionary as [String: Any]:
-            return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, $0.key == "current" ? false : notCurrent($0.value)) })
+            return Dictionary(uniqueKeysWithValues: dictionary.map { key, value in
+                (key, key == "current" ? false : notCurrent(value))
+            })
         case let array as [Any]: return array.map(notCurrent)
         default: return value
         }

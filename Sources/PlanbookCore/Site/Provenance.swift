@@ -69,7 +69,8 @@ public struct Provenance: Sendable {
         html += " The page carries no timestamp: the same sources and parameters build it byte for byte.</p>\n"
         if let scenario {
             html += "<p class=\"pb-scenario-provenance\">This page is the study under the scenario <strong>"
-                + "\(HTML.escape(scenario.name))</strong>, declared in the study’s index: \(HTML.escape(scenario.summary)).</p>\n"
+                + "\(HTML.escape(scenario.name))</strong>, declared in the study’s index: "
+                + "\(HTML.escape(scenario.summary)).</p>\n"
         }
         if !parameters.isEmpty {
             html += CellOutputHTML.table(

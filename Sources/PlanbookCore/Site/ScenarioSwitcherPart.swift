@@ -13,19 +13,25 @@ struct ScenarioSwitcherPart: MarkdownPart {
         // From the site's root, a scenario's copy is `scenarios/NAME/`; from a copy, the root is `../../`.
         let root = current == nil ? "" : "../../"
         func link(_ title: String, _ href: String, isCurrent: Bool, detail: String = "") -> String {
-            let title = HTML.escape(title) + (detail.isEmpty ? "" : " <span class=\"pb-scenario-detail\">(\(HTML.escape(detail)))</span>")
+            let title =
+                HTML.escape(title)
+                + (detail.isEmpty ? "" : " <span class=\"pb-scenario-detail\">(\(HTML.escape(detail)))</span>")
             return isCurrent
-                ? "<li class=\"pb-current\"><a href=\"\(MarkdownHTML.escapeURL(href))\" aria-current=\"page\">\(title)</a></li>"
+                ? "<li class=\"pb-current\"><a href=\"\(MarkdownHTML.escapeURL(href))\" aria-current=\"page\">"
+                    + "\(title)</a></li>"
                 : "<li><a href=\"\(MarkdownHTML.escapeURL(href))\">\(title)</a></li>"
         }
         var items = [link("study’s own parameters", root + file, isCurrent: current == nil)]
         for scenario in scenarios {
-            items.append(link(scenario.name, root + "\(scenario.folder)/\(file)", isCurrent: scenario.name == current,
-                              detail: scenario.summary))
+            items.append(
+                link(
+                    scenario.name, root + "\(scenario.folder)/\(file)", isCurrent: scenario.name == current,
+                    detail: scenario.summary))
         }
         let matrix = root + "\(Scenario.folder)/index.html"
         return "<nav class=\"pb-scenarios\" aria-label=\"Scenarios of this study\">\n<p class=\"pb-scenarios-title\">"
-            + "This page under each scenario (<a href=\"\(MarkdownHTML.escapeURL(matrix))\">all scenarios side by side</a>):"
+            + "This page under each scenario "
+            + "(<a href=\"\(MarkdownHTML.escapeURL(matrix))\">all scenarios side by side</a>):"
             + "</p>\n<ul class=\"pb-scenarios-list\">\n" + items.joined(separator: "\n") + "\n</ul>\n</nav>\n"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanbookCore
 
 /// `build --compare-to`: marks on exactly the numbers that changed, a "What changed" page whose links resolve, and
@@ -47,13 +48,24 @@ import Testing
         // and inline) or the paper's value.
         let marks = page.components(separatedBy: "<mark class=\"pb-changed\"").dropFirst()
         #expect(marks.count == 4)
-        #expect(page.contains("<td class=\"num\"><mark class=\"pb-changed\" id=\"changed-1\">32.0 GB<span class=\"pb-was\"> (was 25.6 GB)</span></mark></td>"))
+        #expect(
+            page.contains(
+                "<td class=\"num\"><mark class=\"pb-changed\" id=\"changed-1\">32.0 GB<span class=\"pb-was\"> (was 25.6 GB)</span></mark></td>"
+            ))
         #expect(page.contains("<td class=\"num\">6.00 GB</td>"))
-        #expect(page.contains("computed: <mark class=\"pb-changed\" id=\"changed-2\">12.8 ms<span class=\"pb-was\"> (was 10.2 ms)</span></mark>"))
-        #expect(page.contains("ratio <mark class=\"pb-changed\" id=\"changed-3\">1.16×<span class=\"pb-was\"> (was 0.931×)</span></mark>"))
+        #expect(
+            page.contains(
+                "computed: <mark class=\"pb-changed\" id=\"changed-2\">12.8 ms<span class=\"pb-was\"> (was 10.2 ms)</span></mark>"
+            ))
+        #expect(
+            page.contains(
+                "ratio <mark class=\"pb-changed\" id=\"changed-3\">1.16×<span class=\"pb-was\"> (was 0.931×)</span></mark>"
+            ))
         #expect(page.contains("paper: 11.0 ms</span>"))
         #expect(page.contains("<strong class=\"pb-flipped\">Verdict flipped: it held in v1.</strong>"))
-        #expect(page.contains("The KV cache takes <span class=\"inline-value\"><mark class=\"pb-changed\" id=\"changed-4\">32.0 GB"))
+        #expect(
+            page.contains(
+                "The KV cache takes <span class=\"inline-value\"><mark class=\"pb-changed\" id=\"changed-4\">32.0 GB"))
         #expect(page.contains("the weights <span class=\"inline-value\">6.00 GB</span>"))
         #expect(page.contains("on this page, 4 numbers changed; 1 verdict flipped."))
 
@@ -64,7 +76,10 @@ import Testing
         let links = changes.components(separatedBy: "href=\"index.html#").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(links.count == 5)
         for anchor in links { #expect(page.contains("id=\"\(anchor)\""), "\(anchor)") }
-        #expect(changes.contains("<a href=\"index.html#changed-1\">§ Memory · Table 1 “Memory”, row “KV cache”, column “per GPU”</a></td><td>25.6 GB</td><td>32.0 GB</td><td>1.25×</td><td>+25.0 %</td>"))
+        #expect(
+            changes.contains(
+                "<a href=\"index.html#changed-1\">§ Memory · Table 1 “Memory”, row “KV cache”, column “per GPU”</a></td><td>25.6 GB</td><td>32.0 GB</td><td>1.25×</td><td>+25.0 %</td>"
+            ))
     }
 
     @Test func aBuildWithoutCompareToCarriesNoMarkAndNoChangesPage() throws {

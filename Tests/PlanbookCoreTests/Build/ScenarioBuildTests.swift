@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import PlanbookCore
 
 /// Scenarios declared in the index's front matter, built end to end: a copy of the study per scenario, the switcher,
@@ -51,7 +52,9 @@ import Testing
         ```
         """
 
-    private func build(_ study: TemporaryStudy, progress: BuildProgress = .silent, useCache: Bool = true)
+    private func build(
+        _ study: TemporaryStudy, progress: BuildProgress = .silent, useCache: Bool = true
+    )
         throws(BuildFailure) -> SiteBuild.Summary
     {
         var options = study.options
@@ -93,7 +96,8 @@ import Testing
         #expect(big.contains("<td>sequences</td><td class=\"num\">512</td>"))
         #expect(big.contains("<tr><td>batch</td><td class=\"num\">512</td><td>Int</td><td>scenario big</td></tr>"))
         #expect(main.contains("<td>sequences</td><td class=\"num\">128</td>"))
-        #expect(try study.read("site/scenarios/h200/index.html").contains("On <span class=\"inline-value\">h200</span>"))
+        #expect(
+            try study.read("site/scenarios/h200/index.html").contains("On <span class=\"inline-value\">h200</span>"))
     }
 
     @Test func theMatrixHoldsWhatTheScenarioPagesShow() throws {
@@ -108,14 +112,18 @@ import Testing
             let computed = try #require(Self.between(page, "<span class=\"claim-computed\">computed: ", "</span>"))
             let verdict = try #require(Self.between(page, "<span class=\"claim-verdict\">", "</span>"))
             let inline = try #require(Self.between(page, "each token takes <span class=\"inline-value\">", "</span>"))
-            #expect(matrix.contains("<a href=\"\(folder)index.html#cell-speed\">\(computed)</a><br><span class=\"pb-verdict "
-                + "\(verdict == "holds" ? "pb-holds" : "pb-fails")\">\(verdict)</span>"), "\(folder)")
+            #expect(
+                matrix.contains(
+                    "<a href=\"\(folder)index.html#cell-speed\">\(computed)</a><br><span class=\"pb-verdict "
+                        + "\(verdict == "holds" ? "pb-holds" : "pb-fails")\">\(verdict)</span>"), "\(folder)")
             #expect(matrix.contains("<a href=\"\(folder)index.html#speed\">\(inline)</a>"), "\(folder)")
         }
         // 128 → 6.40 ms holds; 512 → 25.6 ms, 32 → 1.60 ms, 64 → 3.20 ms do not.
         #expect(matrix.contains(">25.6 ms</a>") && matrix.contains(">1.60 ms</a>") && matrix.contains(">3.20 ms</a>"))
-        #expect(matrix.contains("<tr><th scope=\"row\">Claims that hold</th><td>1 of 1</td><td>0 of 1</td><td>1 of 1</td>"
-            + "<td>0 of 1</td><td>0 of 1</td></tr>"))
+        #expect(
+            matrix.contains(
+                "<tr><th scope=\"row\">Claims that hold</th><td>1 of 1</td><td>0 of 1</td><td>1 of 1</td>"
+                    + "<td>0 of 1</td><td>0 of 1</td></tr>"))
         // A chart per headline: a line over the grid's batch (two points, 32 and 64), with its data as CSV.
         let csv = try study.read("site/scenarios/matrix/tpot.csv")
         #expect(csv.hasPrefix("series,batch,TPOT (s)\r\n"))
@@ -151,23 +159,37 @@ import Testing
     @Test func aBadScenarioIsAnErrorAtItsFrontMatterLine() throws {
         // Line 1 is `---`, 2 the title, 3 `scenarios:`.
         let cases: [(String, String)] = [
-            ("scenarios:\n  big: { batchh: 512 }",
-             "Reports/index.md:4:10: error: scenario `big` sets `batchh`, which no report reads, so it would change "
-                + "nothing; the parameters the reports read are `batch`, `gpu`"),
-            ("scenarios:\n  big: { batch: lots }",
-             "Reports/index.md:4:17: error: scenario `big` sets `batch` to \"lots\" (String), but the reports read it "
-                + "as an Int (now 128); give it an Int value"),
-            ("grid:\n  batch: [32, 6.5]",
-             "Reports/index.md:4:15: error: the grid sets `batch` to 6.5 (Double), but the reports read it as an Int "
-                + "(now 128); give it an Int value"),
-            ("grid:\n  batch: 32",
-             "Reports/index.md:4:10: error: grid parameter `batch` must have a list of values, like `[32, 128, 512]`"),
-            ("scenarios:\n  \"no/slash\": { batch: 1 }",
-             "Reports/index.md:4:3: error: a scenario's name may hold only letters, digits, `-`, `_` and `.`, like `h200`"),
-            ("scenarios: [big]",
-             "Reports/index.md:3:12: error: `scenarios` must be a mapping of names to parameter sets"),
-            ("scenarios:\n  batch-32: { batch: 32 }\ngrid:\n  batch: [32]",
-             "Reports/index.md:5:1: error: a scenario named `batch-32` is declared twice; give one another name"),
+            (
+                "scenarios:\n  big: { batchh: 512 }",
+                "Reports/index.md:4:10: error: scenario `big` sets `batchh`, which no report reads, so it would change "
+                    + "nothing; the parameters the reports read are `batch`, `gpu`"
+            ),
+            (
+                "scenarios:\n  big: { batch: lots }",
+                "Reports/index.md:4:17: error: scenario `big` sets `batch` to \"lots\" (String), but the reports read it "
+                    + "as an Int (now 128); give it an Int value"
+            ),
+            (
+                "grid:\n  batch: [32, 6.5]",
+                "Reports/index.md:4:15: error: the grid sets `batch` to 6.5 (Double), but the reports read it as an Int "
+                    + "(now 128); give it an Int value"
+            ),
+            (
+                "grid:\n  batch: 32",
+                "Reports/index.md:4:10: error: grid parameter `batch` must have a list of values, like `[32, 128, 512]`"
+            ),
+            (
+                "scenarios:\n  \"no/slash\": { batch: 1 }",
+                "Reports/index.md:4:3: error: a scenario's name may hold only letters, digits, `-`, `_` and `.`, like `h200`"
+            ),
+            (
+                "scenarios: [big]",
+                "Reports/index.md:3:12: error: `scenarios` must be a mapping of names to parameter sets"
+            ),
+            (
+                "scenarios:\n  batch-32: { batch: 32 }\ngrid:\n  batch: [32]",
+                "Reports/index.md:5:1: error: a scenario named `batch-32` is declared twice; give one another name"
+            ),
         ]
         for (frontMatter, expected) in cases {
             let study = try TemporaryStudy(reports: ["index.md": Self.index(frontMatter)])
@@ -176,8 +198,9 @@ import Testing
             do {
                 _ = try study.build()
             } catch {
-                #expect(error.diagnostics.contains { $0.description.hasPrefix(expected) },
-                        "\(frontMatter): \(error.diagnostics.map(\.description))")
+                #expect(
+                    error.diagnostics.contains { $0.description.hasPrefix(expected) },
+                    "\(frontMatter): \(error.diagnostics.map(\.description))")
             }
             #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site").path))
         }
@@ -190,10 +213,11 @@ import Testing
             _ = try elsewhere.build()
             Issue.record("a scenario outside the index was accepted")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "Reports/other.md:2:1: error: `scenarios` declares scenarios of the whole study, so it belongs in the "
-                    + "front matter of the study's index.md; move it there",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "Reports/other.md:2:1: error: `scenarios` declares scenarios of the whole study, so it belongs in the "
+                        + "front matter of the study's index.md; move it there"
+                ])
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanbookCore
 
 /// `scenarios:` and `grid:` in the index's front matter.
@@ -14,11 +15,12 @@ import Testing
               fast: [true]
             """
         let frontMatter = try FrontMatter.parse(yaml, file: "Reports/index.md", firstLine: 2)
-        #expect(frontMatter.scenarios.map(\.name) == [
-            "h200", "long-context",
-            "batch-32_sequenceLength-4000_fast-true", "batch-32_sequenceLength-10000_fast-true",
-            "batch-128_sequenceLength-4000_fast-true", "batch-128_sequenceLength-10000_fast-true",
-        ])
+        #expect(
+            frontMatter.scenarios.map(\.name) == [
+                "h200", "long-context",
+                "batch-32_sequenceLength-4000_fast-true", "batch-32_sequenceLength-10000_fast-true",
+                "batch-128_sequenceLength-4000_fast-true", "batch-128_sequenceLength-10000_fast-true",
+            ])
         let long = frontMatter.scenarios[1]
         #expect(long.settings.map(\.name) == ["sequenceLength", "batch"])
         #expect(long.settings.map(\.value) == [.int(32000), .int(64)])
@@ -31,13 +33,18 @@ import Testing
     }
 
     @Test func aGridValueNamesItsCombinationInFolderSafeCharacters() {
-        let settings = [Scenario.Setting(name: "gpu", value: .string("H200 SXM/141"), nameLine: 1, nameColumn: 1,
-                                         valueLine: 1, valueColumn: 1),
-                        Scenario.Setting(name: "share", value: .double(0.5), nameLine: 1, nameColumn: 1,
-                                         valueLine: 1, valueColumn: 1)]
+        let settings = [
+            Scenario.Setting(
+                name: "gpu", value: .string("H200 SXM/141"), nameLine: 1, nameColumn: 1,
+                valueLine: 1, valueColumn: 1),
+            Scenario.Setting(
+                name: "share", value: .double(0.5), nameLine: 1, nameColumn: 1,
+                valueLine: 1, valueColumn: 1),
+        ]
         #expect(Scenario.gridName(settings) == "gpu-H200-SXM-141_share-0.5")
-        #expect(Scenario.isName("h200") && Scenario.isName("batch-512") && !Scenario.isName(".hidden")
-            && !Scenario.isName("a/b") && !Scenario.isName(""))
+        #expect(
+            Scenario.isName("h200") && Scenario.isName("batch-512") && !Scenario.isName(".hidden")
+                && !Scenario.isName("a/b") && !Scenario.isName(""))
     }
 
     @Test func aScenarioWithoutParametersIsAnError() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlanbookCore
 
 /// The sentence an inline value stands in, as the page reads it.
@@ -12,14 +13,21 @@ import Testing
     }
 
     @Test func eachValueGetsItsSentenceWithTheOtherValuesShown() {
-        let found = sentences("Memory is fine. Decode takes `{swift} a` per token, of `{swift} b` in all. Next one.",
-                              values: ["10.6 ms", "21.0 GB"])
-        #expect(found == ["Decode takes 10.6 ms per token, of 21.0 GB in all.",
-                          "Decode takes 10.6 ms per token, of 21.0 GB in all."])
+        let found = sentences(
+            "Memory is fine. Decode takes `{swift} a` per token, of `{swift} b` in all. Next one.",
+            values: ["10.6 ms", "21.0 GB"])
+        #expect(
+            found == [
+                "Decode takes 10.6 ms per token, of 21.0 GB in all.",
+                "Decode takes 10.6 ms per token, of 21.0 GB in all.",
+            ])
     }
 
     @Test func aDecimalPointIsNoSentenceEnd() {
-        #expect(sentences("It is `{swift} a` at 2.5 GHz and more.", values: ["1.50 ms"]) == ["It is 1.50 ms at 2.5 GHz and more."])
+        #expect(
+            sentences("It is `{swift} a` at 2.5 GHz and more.", values: ["1.50 ms"]) == [
+                "It is 1.50 ms at 2.5 GHz and more."
+            ])
     }
 
     @Test func aLongSentenceIsCutAroundTheValue() throws {

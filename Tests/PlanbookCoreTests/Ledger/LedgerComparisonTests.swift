@@ -1,6 +1,7 @@
 import Foundation
 import PlanRecord
 import Testing
+
 @testable import PlanbookCore
 
 /// Matching two ledgers number by number, at the precision shown, and what the comparison says.
@@ -9,13 +10,15 @@ import Testing
         _ key: String, _ value: Double, _ text: String, kind: LedgerEntry.Kind = .inline, section: String = "Memory",
         page: String = "index", unit: String = "s", holds: Bool? = nil
     ) -> LedgerEntry {
-        LedgerEntry(page: page, kind: kind, key: key, section: section, number: PlanRecord.Number(value, unit: unit),
-                    text: text, holds: holds)
+        LedgerEntry(
+            page: page, kind: kind, key: key, section: section, number: PlanRecord.Number(value, unit: unit),
+            text: text, holds: holds)
     }
 
     private func compare(_ old: [LedgerEntry], _ new: [LedgerEntry], tolerance: Double = 0) -> LedgerComparison {
-        LedgerComparison(old: Ledger(entries: old.countingOccurrences()), new: Ledger(entries: new.countingOccurrences()),
-                         oldName: "old", newName: "new", tolerance: tolerance)
+        LedgerComparison(
+            old: Ledger(entries: old.countingOccurrences()), new: Ledger(entries: new.countingOccurrences()),
+            oldName: "old", newName: "new", tolerance: tolerance)
     }
 
     @Test func numbersAreComparedAtThePrecisionShown() {
@@ -52,13 +55,16 @@ import Testing
     }
 
     @Test func aRenamedSectionStillMatchesItsInlineValues() {
-        let old = [entry("model.layers", 16, "16", section: "The model"), entry("batch", 128, "128", section: "The model")]
+        let old = [
+            entry("model.layers", 16, "16", section: "The model"), entry("batch", 128, "128", section: "The model"),
+        ]
         let new = [entry("model.layers", 16, "16", section: "Model"), entry("batch", 256, "256", section: "Model")]
         let comparison = compare(old, new)
         #expect(comparison.changes.map(\.status) == [.unchanged, .changed])
         // A table cell's identity has no section: it moves with its table.
-        let table = compare([entry("Memory / KV / GB", 1, "1", kind: .tableCell, section: "A")],
-                            [entry("Memory / KV / GB", 1, "1", kind: .tableCell, section: "B")])
+        let table = compare(
+            [entry("Memory / KV / GB", 1, "1", kind: .tableCell, section: "A")],
+            [entry("Memory / KV / GB", 1, "1", kind: .tableCell, section: "B")])
         #expect(table.changes.map(\.status) == [.unchanged])
     }
 
@@ -80,28 +86,42 @@ import Testing
     }
 
     @Test func aFlippedVerdictIsSaidOnceOnTheClaimsComputedValue() {
-        let old = [entry("TPOT — computed", 0.0102, "10.2 ms", kind: .claim, holds: true),
-                   entry("TPOT — paper", 0.011, "11.0 ms", kind: .claim, holds: true)]
-        let new = [entry("TPOT — computed", 0.0128, "12.8 ms", kind: .claim, holds: false),
-                   entry("TPOT — paper", 0.011, "11.0 ms", kind: .claim, holds: false)]
+        let old = [
+            entry("TPOT — computed", 0.0102, "10.2 ms", kind: .claim, holds: true),
+            entry("TPOT — paper", 0.011, "11.0 ms", kind: .claim, holds: true),
+        ]
+        let new = [
+            entry("TPOT — computed", 0.0128, "12.8 ms", kind: .claim, holds: false),
+            entry("TPOT — paper", 0.011, "11.0 ms", kind: .claim, holds: false),
+        ]
         let comparison = compare(old, new)
         #expect(comparison.flips.count == 1)
         #expect(comparison.flips.first?.entry.key == "TPOT — computed")
         let text = comparison.text()
-        #expect(text.contains("VERDICTS THAT FLIPPED (1)\n  !! index · “TPOT”: holds → DOES NOT HOLD (computed 10.2 ms → 12.8 ms)"))
+        #expect(
+            text.contains(
+                "VERDICTS THAT FLIPPED (1)\n  !! index · “TPOT”: holds → DOES NOT HOLD (computed 10.2 ms → 12.8 ms)"))
         // Even when no number moved, a flipped verdict is a difference.
-        let same = compare([entry("c — computed", 1, "1", kind: .claim, holds: true)],
-                           [entry("c — computed", 1, "1", kind: .claim, holds: false)])
+        let same = compare(
+            [entry("c — computed", 1, "1", kind: .claim, holds: true)],
+            [entry("c — computed", 1, "1", kind: .claim, holds: false)])
         #expect(same.differences.isEmpty && !same.isEmpty)
     }
 
     @Test func markdownCellsEscapeTheirPipes() {
         let comparison = compare([entry("a | b", 1, "1")], [entry("a | b", 2, "2")])
         #expect(comparison.markdown().contains("| § Memory ·  | 1 | 2 | 2.00× | +100 % |"))
-        let withPlace = compare([LedgerEntry(page: "index", kind: .inline, key: "a", section: "S", number: .init(1), text: "1",
-                                             place: "“x | y”")],
-                                [LedgerEntry(page: "index", kind: .inline, key: "a", section: "S", number: .init(2), text: "2",
-                                             place: "“x | y”")])
+        let withPlace = compare(
+            [
+                LedgerEntry(
+                    page: "index", kind: .inline, key: "a", section: "S", number: .init(1), text: "1",
+                    place: "“x | y”")
+            ],
+            [
+                LedgerEntry(
+                    page: "index", kind: .inline, key: "a", section: "S", number: .init(2), text: "2",
+                    place: "“x | y”")
+            ])
         #expect(withPlace.markdown().contains("| § S · “x \\| y” | 1 | 2 |"))
     }
 
@@ -110,8 +130,9 @@ import Testing
         entry.place = "“Decode takes 10.2 ms.”"
         entry.anchor = "speed"
         entry.headline = "TPOT"
-        let ledger = Ledger(pages: [.init(slug: "index", title: "T", file: "index.html")], scenario: "h200",
-                            parameters: [.init(name: "gpu", value: "h200")], entries: [entry])
+        let ledger = Ledger(
+            pages: [.init(slug: "index", title: "T", file: "index.html")], scenario: "h200",
+            parameters: [.init(name: "gpu", value: "h200")], entries: [entry])
         let read = try Ledger(json: ledger.json, path: "ledger.json")
         #expect(read == ledger)
         #expect(ledger.json == read.json)
@@ -121,7 +142,9 @@ import Testing
         do {
             _ = try Ledger(json: other, path: "x/ledger.json")
         } catch {
-            #expect(error.diagnostics.first?.message.contains("`planbook-ledger-9`, and this planbook reads `planbook-ledger-1`") == true)
+            #expect(
+                error.diagnostics.first?.message.contains(
+                    "`planbook-ledger-9`, and this planbook reads `planbook-ledger-1`") == true)
         }
     }
 }

@@ -30,7 +30,8 @@ struct DrawStep: BuildStep {
         if !pending.isEmpty { options.progress.report("Drawing \(pending.count) figure(s) with Graphviz") }
         let cache = options.planCache
         let results = pending.concurrentMap { path, figure, key in
-            Self.draw(figure, key: key, file: path, cache: cache, useCache: options.useCache, timeout: options.layoutTimeout)
+            Self.draw(
+                figure, key: key, file: path, cache: cache, useCache: options.useCache, timeout: options.layoutTimeout)
         }
         var failed: Set<String> = []
         for (job, result) in zip(pending, results) {

@@ -17,7 +17,8 @@ struct EmitStep: BuildStep {
                 let site = SiteContents(
                     pages: pages, ledger: study.ledger,
                     scenarios: study.scenarioSites.map {
-                        SiteContents.Copy(scenario: $0.scenario, pages: $0.pages.compactMap(\.rendered), ledger: $0.ledger)
+                        SiteContents.Copy(
+                            scenario: $0.scenario, pages: $0.pages.compactMap(\.rendered), ledger: $0.ledger)
                     },
                     generated: study.generatedPages)
                 try SitePublisher.publish(

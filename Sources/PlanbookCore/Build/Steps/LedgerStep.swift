@@ -7,7 +7,9 @@ import PlanRecord
 struct LedgerStep: BuildStep {
     func run(_ study: inout Study) {
         study.ledger = Ledger(
-            pages: study.pages.map { Ledger.Page(slug: $0.report.slug, title: $0.outline.title, file: $0.report.outputName) },
+            pages: study.pages.map {
+                Ledger.Page(slug: $0.report.slug, title: $0.outline.title, file: $0.report.outputName)
+            },
             scenario: study.scenario?.name, parameters: study.givenParameters,
             entries: study.pages.flatMap(Self.entries))
     }
@@ -17,20 +19,23 @@ struct LedgerStep: BuildStep {
         guard let outputs = page.outputs, let items = page.items else { return [] }
         let outline = page.outline
         let inlineCells = Dictionary(
-            outline.cells.filter { $0.kind == .inline }.map { ($0.elementIndex, $0.index) }, uniquingKeysWith: { a, _ in a })
+            outline.cells.filter { $0.kind == .inline }.map { ($0.elementIndex, $0.index) },
+            uniquingKeysWith: { a, _ in a })
         let sentences = InlineSentences(outline.document) { node in
             inlineCells[node].map { outputs.cells[$0].inline?.text ?? "" }
         }
         var entries: [LedgerEntry] = []
         for cell in outline.cells {
-            let place = CellPlace(page: page.report.slug, section: outline.section(before: cell.elementIndex),
-                                  anchor: cell.id.map { "cell-\($0)" } ?? outline.sectionAnchor(before: cell.elementIndex),
-                                  cell: cell)
+            let place = CellPlace(
+                page: page.report.slug, section: outline.section(before: cell.elementIndex),
+                anchor: cell.id.map { "cell-\($0)" } ?? outline.sectionAnchor(before: cell.elementIndex),
+                cell: cell)
             if case .inline = cell.kind, let value = outputs.cells[cell.index].inline, let number = value.number,
                 number.value.isFinite
             {
-                var entry = place.entry(.inline, key: Self.expressionKey(cell.code), number: number, text: value.text,
-                                        place: "“\(sentences.sentences[cell.elementIndex] ?? value.text)”")
+                var entry = place.entry(
+                    .inline, key: Self.expressionKey(cell.code), number: number, text: value.text,
+                    place: "“\(sentences.sentences[cell.elementIndex] ?? value.text)”")
                 entry.headline = cell.headline.map { $0.isEmpty ? cell.code : $0 }
                 entry.origin = LedgerEntry.Origin(cell: cell.index)
                 entries.append(entry)
@@ -47,7 +52,8 @@ struct LedgerStep: BuildStep {
         code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static func numbers(in placed: PageItems.PlacedOutput, at position: Int, place: CellPlace) -> [LedgerEntry] {
+    private static func numbers(in placed: PageItems.PlacedOutput, at position: Int, place: CellPlace) -> [LedgerEntry]
+    {
         switch placed.output {
         case .table(let table):
             guard let item = placed.item else { return [] }
@@ -60,8 +66,9 @@ struct LedgerStep: BuildStep {
             return parts.enumerated().compactMap { index, part in
                 let (part, value) = part
                 guard let number = value.number, number.value.isFinite else { return nil }
-                var entry = place.entry(.claim, key: "\(claim.label) — \(part)", number: number, text: value.text,
-                                        place: "claim “\(claim.label)”, \(part == "ratio" ? "computed / paper" : part)")
+                var entry = place.entry(
+                    .claim, key: "\(claim.label) — \(part)", number: number, text: value.text,
+                    place: "claim “\(claim.label)”, \(part == "ratio" ? "computed / paper" : part)")
                 entry.holds = claim.holds
                 if part == "computed" { entry.headline = claim.label }
                 // Which of the card's values: 0 computed, 1 paper, 2 ratio.
@@ -70,7 +77,8 @@ struct LedgerStep: BuildStep {
             }
         case .headline(let label, let value):
             guard let number = value.number, number.value.isFinite else { return [] }
-            var entry = place.entry(.headline, key: label, number: number, text: value.text, place: "headline “\(label)”")
+            var entry = place.entry(
+                .headline, key: label, number: number, text: value.text, place: "headline “\(label)”")
             entry.headline = label
             entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: position)
             return [entry]
@@ -85,7 +93,9 @@ struct LedgerStep: BuildStep {
     private static func cells(
         _ table: PlanRecord.Table, kind: LedgerEntry.Kind, item: PageItems.Item, output: Int, place: CellPlace
     ) -> [LedgerEntry] {
-        let name = place.cell.id != nil ? item.anchor
+        let name =
+            place.cell.id != nil
+            ? item.anchor
             : !item.caption.isEmpty ? item.caption : "columns " + table.header.joined(separator: ", ")
         let shown = item.caption.isEmpty ? item.label : "\(item.label) “\(item.caption)”"
         return table.rows.enumerated().flatMap { rowIndex, row in
@@ -95,10 +105,12 @@ struct LedgerStep: BuildStep {
             let rowShown = (rowText.count > 1 ? rowText.joined(separator: ", ") : rowLabel)
             return row.enumerated().compactMap { column, value -> LedgerEntry? in
                 guard let number = value.number, number.value.isFinite else { return nil }
-                let header = column < table.header.count && !table.header[column].isEmpty
+                let header =
+                    column < table.header.count && !table.header[column].isEmpty
                     ? table.header[column] : "column \(column + 1)"
-                var entry = place.entry(kind, key: "\(name) / \(rowLabel) / \(header)", number: number, text: value.text,
-                                        place: "\(shown), row “\(rowShown)”, column “\(header)”")
+                var entry = place.entry(
+                    kind, key: "\(name) / \(rowLabel) / \(header)", number: number, text: value.text,
+                    place: "\(shown), row “\(rowShown)”, column “\(header)”")
                 entry.anchor = item.anchor
                 entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: output, row: rowIndex, column: column)
                 return entry
@@ -114,9 +126,12 @@ private struct CellPlace {
     var anchor: String
     var cell: PlanCell
 
-    func entry(_ kind: LedgerEntry.Kind, key: String, number: PlanRecord.Number, text: String, place: String) -> LedgerEntry {
-        LedgerEntry(page: page, kind: kind, key: key, section: section, number: number, text: text, place: place,
-                    anchor: anchor)
+    func entry(
+        _ kind: LedgerEntry.Kind, key: String, number: PlanRecord.Number, text: String, place: String
+    ) -> LedgerEntry {
+        LedgerEntry(
+            page: page, kind: kind, key: key, section: section, number: number, text: text, place: place,
+            anchor: anchor)
     }
 }
 

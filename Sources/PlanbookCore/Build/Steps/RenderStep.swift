@@ -23,6 +23,7 @@ struct RenderStep: BuildStep {
             if !scenarios.isEmpty {
                 assembly.top.append(ScenarioSwitcherPart(
                     current: study.scenario?.name, scenarios: scenarios, file: page.report.outputName))
+                assembly.scenarioRoot = study.scenario == nil ? "" : "../../"
             }
             if let comparison = study.comparison {
                 let marks = ChangeMarks(comparison, page: page.report.slug)

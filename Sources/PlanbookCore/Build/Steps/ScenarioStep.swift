@@ -67,20 +67,23 @@ struct ScenarioStep: BuildStep {
                 let whose = scenario.fromGrid ? "the grid" : "scenario `\(scenario.name)`"
                 guard let reading = read[setting.name] else {
                     guard reported.insert([setting.nameLine, setting.nameColumn]).inserted else { continue }
-                    problems.append(Diagnostic(
-                        file: index.path, line: setting.nameLine, column: setting.nameColumn,
-                        "\(whose) sets `\(setting.name)`, which no report reads, so it would change nothing; the "
-                            + "parameters the reports read are " + (known.isEmpty ? "none" : known)))
+                    problems.append(
+                        Diagnostic(
+                            file: index.path, line: setting.nameLine, column: setting.nameColumn,
+                            "\(whose) sets `\(setting.name)`, which no report reads, so it would change nothing; the "
+                                + "parameters the reports read are " + (known.isEmpty ? "none" : known)))
                     continue
                 }
                 guard !fits(setting.value, reading.type) else { continue }
                 guard reported.insert([setting.valueLine, setting.valueColumn]).inserted else { continue }
                 let shown = setting.value.typeName == "String" ? "\"\(setting.value)\"" : "\(setting.value)"
-                problems.append(Diagnostic(
-                    file: index.path, line: setting.valueLine, column: setting.valueColumn,
-                    "\(whose) sets `\(setting.name)` to \(shown) (\(setting.value.typeName)), but the reports read it as "
-                        + "\(article(reading.type)) \(reading.type) (now \(reading.value)); give it \(article(reading.type)) "
-                        + "\(reading.type) value"))
+                problems.append(
+                    Diagnostic(
+                        file: index.path, line: setting.valueLine, column: setting.valueColumn,
+                        "\(whose) sets `\(setting.name)` to \(shown) (\(setting.value.typeName)), but the reports "
+                            + "read it as \(article(reading.type)) \(reading.type) (now \(reading.value)); give it "
+                            + "\(article(reading.type)) "
+                            + "\(reading.type) value"))
             }
         }
         return problems
@@ -127,7 +130,8 @@ extension Study {
         }
         for index in copy.pages.indices {
             guard let programKey = copy.pages[index].programKey else { continue }
-            copy.pages[index].runKey = CacheKey.run(program: programKey, parameters: copy.parameters(of: copy.pages[index]))
+            copy.pages[index].runKey = CacheKey.run(
+                program: programKey, parameters: copy.parameters(of: copy.pages[index]))
         }
         return copy
     }

@@ -34,7 +34,8 @@ extension SiteEmitter {
             let prefix = folder.isEmpty ? "" : folder + "/"
             let depth = folder.isEmpty ? 0 : folder.split(separator: "/").count
             for (position, page) in pages.enumerated() {
-                files.append((prefix + page.report.outputName, Data(html(page, position: position, of: pages, depth: depth).utf8)))
+                let html = html(page, position: position, of: pages, depth: depth)
+                files.append((prefix + page.report.outputName, Data(html.utf8)))
                 files += page.downloads.map { (prefix + $0.path, Data($0.contents.utf8)) }
             }
             files.append((prefix + Ledger.fileName, ledger.json))

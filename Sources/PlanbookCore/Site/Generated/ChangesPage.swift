@@ -26,53 +26,74 @@ enum ChangesPage {
     ) -> String {
         let base = HTML.escape(comparison.oldName)
         let unchanged = comparison.changes.count { $0.status == .unchanged }
-        var html = "<p>Each number on the pages of this build — inline values, table cells, chart points, claims — set "
-            + "beside the same number in \(base), matched by what identifies it (an inline value by its expression and "
-            + "section, a table cell by its table, row and column, a claim by its label), and compared at the precision "
-            + "the pages show it"
+        var html =
+            "<p>Each number on the pages of this build — inline values, table cells, chart points, claims — set "
+            + "beside the same number in \(base), matched by what identifies it (an inline value by its expression "
+            + "and section, a table cell by its table, row and column, a claim by its label), and compared at the "
+            + "precision the pages show it"
         if comparison.tolerance > 0 {
             html += "; changes under \(SIFormat.significant(comparison.tolerance * 100)) % count as none"
         }
-        html += ". \(unchanged) number\(unchanged == 1 ? " is" : "s are") unchanged. On the pages, every changed number "
+        html +=
+            ". \(unchanged) number\(unchanged == 1 ? " is" : "s are") unchanged. On the pages, every changed number "
             + "is marked, with its value in \(base) beside it.</p>\n"
         let flips = comparison.flips
         if !flips.isEmpty {
             html += "<section class=\"pb-flips\">\n<h2 id=\"\(scope.id("flipped"))\">Verdicts that flipped</h2>\n"
-            html += CellOutputHTML.markupTable(["Claim", "Page", "In \(comparison.oldName)", "Now", "Computed then → now"], flips.map { flip in
-                let marks = ChangeMarks(comparison, page: flip.entry.page)
-                return [link(ChangeFormat.claimLabel(flip.entry), flip, marks: marks, scope: scope),
-                        HTML.escape(comparison.new.title(of: flip.entry.page)),
-                        HTML.escape(ChangeFormat.verdict(flip.old?.holds)),
-                        "<strong>\(HTML.escape(ChangeFormat.verdict(flip.new?.holds)))</strong>",
-                        HTML.escape("\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")")]
-            }) + "</section>\n"
+            html +=
+                CellOutputHTML.markupTable(
+                    ["Claim", "Page", "In \(comparison.oldName)", "Now", "Computed then → now"],
+                    flips.map { flip in
+                        let marks = ChangeMarks(comparison, page: flip.entry.page)
+                        return [
+                            link(ChangeFormat.claimLabel(flip.entry), flip, marks: marks, scope: scope),
+                            HTML.escape(comparison.new.title(of: flip.entry.page)),
+                            HTML.escape(ChangeFormat.verdict(flip.old?.holds)),
+                            "<strong>\(HTML.escape(ChangeFormat.verdict(flip.new?.holds)))</strong>",
+                            HTML.escape("\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")"),
+                        ]
+                    }, className: "pb-changes") + "</section>\n"
         }
         if pages.isEmpty { html += "<p><strong>No number changed since \(base).</strong></p>\n" }
         for page in pages {
             let marks = ChangeMarks(comparison, page: page.slug)
             let exists = comparison.new.pages.contains { $0.slug == page.slug }
-            let title = exists
+            let title =
+                exists
                 ? "<a href=\"\(MarkdownHTML.escapeURL(scope.page(page.slug, nil)))\">\(HTML.escape(page.title))</a>"
                 : "\(HTML.escape(page.title)) <span class=\"pb-gone\">(no longer a page)</span>"
             html += "<section class=\"pb-page-changes\">\n<h2 id=\"\(scope.id("page-\(page.slug)"))\">\(title)</h2>\n"
             html += "<p>\(HTML.escape(ChangeMarks.count(page.changes))).</p>\n"
             let changed = page.changes.filter { $0.status == .changed || ($0.status == .unchanged && $0.flipped) }
             if !changed.isEmpty {
-                html += CellOutputHTML.markupTable(["Where", "In \(comparison.oldName)", "Now", "Now / then", "Change"], changed.map { change in
-                    [link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope),
-                     HTML.escape(change.old?.text ?? "—"), HTML.escape(change.new?.text ?? "—"),
-                     HTML.escape(ChangeFormat.ratio(change)), HTML.escape(ChangeFormat.relative(change))]
-                })
+                html += CellOutputHTML.markupTable(
+                    ["Where", "In \(comparison.oldName)", "Now", "Now / then", "Change"],
+                    changed.map { change in
+                        [
+                            link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope),
+                            HTML.escape(change.old?.text ?? "—"), HTML.escape(change.new?.text ?? "—"),
+                            HTML.escape(ChangeFormat.ratio(change)), HTML.escape(ChangeFormat.relative(change)),
+                        ]
+                    }, className: "pb-changes")
             }
-            for (status, heading) in [(LedgerComparison.Change.Status.appeared, "Numbers that appeared"),
-                                      (.disappeared, "Numbers that disappeared")] {
+            for (status, heading) in [
+                (LedgerComparison.Change.Status.appeared, "Numbers that appeared"),
+                (.disappeared, "Numbers that disappeared"),
+            ] {
                 let listed = page.changes.filter { $0.status == status }
                 guard !listed.isEmpty else { continue }
-                html += "<h3>\(heading) (\(listed.count))</h3>\n" + CellOutputHTML.markupTable(["Where", "Value"], listed.map { change in
-                    [status == .appeared ? link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope)
-                        : HTML.escape(ChangeFormat.place(change.entry)),
-                     HTML.escape(change.entry.text)]
-                })
+                html +=
+                    "<h3>\(heading) (\(listed.count))</h3>\n"
+                    + CellOutputHTML.markupTable(
+                        ["Where", "Value"],
+                        listed.map { change in
+                            [
+                                status == .appeared
+                                    ? link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope)
+                                    : HTML.escape(ChangeFormat.place(change.entry)),
+                                HTML.escape(change.entry.text),
+                            ]
+                        }, className: "pb-changes")
             }
             html += "</section>\n"
         }

@@ -68,7 +68,8 @@ struct PlanCellPart: MarkdownPart {
         case .table(let table):
             return CellOutputHTML.table(
                 title: placed.item.map { $0.caption.isEmpty ? $0.label : "\($0.label): \($0.caption)" },
-                header: table.header, rows: table.rows.map { $0.map(\.text) }, id: placed.item.map { scope.id($0.anchor) },
+                header: table.header, rows: table.rows.map { $0.map(\.text) },
+                id: placed.item.map { scope.id($0.anchor) },
                 marked: cellMarks.isEmpty ? nil : { row, column, text in
                     cellMarks[[row, column]].map { $0.html(text, scope: scope) } ?? text
                 })
@@ -81,10 +82,12 @@ struct PlanCellPart: MarkdownPart {
             guard !claimMarks.isEmpty else { return CellOutputHTML.card(claim) }
             let flip = claimMarks["computed"].flatMap { mark -> String? in
                 guard mark.change.flipped else { return nil }
-                return "Verdict flipped: it \(claim.holds ? "did not hold" : "held") in \(marks?.base ?? "the other build")."
+                let base = marks?.base ?? "the other build"
+                return "Verdict flipped: it \(claim.holds ? "did not hold" : "held") in \(base)."
             }
             return CellOutputHTML.card(
-                claim, marked: { part, text in claimMarks[part].map { $0.html(text, scope: scope) } ?? text }, flip: flip)
+                claim, marked: { part, text in claimMarks[part].map { $0.html(text, scope: scope) } ?? text },
+                flip: flip)
         default:
             return CellOutputHTML.html(placed.output)
         }
