@@ -64,11 +64,14 @@ public struct Axis: Hashable, Sendable {
         return axis
     }
 
+    /// The unit of this axis's raw values: `s`, `B`, `share` (percent axes), or the axis's own unit.
+    var baseUnit: String { format.baseUnit(axisUnit: unit) }
+
     /// The header of a CSV column holding this axis's raw values: "TPOT (s)", "Batch size".
-    var csvHeader: String {
-        let unit = format.baseUnit(axisUnit: unit)
-        return unit.isEmpty ? title : "\(title) (\(unit))"
-    }
+    var csvHeader: String { baseUnit.isEmpty ? title : "\(title) (\(baseUnit))" }
+
+    /// `value` as a data cell in this axis's base unit.
+    func cell(_ value: Double) -> DisplayCell { ChartNumber.cell(value, unit: baseUnit) }
 }
 
 /// The unit a PlanKit quantity brings to an axis.

@@ -10,6 +10,9 @@ enum ChartNumber {
         return "\(value)"
     }
 
+    /// `value` as a data cell: its exact text (`csv`) and `unit`, so that the build's ledger holds it.
+    static func cell(_ value: Double, unit: String) -> DisplayCell { DisplayCell(value, text: csv(value), unit: unit) }
+
     /// "1 bar", "3 bars".
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

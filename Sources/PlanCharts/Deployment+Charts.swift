@@ -10,7 +10,7 @@ extension Deployment {
     /// Memory of every GPU — weights, KV cache, activations — stacked against its capacity.
     public var memoryChart: GroupedBarChart {
         let footprints = (0..<cluster.gpuCount).map { memoryFootprint(ofGPU: $0) }
-        return GroupedBarChart(
+        var chart = GroupedBarChart(
             "Memory per GPU: \(parallelism)", category: "GPU", value: .bytes("Memory per GPU"),
             categories: footprints.map { "\($0.gpu)" },
             series: [
@@ -19,6 +19,8 @@ extension Deployment {
                 BarSeries("activations", values: footprints.map(\.activationsPerGPU)),
             ],
             layout: .stacked, references: [ReferenceLine("capacity", at: Bytes(cluster.gpu.memoryCapacity))])
+        chart.plan = DisplayPlan(self)
+        return chart
     }
 }
 

@@ -41,6 +41,8 @@ public struct GroupedBarChart: Displayable, Hashable, Sendable {
     public var references: [ReferenceLine]
     /// Whether to print each bar's value at its end (single series, or the total of a stack).
     public var valueLabels: Bool
+    /// The deployment the chart describes, if one (`deployment.memoryChart`): the page marks it when it does not fit.
+    public var plan: DisplayPlan?
 
     public init(_ title: String, category: String, value: Axis, categories: [String], series: [BarSeries],
                 orientation: Orientation = .vertical, layout: Layout = .grouped, references: [ReferenceLine] = [],
@@ -61,16 +63,16 @@ public struct GroupedBarChart: Displayable, Hashable, Sendable {
 
     /// One row per bar: category, series, value in the axis's base unit.
     public var data: DisplayTable {
-        var rows: [[String]] = []
+        var rows: [[DisplayCell]] = []
         for (c, name) in categories.enumerated() {
             for s in series where c < s.values.count && s.values[c].isFinite {
-                rows.append([name, s.name, ChartNumber.csv(s.values[c])])
+                rows.append([DisplayCell(name), DisplayCell(s.name), value.cell(s.values[c])])
             }
         }
-        return DisplayTable(header: [category, "series", value.csvHeader], rows: rows)
+        return DisplayTable(header: [category, "series", value.csvHeader], cells: rows)
     }
 
-    public var display: Display { .chart(svg: svg, title: title, data: data) }
+    public var display: Display { Display.chart(svg: svg, title: title, data: data).described(by: plan) }
 }
 
 /// A bar chart of one series: one bar per category, vertical or horizontal, each labelled with its value.
@@ -93,6 +95,8 @@ public struct BarChart: Displayable, Hashable, Sendable {
     public var orientation: GroupedBarChart.Orientation
     /// Dashed lines across the plot at given values.
     public var references: [ReferenceLine]
+    /// The deployment the chart describes, if one: the page marks it when it does not fit.
+    public var plan: DisplayPlan?
 
     public init(_ title: String, category: String, value: Axis, bars: [(String, Double)],
                 orientation: GroupedBarChart.Orientation = .vertical, references: [ReferenceLine] = []) {
@@ -126,8 +130,8 @@ public struct BarChart: Displayable, Hashable, Sendable {
     /// One row per bar: label and value in the axis's base unit.
     public var data: DisplayTable {
         DisplayTable(header: [category, value.csvHeader],
-                     rows: zip(labels, values).filter { $0.1.isFinite }.map { [$0.0, ChartNumber.csv($0.1)] })
+                     cells: zip(labels, values).filter { $0.1.isFinite }.map { [DisplayCell($0.0), value.cell($0.1)] })
     }
 
-    public var display: Display { .chart(svg: svg, title: title, data: data) }
+    public var display: Display { Display.chart(svg: svg, title: title, data: data).described(by: plan) }
 }

@@ -14,6 +14,8 @@ public struct LineChart: Displayable, Hashable, Sendable {
     public var y: Axis
     /// The series, in legend order.
     public var series: [ChartSeries]
+    /// The deployment the chart describes, if one: the page marks it when it does not fit.
+    public var plan: DisplayPlan?
 
     public init(_ title: String, x: Axis, y: Axis, series: [ChartSeries]) {
         self.title = title
@@ -85,12 +87,10 @@ public struct LineChart: Displayable, Hashable, Sendable {
 
     /// One row per point: series, x and y in the axes' base units.
     public var data: DisplayTable {
-        DisplayTable(header: ["series", x.csvHeader, y.csvHeader], rows: series.flatMap { line in
-            line.points.filter { $0.x.isFinite && $0.y.isFinite }.map {
-                [line.name, ChartNumber.csv($0.x), ChartNumber.csv($0.y)]
-            }
+        DisplayTable(header: ["series", x.csvHeader, y.csvHeader], cells: series.flatMap { line in
+            line.points.filter { $0.x.isFinite && $0.y.isFinite }.map { [DisplayCell(line.name), x.cell($0.x), y.cell($0.y)] }
         })
     }
 
-    public var display: Display { .chart(svg: svg, title: title, data: data) }
+    public var display: Display { Display.chart(svg: svg, title: title, data: data).described(by: plan) }
 }

@@ -133,8 +133,8 @@ public struct ParetoChart: Displayable, Hashable, Sendable {
     /// One row per point: label, x, y in base units, and whether it is on the front.
     public var data: DisplayTable {
         let onFront = Set(front)
-        return DisplayTable(header: ["plan", x.csvHeader, y.csvHeader, "on Pareto front"], rows: finitePoints.map {
-            [$0.label, ChartNumber.csv($0.x), ChartNumber.csv($0.y), onFront.contains($0) ? "yes" : "no"]
+        return DisplayTable(header: ["plan", x.csvHeader, y.csvHeader, "on Pareto front"], cells: finitePoints.map {
+            [DisplayCell($0.label), x.cell($0.x), y.cell($0.y), DisplayCell(onFront.contains($0) ? "yes" : "no")]
         })
     }
 

@@ -49,7 +49,10 @@ public struct PlacementHeatmap: Displayable, Hashable, Sendable {
         })
     }
 
-    public var display: Display { .chart(svg: svg, title: title, data: data) }
+    /// The placement's deployment, when it came from one (`deployment.placementHeatmap`).
+    public var plan: DisplayPlan? { placement.plan }
+
+    public var display: Display { Display.chart(svg: svg, title: title, data: data).described(by: plan) }
 
     /// The chart as a standalone SVG document.
     public var svg: String {

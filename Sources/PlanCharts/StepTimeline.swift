@@ -40,14 +40,18 @@ public struct StepTimeline: Displayable, Hashable, Sendable {
     public var data: DisplayTable {
         DisplayTable(
             header: ["stage", "micro-batch", "what", "kind", "lane", "start (s)", "end (s)", "duration (s)"],
-            rows: segments.map {
-                ["\($0.stage)", $0.microBatch.map(String.init) ?? "", $0.detail, $0.kind.rawValue,
-                 $0.overlapped ? "overlapped" : "main", ChartNumber.csv($0.start.seconds),
-                 ChartNumber.csv($0.end.seconds), ChartNumber.csv($0.duration.seconds)]
+            cells: segments.map {
+                [DisplayCell("\($0.stage)"), DisplayCell($0.microBatch.map(String.init) ?? ""), DisplayCell($0.detail),
+                 DisplayCell($0.kind.rawValue), DisplayCell($0.overlapped ? "overlapped" : "main"),
+                 ChartNumber.cell($0.start.seconds, unit: "s"), ChartNumber.cell($0.end.seconds, unit: "s"),
+                 ChartNumber.cell($0.duration.seconds, unit: "s")]
             })
     }
 
-    public var display: Display { .chart(svg: svg, title: title, data: data) }
+    /// The deployment drawn.
+    public var plan: DisplayPlan? { DisplayPlan(deployment) }
+
+    public var display: Display { Display.chart(svg: svg, title: title, data: data).described(by: plan) }
 
     /// The chart as a standalone SVG document.
     public var svg: String {

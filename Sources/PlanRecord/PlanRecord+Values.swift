@@ -22,16 +22,33 @@ extension PlanRecord {
         }
     }
 
-    /// The plan a figure or table describes: its name, and whether it fits the GPUs' memory.
+    /// The plan a figure or table describes: its name, whether it fits the GPUs' memory, and whether the program
+    /// shows it on purpose although it may not (`acknowledgingMisfit()`, an `expect` on its fit).
     public struct Plan: Codable, Sendable, Equatable, Hashable {
         /// "EP=16", "TP=8 × PP=2".
         public var name: String
         /// Whether the plan fits in memory for what it serves.
         public var fits: Bool
+        /// Why it does not fit, when it does not: "EP=16 at batch 1024 needs 248 GB per GPU of 80.0 GB".
+        public var misfit: String?
+        /// What tells it from another plan of the same name: "EP=16 at batch 1024, 10,000 tokens, on 2 × 8 H100 SXM".
+        public var detail: String
+        /// Which plan of the run it is (1, 2, … in the order first shown), so that an acknowledgement made later
+        /// (`PlanRecord.planAcknowledged`) reaches the figures shown before it.
+        public var number: Int
+        /// Whether the program said it shows this plan on purpose: its figures then carry no "does not fit" mark.
+        public var acknowledged: Bool
 
-        public init(name: String, fits: Bool) {
+        public init(
+            name: String, fits: Bool, misfit: String? = nil, detail: String? = nil, number: Int = 0,
+            acknowledged: Bool = false
+        ) {
             self.name = name
             self.fits = fits
+            self.misfit = misfit
+            self.detail = detail ?? name
+            self.number = number
+            self.acknowledged = acknowledged
         }
     }
 

@@ -32,6 +32,9 @@ public enum PlanRecord: Sendable, Equatable {
     case expectationFailed(Place, message: String)
     /// A problem that does not stop the build (a plan that does not fit).
     case warning(Place, message: String)
+    /// Plan `number` (`Plan.number`), shown earlier, is shown on purpose although it does not fit: its figures
+    /// carry no mark.
+    case planAcknowledged(number: Int)
     /// A problem that fails the build where it happened (a thrown error).
     case failure(Place, message: String)
     /// A parameter given a value that does not fit the type of its default (the value's fault, not the code's).
@@ -60,7 +63,7 @@ extension PlanRecord {
         case cellStarted = "cell", statementStarted = "statement", text, table, graph, chart, file, inline, claim
         case headline
         case parameterRead = "parameter"
-        case expectationFailed = "expectation", warning, failure, badParameter
+        case expectationFailed = "expectation", warning, failure, badParameter, planAcknowledged = "acknowledged"
     }
 
     /// The record as one protocol line: the separator, compact JSON, a line feed.
@@ -71,7 +74,7 @@ extension PlanRecord {
 
 extension PlanRecord: Codable {
     private enum Key: String, CodingKey {
-        case kind, cell, text, table, graph, chart, file, value, claim, parameter, place, message, name, label
+        case kind, cell, text, table, graph, chart, file, value, claim, parameter, place, message, name, label, number
     }
 
     public init(from decoder: Decoder) throws {
@@ -98,6 +101,7 @@ extension PlanRecord: Codable {
         case .parameterRead: self = .parameterRead(try fields.decode(Parameter.self, forKey: .parameter))
         case .expectationFailed: self = .expectationFailed(try place(), message: try message())
         case .warning: self = .warning(try place(), message: try message())
+        case .planAcknowledged: self = .planAcknowledged(number: try fields.decode(Int.self, forKey: .number))
         case .failure: self = .failure(try place(), message: try message())
         case .badParameter:
             self = .badParameter(try place(), name: try fields.decode(String.self, forKey: .name), message: try message())
@@ -126,6 +130,7 @@ extension PlanRecord: Codable {
             .failure(let place, let message):
             try fields.encode(place, forKey: .place)
             try fields.encode(message, forKey: .message)
+        case .planAcknowledged(let number): try fields.encode(number, forKey: .number)
         case .badParameter(let place, let name, let message):
             try fields.encode(place, forKey: .place)
             try fields.encode(name, forKey: .name)
@@ -148,6 +153,7 @@ extension PlanRecord: Codable {
         case .parameterRead: .parameterRead
         case .expectationFailed: .expectationFailed
         case .warning: .warning
+        case .planAcknowledged: .planAcknowledged
         case .failure: .failure
         case .badParameter: .badParameter
         }

@@ -23,19 +23,19 @@ public func showTable(_ header: [String], _ rows: [[Any]], title: String? = nil)
     send(.table(DisplayTable(header: header, cells: cells, title: title)), plan: nil)
 }
 
-private func send(_ display: Display, plan: DisplayPlan?) {
+/// Sends `display`'s records for the current cell, its tables, graphs and charts describing `plan`.
+private func send(_ display: Display, plan: PlanRecord.Plan?) {
     let cell = PlanbookCells.current
-    let planRecord = plan.map { PlanRecord.Plan(name: $0.name, fits: $0.fits) }
     switch display {
     case .text(let text):
         RecordChannel.send(.text(cell: cell, text))
     case .table(let table):
-        RecordChannel.send(.table(cell: cell, record(table, plan: planRecord)))
+        RecordChannel.send(.table(cell: cell, record(table, plan: plan)))
     case .graph(let dot, let title):
-        RecordChannel.send(.graph(cell: cell, PlanRecord.Graph(title: title, dot: dot, plan: planRecord)))
+        RecordChannel.send(.graph(cell: cell, PlanRecord.Graph(title: title, dot: dot, plan: plan)))
     case .chart(let svg, let title, let data):
         RecordChannel.send(.chart(cell: cell, PlanRecord.Chart(
-            title: title, svg: svg, data: record(data, plan: nil), plan: planRecord)))
+            title: title, svg: svg, data: record(data, plan: nil), plan: plan)))
     case .plan(let figures):
         RecordChannel.send(.file(cell: cell, PlanRecord.File(
             title: "Plan \(figures.name) as JSON (all its figures)", fileExtension: "json",
@@ -43,7 +43,7 @@ private func send(_ display: Display, plan: DisplayPlan?) {
     case .group(let displays):
         for display in displays { send(display, plan: plan) }
     case .describing(let described, let display):
-        send(display, plan: described)
+        send(display, plan: Misfits.record(described))
     }
 }
 

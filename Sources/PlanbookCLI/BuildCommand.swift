@@ -67,7 +67,8 @@ extension Planbook {
                 study.console.summary(Self.summaryLine(summary))
                 study.console.summary("Site: \(summary.output.appendingPathComponent("index.html").path)")
             } catch {
-                study.report(error, what: "build", consequence: "\(out)/ was left as it was")
+                let folder = out.hasSuffix("/") ? out : out + "/"
+                study.report(error, what: "build", consequence: "\(folder) was left as it was")
                 throw ExitCode.failure
             }
         }

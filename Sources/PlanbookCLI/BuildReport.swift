@@ -20,6 +20,21 @@ struct BuildReport: Encodable {
         var column: Int
         var severity: String
         var message: String
+        /// The compiler's notes under it, each at its own place.
+        var notes: [Note]
+
+        struct Note: Encodable {
+            var file: String
+            var line: Int
+            var column: Int
+            var message: String
+        }
+
+        init(_ diagnostic: Diagnostic) {
+            (file, line, column) = (diagnostic.file, diagnostic.line, diagnostic.column)
+            (severity, message) = (diagnostic.severity.rawValue, diagnostic.message)
+            notes = diagnostic.notes.map { Note(file: $0.file, line: $0.line, column: $0.column, message: $0.message) }
+        }
     }
 
     var ok: Bool
@@ -43,9 +58,7 @@ struct BuildReport: Encodable {
         ran = summary.ran
         reused = summary.reused
         seconds = (summary.seconds * 1000).rounded() / 1000
-        problems = summary.warnings.map {
-            Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
-        }
+        problems = summary.warnings.map(Problem.init)
         claims = summary.claims.map { report, claim, line in
             Claim(report: report, line: line, label: claim.label, paper: claim.paper.text, computed: claim.computed.text,
                   ratio: claim.ratio.number?.value, tolerance: claim.tolerance, holds: claim.holds)
@@ -54,9 +67,7 @@ struct BuildReport: Encodable {
 
     init(_ failure: BuildFailure) {
         ok = false
-        problems = failure.diagnostics.map {
-            Problem(file: $0.file, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
-        }
+        problems = failure.diagnostics.map(Problem.init)
     }
 
     /// Prints the report as JSON on standard output.

@@ -18,7 +18,9 @@ import PlanKit
                                          try F.baseline.placementHeatmap, try F.baseline.timeline(.decode),
                                          try F.baseline.timeline(.prefill)]
         return charts.map {
-            guard case let .chart(svg, title, data) = $0.display else { return ("", "", DisplayTable(header: [], rows: [])) }
+            var display = $0.display
+            if case .describing(_, let described) = display { display = described }  // a chart of a plan
+            guard case let .chart(svg, title, data) = display else { return ("", "", DisplayTable(header: [], rows: [])) }
             return (svg, title, data)
         }
     }

@@ -9,7 +9,8 @@ import Testing
     static let table = PlanRecord.Table(
         title: "Memory", header: ["part", "bytes"],
         rows: [[PlanRecord.Value("weights"), PlanRecord.Value("6.44 GB", number: .init(6.44e9, unit: "B"))]],
-        plan: PlanRecord.Plan(name: "EP=16", fits: false))
+        plan: PlanRecord.Plan(name: "EP=16", fits: false, detail: "EP=16 at batch 1024, 10,000 tokens, on 2 × 8 H100 SXM",
+                              number: 2, acknowledged: true))
 
     /// One record of every kind, with awkward text (quotes, a line feed, a control character, non-ASCII).
     static let everyKind: [PlanRecord] = [
@@ -31,6 +32,7 @@ import Testing
                                             type: "Int", given: true)),
         .expectationFailed(place, message: "fits"),
         .warning(place, message: "does not fit"),
+        .planAcknowledged(number: 2),
         .failure(place, message: "threw"),
         .badParameter(place, name: "batch", message: "parameter `batch` is \"lots\" (String)"),
     ]
@@ -49,9 +51,9 @@ import Testing
     }
 
     @Test func everyKindIsCovered() {
-        // One record per kind: fifteen cases, fifteen distinct kinds.
+        // One record per kind: sixteen cases, sixteen distinct kinds.
         let kinds = Set(Self.everyKind.map { JSONWriter().text($0).split(separator: ",")[0] })
-        #expect(kinds.count == 15)
+        #expect(kinds.count == 16 && Self.everyKind.count == 16)
     }
 
     @Test func aKindFromANewerRuntimeIsAClearError() throws {

@@ -5,10 +5,13 @@
 public struct CommunicationPlan: Hashable, Codable, Sendable, CustomStringConvertible {
     public var phase: Phase
     public var collectives: [Collective]
+    /// The deployment whose collectives these are.
+    public var plan: DisplayPlan?
 
-    public init(phase: Phase, collectives: [Collective]) {
+    public init(phase: Phase, collectives: [Collective], plan: DisplayPlan? = nil) {
         self.phase = phase
         self.collectives = collectives
+        self.plan = plan
     }
 
     /// The first collective of `kind` (and `purpose`, when given), e.g. `first(.allToAll, "dispatch")`.
@@ -32,13 +35,20 @@ public struct CommunicationPlan: Hashable, Codable, Sendable, CustomStringConver
         ["collective", "purpose", "when", "group", "bytes per GPU", "across nodes", "link", "time"]
     }
 
+    /// "Collectives in prefill".
+    public var title: String? { "Collectives in \(phase)" }
+
     /// One row per collective.
-    public var rows: [[String]] {
+    public var cells: [[DisplayCell]] {
         collectives.map {
-            [$0.kind.rawValue, $0.purpose, $0.scope.rawValue, $0.group.description, $0.bytesPerGPU.description,
-             SIFormat.significant(100 * $0.interNodeShare) + " %", $0.linkClass.rawValue, $0.time.description]
+            [DisplayCell($0.kind.rawValue), DisplayCell($0.purpose), DisplayCell($0.scope.rawValue),
+             DisplayCell($0.group.description), $0.bytesPerGPU.cell, .percent($0.interNodeShare),
+             DisplayCell($0.linkClass.rawValue), $0.time.cell]
         }
     }
+
+    /// The figures, without the plan.
+    enum CodingKeys: String, CodingKey { case phase, collectives }
 
     public var description: String {
         collectives.isEmpty ? "\(phase): no communication"
@@ -50,6 +60,9 @@ public struct CommunicationPlan: Hashable, Codable, Sendable, CustomStringConver
 public struct CommunicationReport: Hashable, Codable, Sendable, CustomStringConvertible {
     public var prefill: CommunicationPlan
     public var decode: CommunicationPlan
+
+    /// The deployment whose collectives these are.
+    public var plan: DisplayPlan? { prefill.plan }
 
     public subscript(_ phase: Phase) -> CommunicationPlan { phase == .prefill ? prefill : decode }
 

@@ -1,7 +1,12 @@
 extension Deployment {
     /// Every collective of a layer and of each stage boundary, for prefill and decode.
     public var communication: CommunicationReport {
-        CommunicationReport(prefill: communication(for: .prefill), decode: communication(for: .decode))
+        let described = DisplayPlan(self)
+        var prefill = communication(for: .prefill, share: 1)
+        var decode = communication(for: .decode, share: 1)
+        prefill.plan = described
+        decode.plan = described
+        return CommunicationReport(prefill: prefill, decode: decode)
     }
 
     /// Every collective of `phase`, in execution order.
@@ -21,7 +26,11 @@ extension Deployment {
     /// achievable bandwidth); a ring all-reduce takes 2(n−1) steps and an all-gather n−1 steps, each of
     /// alpha + (buffer / n) / bandwidth at the slowest link of the ring; a send takes alpha + bytes / bandwidth.
     /// A collective's time is that of its slowest GPU.
-    public func communication(for phase: Phase) -> CommunicationPlan { communication(for: phase, share: 1) }
+    public func communication(for phase: Phase) -> CommunicationPlan {
+        var plan = communication(for: phase, share: 1)
+        plan.plan = DisplayPlan(self)
+        return plan
+    }
 
     /// The collectives of `share` of each micro-batch (0.5: one half under two-batch overlap).
     func communication(for phase: Phase, share: Double) -> CommunicationPlan {
@@ -31,7 +40,7 @@ extension Deployment {
         let d = Double(model.hidden)
         let rowBytes = d * f.activations.bytesPerElement
         let replicaTokenBytes = tokens.attentionTokenShare * rowBytes
-        let perLayer = placement.layersPerStage * p.microBatches
+        let perLayer = layout.layersPerStage * p.microBatches
         let epGroup = GPUGroup(start: 0, stride: p.tp, count: p.ep)
         var list: [Collective] = []
         list.reserveCapacity(6)
@@ -41,7 +50,7 @@ extension Deployment {
             let boundary = scope == .stageBoundary
             list.append(Collective(
                 kind: kind, purpose: purpose, phase: phase, scope: scope, group: group,
-                groupCount: boundary ? placement.gpusPerStage * (p.pp - 1) : cluster.gpuCount / group.count,
+                groupCount: boundary ? layout.gpusPerStage * (p.pp - 1) : cluster.gpuCount / group.count,
                 bytesPerGPU: Bytes(cost.sent), interNodeBytesPerGPU: Bytes(cost.interNode), linkClass: cost.link,
                 time: Seconds(cost.time), occurrencesPerStep: boundary ? p.microBatches : perLayer))
         }
@@ -67,7 +76,7 @@ extension Deployment {
                 ringCost(epGroup, buffer: replicaTokenBytes, allReduce: false))
         }
         if p.pp > 1 {
-            add(.sendRecv, "activations to next stage", GPUGroup(start: 0, stride: placement.gpusPerStage, count: 2),
+            add(.sendRecv, "activations to next stage", GPUGroup(start: 0, stride: layout.gpusPerStage, count: 2),
                 sendCost(bytes: replicaTokenBytes), scope: .stageBoundary)
         }
         return CommunicationPlan(phase: phase, collectives: list)
@@ -125,7 +134,7 @@ extension Deployment {
 
     /// Send of `bytes` from every GPU of a stage to the same rank of the next stage; the slowest pair decides.
     private func sendCost(bytes: Double) -> Cost {
-        let stageSize = placement.gpusPerStage
+        let stageSize = layout.gpusPerStage
         let senders = stageSize * (parallelism.pp - 1)
         var crossing = 0
         for gpu in 0..<senders where !cluster.sameNode(gpu, gpu + stageSize) { crossing += 1 }

@@ -121,6 +121,6 @@ extension Deployment {
                 note: p.attention == .tensorParallel && p.ep > 1 ? "after all-gather over EP" : ""),
             TensorShape(.output, "x", x),
         ]))
-        return DimensionTable(phase: phase, parallelism: p, operators: ops)
+        return DimensionTable(phase: phase, parallelism: p, operators: ops, plan: DisplayPlan(self))
     }
 }

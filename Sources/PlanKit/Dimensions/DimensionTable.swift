@@ -7,11 +7,14 @@ public struct DimensionTable: Hashable, Codable, Sendable, CustomStringConvertib
     public var phase: Phase
     public var parallelism: Parallelism
     public var operators: [OperatorShape]
+    /// The deployment whose layer this is.
+    public var plan: DisplayPlan?
 
-    public init(phase: Phase, parallelism: Parallelism, operators: [OperatorShape]) {
+    public init(phase: Phase, parallelism: Parallelism, operators: [OperatorShape], plan: DisplayPlan? = nil) {
         self.phase = phase
         self.parallelism = parallelism
         self.operators = operators
+        self.plan = plan
     }
 
     /// The shape of `op`, if the layer has that operator.
@@ -20,15 +23,23 @@ public struct DimensionTable: Hashable, Codable, Sendable, CustomStringConvertib
     /// Column titles of `rows`.
     public var header: [String] { ["operator", "tensor", "global shape", "split", "local shape per GPU"] }
 
-    /// One row per tensor of every operator.
-    public var rows: [[String]] {
+    /// "Tensor dimensions of one layer in prefill".
+    public var title: String? { "Tensor dimensions of one layer in \(phase)" }
+
+    /// One row per tensor of every operator; a shape's cell keeps its element count (unit `elements`).
+    public var cells: [[DisplayCell]] {
         operators.flatMap { shape in
             shape.tensors.map { t in
-                [shape.op.rawValue, "\(t.role) \(t.name)", t.globalText, t.splitText,
-                 t.localText + (t.note.isEmpty ? "" : " (\(t.note))")]
+                [DisplayCell(shape.op.rawValue), DisplayCell("\(t.role) \(t.name)"),
+                 DisplayCell(Double(t.globalElements), text: t.globalText, unit: "elements"), DisplayCell(t.splitText),
+                 DisplayCell(Double(t.localElements), text: t.localText + (t.note.isEmpty ? "" : " (\(t.note))"),
+                             unit: "elements")]
             }
         }
     }
+
+    /// The figures, without the plan.
+    enum CodingKeys: String, CodingKey { case phase, parallelism, operators }
 
     public var description: String {
         "Dimensions (\(phase), \(parallelism)):\n" + operators.map { "  \($0)" }.joined(separator: "\n")

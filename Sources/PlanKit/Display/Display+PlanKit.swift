@@ -13,16 +13,13 @@ extension RoutingSimulation: TableDisplayable {}
 extension CommunicationReport: Displayable {
     /// The prefill and the decode collectives, each as a table.
     public var display: Display {
-        .group([
-            .table(DisplayTable(header: prefill.header, rows: prefill.rows, title: "Prefill")),
-            .table(DisplayTable(header: decode.header, rows: decode.rows, title: "Decode")),
-        ])
+        Display.group([.table(prefill.table), .table(decode.table)]).described(by: plan)
     }
 }
 
 extension DeploymentGraph: Displayable {
     /// The graph, for Graphviz.
-    public var display: Display { .graph(dot: dot, title: title) }
+    public var display: Display { Display.graph(dot: dot, title: title).described(by: plan) }
 }
 
 extension Placement: Displayable {
@@ -34,7 +31,8 @@ extension Placement: Displayable {
                 GPUList.text(gpus(layer: layer, expert: expert))
             }
         }
-        return .table(DisplayTable(header: header, rows: rows, title: "GPUs holding each expert"))
+        return Display.table(DisplayTable(header: header, rows: rows, title: "GPUs holding each expert"))
+            .described(by: plan)
     }
 }
 

@@ -59,17 +59,27 @@ public protocol Displayable {
     var display: Display { get }
 }
 
-/// A value that shows itself as one table of `header` and `cells`.
+/// A value that shows itself as one table of `header` and `cells`, under a caption `title`, describing `plan`.
+///
+/// Every cell that shows a number keeps it (`DisplayCell`: value, unit, text), so that the build's ledger holds every
+/// number the table shows; `rows` is the same table as text.
 public protocol TableDisplayable: Displayable {
     /// Column titles.
     var header: [String] { get }
-    /// Formatted cells, row by row.
-    var rows: [[String]] { get }
-    /// The cells with the numbers they show (by default, `rows` as text).
+    /// The cells with the numbers they show, row by row.
     var cells: [[DisplayCell]] { get }
+    /// What the table shows, for its caption ("Memory per GPU"); the page adds the plan's name. Nil by default.
+    var title: String? { get }
+    /// The deployment the table describes, if any (nil by default).
+    var plan: DisplayPlan? { get }
 }
 
 extension TableDisplayable {
-    public var cells: [[DisplayCell]] { rows.map { $0.map { DisplayCell($0) } } }
-    public var display: Display { .table(DisplayTable(header: header, cells: cells)) }
+    public var title: String? { nil }
+    public var plan: DisplayPlan? { nil }
+    /// The cells' text, row by row.
+    public var rows: [[String]] { cells.map { $0.map(\.text) } }
+    /// The table, describing its plan.
+    public var table: DisplayTable { DisplayTable(header: header, cells: cells, title: title) }
+    public var display: Display { Display.table(table).described(by: plan) }
 }

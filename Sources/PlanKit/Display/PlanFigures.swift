@@ -24,7 +24,7 @@ public struct PlanFigures: Hashable, Codable, Sendable {
         parallelism = deployment.parallelism
         assumptions = deployment.assumptions
         expertsPerGPU = (0..<deployment.model.layers).map { layer in
-            (0..<deployment.cluster.gpuCount).map { deployment.placement.experts(onGPU: $0, layer: layer) }
+            (0..<deployment.cluster.gpuCount).map { deployment.layout.experts(onGPU: $0, layer: layer) }
         }
         dimensions = deployment.dimensions
         communication = deployment.communication
@@ -38,18 +38,21 @@ extension Deployment: Displayable {
     public var display: Display {
         let memory = self.memory
         let performance = self.performance
-        let communication = self.communication
-        let rows: [[String]] = [
-            ["plan", "\(parallelism) on \(cluster.gpuCount) × \(cluster.gpu.name)"],
-            ["memory per GPU (most loaded)", "\(memory.totalPerGPU) of \(memory.capacityPerGPU)\(memory.fits ? "" : " — does not fit")"],
-            ["time to first token", performance.prefill.ttft.description],
-            ["prefill throughput", performance.prefill.tokensPerSecond.description],
-            ["time per output token", performance.decode.tpot.description],
-            ["decode throughput", performance.decode.tokensPerSecond.description],
-            ["communication per decode step and GPU", communication.decode.collectives.map { $0.bytesPerGPU * Double($0.occurrencesPerStep) }.sum().description],
+        let sent = communication(for: .decode, share: 1).collectives
+            .map { $0.bytesPerGPU * Double($0.occurrencesPerStep) }.sum()
+        let fit = memory.withinCapacity ? "" : " — does not fit"
+        let cells: [[DisplayCell]] = [
+            ["plan", DisplayCell("\(parallelism) on \(cluster.gpuCount) × \(cluster.gpu.name)")],
+            ["memory per GPU (most loaded)",
+             DisplayCell(memory.totalPerGPU, text: "\(memory.totalPerGPU) of \(memory.capacityPerGPU)\(fit)")],
+            ["time to first token", performance.prefill.ttft.cell],
+            ["prefill throughput", performance.prefill.tokensPerSecond.cell],
+            ["time per output token", performance.decode.tpot.cell],
+            ["decode throughput", performance.decode.tokensPerSecond.cell],
+            ["communication per decode step and GPU", sent.cell],
         ]
         return .describing(DisplayPlan(self), .group([
-            .table(DisplayTable(header: ["figure", "value"], rows: rows, title: "Plan \(parallelism)")),
+            .table(DisplayTable(header: ["figure", "value"], cells: cells, title: "Plan \(parallelism)")),
             .plan(PlanFigures(self)),
         ]))
     }

@@ -13,8 +13,10 @@ extension Deployment {
         let micro = parallelism.microBatches > 1 ? " per micro-batch" : ""
         let caption = "Shapes are local to one GPU in \(phase): each attention replica holds "
             + "\(shapes.tokenDimension) tokens\(micro); expert rows assume balanced routing. Edges: \(DOTStyle.legend)."
-        return DeploymentGraph(
+        var graph = DeploymentGraph(
             title: title, caption: caption, level: level, phase: phase, nodes: builder.nodes, edges: builder.edges,
             cluster: cluster, parallelism: parallelism)
+        graph.plan = DisplayPlan(self)
+        return graph
     }
 }

@@ -21,6 +21,8 @@ public struct DeploymentGraph: Hashable, Codable, Sendable, CustomStringConverti
     public let cluster: Cluster
     /// The layout the nodes follow (for pipeline stages).
     public let parallelism: Parallelism
+    /// The deployment drawn.
+    public var plan: DisplayPlan?
 
     public init(
         title: String, caption: String, level: Level, phase: Phase, nodes: [Node], edges: [Edge], cluster: Cluster,
@@ -35,6 +37,9 @@ public struct DeploymentGraph: Hashable, Codable, Sendable, CustomStringConverti
         self.cluster = cluster
         self.parallelism = parallelism
     }
+
+    /// The graph, without the plan.
+    enum CodingKeys: String, CodingKey { case title, caption, level, phase, nodes, edges, cluster, parallelism }
 
     /// Nodes in the graph; an app can refuse to lay out graphs above `recommendedNodeLimit`.
     public var nodeCount: Int { nodes.count }

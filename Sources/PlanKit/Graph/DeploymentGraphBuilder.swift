@@ -21,7 +21,7 @@ struct DeploymentGraphBuilder {
         self.shapes = GraphShapes(deployment: deployment, phase: phase)
     }
 
-    var placement: Placement { deployment.placement }
+    var placement: Placement { deployment.layout }
     var parallelism: Parallelism { deployment.parallelism }
 
     /// The blocks that draw `level`: one per layer, one layer alone, or layer 0 plus summaries per stage.

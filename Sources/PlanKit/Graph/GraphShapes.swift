@@ -24,7 +24,7 @@ struct GraphShapes {
 
     /// Expected rows (token copies) one all-to-all member sends to another: tokens × topK × expertsPerRank / experts.
     var rowsPerPeer: Double {
-        Double(tokens) * Double(model.topK) * Double(deployment.placement.expertsPerRank)
+        Double(tokens) * Double(model.topK) * Double(deployment.layout.expertsPerRank)
             / Double(model.expertsPerLayer)
     }
 

@@ -5,7 +5,9 @@ extension Deployment {
         // weights and KV cache are the same in both phases; only the working set differs, equally on every stage
         let phases = serving.phases
         let larger = phases.max { activationBytes($0) < activationBytes($1) } ?? .decode
-        return memory(for: larger)
+        var footprint = memory(for: larger)
+        footprint.scope = .mostLoaded
+        return footprint
     }
 
     /// The memory of the most-loaded GPU while it runs `phase` (GPUs of one pipeline stage hold the same amounts;
@@ -14,15 +16,17 @@ extension Deployment {
         let activations = activationBytes(phase)
         // stages differ only by embedding (first), head (last) and dense layers (the leading ones): the first
         // stage, the stage where dense layers end, the first stage without any and the last cover every kind
-        let layers = placement.layersPerStage
+        let layers = layout.layersPerStage
         let last = parallelism.pp - 1
         let candidates = Set([0, min(last, model.denseLayers / layers),
                               min(last, (model.denseLayers + layers - 1) / layers), last]).sorted()
         var worst = memoryFootprint(ofGPU: 0, activations: activations)
         for stage in candidates.dropFirst() {
-            let candidate = memoryFootprint(ofGPU: stage * placement.gpusPerStage, activations: activations)
+            let candidate = memoryFootprint(ofGPU: stage * layout.gpusPerStage, activations: activations)
             if candidate.totalPerGPU > worst.totalPerGPU { worst = candidate }
         }
+        worst.scope = .mostLoadedIn(phase)
+        worst.plan = DisplayPlan(self)
         return worst
     }
 
@@ -35,7 +39,10 @@ extension Deployment {
     /// `kvElementsPerToken`, split over the attention tensor degree unless it is an MLA latent.
     public func memoryFootprint(ofGPU gpu: Int) -> MemoryFootprint {
         let activations = serving.phases.map { activationBytes($0) }.max() ?? .zero
-        return memoryFootprint(ofGPU: gpu, activations: activations)
+        var footprint = memoryFootprint(ofGPU: gpu, activations: activations)
+        footprint.scope = .gpu
+        footprint.plan = DisplayPlan(self)
+        return footprint
     }
 
     private func memoryFootprint(ofGPU gpu: Int, activations: Bytes) -> MemoryFootprint {
@@ -44,8 +51,8 @@ extension Deployment {
         let f = workload.precisions
         let w = f.weights.bytesPerElement
         let stage = GPURank(gpu: gpu, parallelism: p).stage
-        let layers = Double(placement.layersPerStage)
-        let dense = Double(min(placement.layersPerStage, max(0, m.denseLayers - stage * placement.layersPerStage)))
+        let layers = Double(layout.layersPerStage)
+        let dense = Double(min(layout.layersPerStage, max(0, m.denseLayers - stage * layout.layersPerStage)))
         let moeLayers = layers - dense
         let a = Double(p.attentionTensorDegree)
         let tp = Double(p.tp)
@@ -58,7 +65,7 @@ extension Deployment {
             gpu: gpu, stage: stage,
             attentionWeights: Bytes(layers * Double(m.attentionParametersPerLayer) / a * w),
             routerWeights: Bytes(moeLayers * Double(m.routerParametersPerLayer) * w),
-            expertWeights: Bytes(moeLayers * Double(placement.expertsPerRank * m.parametersPerExpert) / tp * w),
+            expertWeights: Bytes(moeLayers * Double(layout.expertsPerRank * m.parametersPerExpert) / tp * w),
             sharedExpertWeights: Bytes(moeLayers * Double(m.sharedExperts * m.parametersPerExpert) / tp * w),
             denseFFNWeights: Bytes(dense * Double(m.denseFFNParameters) / a * w),
             embeddingWeights: Bytes(embedding * w),

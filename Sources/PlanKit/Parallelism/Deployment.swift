@@ -12,8 +12,8 @@ public struct Deployment: Hashable, Sendable {
     public let cluster: Cluster
     /// How it is split.
     public let parallelism: Parallelism
-    /// Which GPU holds what.
-    public let placement: Placement
+    /// Which GPU holds what (describing no plan; `placement` is the same, describing this one).
+    let layout: Placement
     /// Efficiencies and latencies applied to the hardware's peaks.
     public var assumptions: Assumptions
     /// The phases this deployment serves; its memory and fit count only those.
@@ -63,10 +63,17 @@ public struct Deployment: Hashable, Sendable {
         self.workload = workload
         self.cluster = cluster
         self.parallelism = p
-        self.placement = Placement(model: model, parallelism: p, cluster: cluster)
+        self.layout = Placement(model: model, parallelism: p, cluster: cluster)
         self.assumptions = assumptions
         self.serving = serving
         DeploymentObserver.made?(self)
+    }
+
+    /// Which GPU holds what, as a table describing this deployment.
+    public var placement: Placement {
+        var placement = layout
+        placement.plan = DisplayPlan(self)
+        return placement
     }
 
     /// Sequences each attention replica serves per step: batch / batchShards.

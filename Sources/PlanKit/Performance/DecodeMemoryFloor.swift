@@ -32,6 +32,8 @@ public struct DecodeMemoryFloor: Hashable, Codable, Sendable, CustomStringConver
     public var bandwidthShare: Double
     /// Sequences that each gain one token per step.
     public var batch: Int
+    /// The deployment whose floor this is.
+    public var plan: DisplayPlan?
 
     /// The floor for passes of per-stage bytes `stages` (weights, KV cache of one micro-batch) and `microBatches`.
     public init(stages: [(weights: Bytes, kvCache: Bytes)], microBatches: Int, bandwidth: Rate, bandwidthShare: Double,
@@ -64,14 +66,22 @@ public struct DecodeMemoryFloor: Hashable, Codable, Sendable, CustomStringConver
             + "\(bytesPerStep) → TPOT ≥ \(time), ≤ \(maxTokensPerSecond)"
     }
 
+    /// "Memory-bandwidth floor on decode time per output token".
+    public var title: String? { "Memory-bandwidth floor on decode time per output token" }
     /// Column titles of `rows`.
     public var header: [String] { ["read per output token, busiest GPU", "bytes", "time at \(bandwidth)"] }
 
     /// Weights, KV cache and their sum, each with its time at `bandwidth`.
-    public var rows: [[String]] {
+    public var cells: [[DisplayCell]] {
         [("weights", weightsPerStep), ("KV cache", kvCachePerStep), ("total (floor on TPOT)", bytesPerStep)].map {
-            [$0.0, $0.1.description, ($0.1 / bandwidth).description]
+            [DisplayCell($0.0), $0.1.cell, ($0.1 / bandwidth).cell]
         }
+    }
+
+    /// The figures, without the plan.
+    enum CodingKeys: String, CodingKey {
+        case weightsPerPass, kvCachePerPass, passesPerStep, weightsPerStep, kvCachePerStep, bandwidth, bandwidthShare
+        case batch
     }
 }
 
@@ -90,12 +100,12 @@ extension Deployment {
         let t = StepTokens(self, phase: .decode)
         let a = Double(p.attentionTensorDegree)
         let tp = Double(p.tp)
-        let expertParameters = Double(placement.expertsPerRank) * t.expertActivation * Double(m.parametersPerExpert)
+        let expertParameters = Double(layout.expertsPerRank) * t.expertActivation * Double(m.parametersPerExpert)
         let moeLayer = Double(m.attentionParametersPerLayer) / a + Double(m.routerParametersPerLayer)
             + expertParameters / tp + Double(m.sharedExperts * m.parametersPerExpert) / tp
         let denseLayer = Double(m.attentionParametersPerLayer) / a + Double(m.denseFFNParameters) / a
         let kvSplit = m.kvCacheSplitsByTensorParallel ? a : 1
-        let layers = placement.layersPerStage
+        let layers = layout.layersPerStage
         let stages = (0..<p.pp).map { stage -> (weights: Bytes, kvCache: Bytes) in
             let dense = Double(min(layers, max(0, m.denseLayers - stage * layers)))
             var weights = dense * denseLayer + (Double(layers) - dense) * moeLayer
@@ -107,9 +117,11 @@ extension Deployment {
                 * Double(m.kvElementsPerToken) / kvSplit
             return (Bytes(weights * w), Bytes(kv * f.kvCache.bytesPerElement))
         }
-        return DecodeMemoryFloor(
+        var floor = DecodeMemoryFloor(
             stages: stages, microBatches: p.microBatches,
             bandwidth: .bytesPerSecond(cluster.gpu.memoryBandwidth * bandwidthShare),
             bandwidthShare: bandwidthShare, batch: workload.batch)
+        floor.plan = DisplayPlan(self)
+        return floor
     }
 }

@@ -72,7 +72,7 @@ extension Deployment {
         case .moe:
             let experts = Double(m.expertsPerLayer)
             let ffn = Double(m.expertFFN) / Double(p.tp)
-            let activeSlots = Double(placement.expertsPerRank) * t.expertActivation
+            let activeSlots = Double(layout.expertsPerRank) * t.expertActivation
             add(.router, flops: 2 * tm * d * experts, peak: f.weights, weights: d * experts,
                 activations: tm * d + tm * experts)
             add(.dispatch, flops: 0, peak: f.activations, activations: 2 * rows * d)

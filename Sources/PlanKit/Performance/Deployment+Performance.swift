@@ -1,8 +1,9 @@
 extension Deployment {
     /// Prefill and decode speed with their breakdowns.
     public var performance: PerformanceEstimate {
-        let prefill = stepBreakdown(.prefill)
-        let decode = stepBreakdown(.decode)
+        let described = DisplayPlan(self)
+        let prefill = stepBreakdown(.prefill, plan: described)
+        let decode = stepBreakdown(.decode, plan: described)
         let ttft = prefill.total.total
         let tpot = decode.total.total
         return PerformanceEstimate(
@@ -11,7 +12,8 @@ extension Deployment {
                 breakdown: prefill),
             decode: DecodeEstimate(
                 tpot: tpot, tokensPerSecond: .tokensPerSecond(Double(workload.batch) / tpot.seconds),
-                breakdown: decode))
+                breakdown: decode),
+            plan: described)
     }
 
     /// Where one step of `phase` spends its time on the busiest GPU.
@@ -30,15 +32,18 @@ extension Deployment {
     ///   in that time, so decode tokens/s = batch / TPOT.
     /// The busiest stage's work (m × max t_i) is split into compute, memory and exposed communication; the
     /// rest of the step is bubble.
-    public func stepBreakdown(_ phase: Phase) -> StepBreakdown {
+    public func stepBreakdown(_ phase: Phase) -> StepBreakdown { stepBreakdown(phase, plan: DisplayPlan(self)) }
+
+    /// `stepBreakdown(phase)`, describing `described`.
+    func stepBreakdown(_ phase: Phase, plan described: DisplayPlan?) -> StepBreakdown {
         let operators = operatorTimes(phase)
-        let plan = communication(for: phase)
+        let plan = communication(for: phase, share: 1)
         let moe = layerTime(phase, operators: operators, plan: plan)
         let denseOperators = model.denseLayers > 0 ? operatorTimes(phase, layer: .dense) : []
         let dense = model.denseLayers > 0 ? denseLayerTime(denseOperators, plan: plan) : TimeBreakdown()
         let stages = parallelism.pp
         let m = Double(parallelism.microBatches)
-        let layersPerStage = placement.layersPerStage
+        let layersPerStage = layout.layersPerStage
         let boundary = plan.boundaryTime
         var stageTimes: [TimeBreakdown] = []
         for stage in 0..<stages {
@@ -64,7 +69,8 @@ extension Deployment {
             microBatches: parallelism.microBatches, perLayer: moe * m, total: total, layer: moe,
             denseOperators: denseOperators, overlap: assumptions.overlap,
             layerCommunicationInFlight: assumptions.overlap == .twoBatch
-                ? communication(for: phase, share: 0.5).perLayerTime * 2 : plan.perLayerTime)
+                ? communication(for: phase, share: 0.5).perLayerTime * 2 : plan.perLayerTime,
+            plan: described)
     }
 
     /// One MoE layer of one micro-batch: its operators' compute and memory time, and the communication left

@@ -4,18 +4,23 @@
 public struct PerformanceEstimate: Hashable, Codable, Sendable, CustomStringConvertible {
     public var prefill: PrefillEstimate
     public var decode: DecodeEstimate
+    /// The deployment estimated.
+    public var plan: DisplayPlan?
 
     public var description: String { "\(prefill); \(decode)" }
 
+    /// "Performance".
+    public var title: String? { "Performance" }
     /// Column titles of `rows`.
     public var header: [String] { ["phase", "latency", "tokens/s"] + TimeBreakdown.header }
     /// One row per phase: its latency, throughput and total breakdown.
-    public var rows: [[String]] {
-        [["prefill (TTFT)", prefill.ttft.description, prefill.tokensPerSecond.description]
-            + prefill.breakdown.total.row,
-         ["decode (TPOT)", decode.tpot.description, decode.tokensPerSecond.description]
-            + decode.breakdown.total.row]
+    public var cells: [[DisplayCell]] {
+        [["prefill (TTFT)", prefill.ttft.cell, prefill.tokensPerSecond.cell] + prefill.breakdown.total.cells,
+         ["decode (TPOT)", decode.tpot.cell, decode.tokensPerSecond.cell] + decode.breakdown.total.cells]
     }
+
+    /// The figures, without the plan (which a download names once, at the top).
+    enum CodingKeys: String, CodingKey { case prefill, decode }
 }
 
 /// How fast a deployment turns `batch` prompts into first tokens.

@@ -29,6 +29,8 @@ public struct StepBreakdown: Hashable, Codable, Sendable, CustomStringConvertibl
     /// Communication in flight during one MoE layer of one micro-batch: `layerCommunication`, or both halves'
     /// under two-batch overlap.
     public var layerCommunicationInFlight: Seconds
+    /// The deployment this step is of.
+    public var plan: DisplayPlan?
 
     /// The operator `op`, if the layer has it.
     public subscript(_ op: LayerOperator) -> OperatorTime? { operators.first { $0.op == op } }
@@ -40,19 +42,27 @@ public struct StepBreakdown: Hashable, Codable, Sendable, CustomStringConvertibl
     /// Column titles of `rows`.
     public var header: [String] { ["operator", "FLOPs", "HBM bytes", "compute", "memory", "time", "bound"] }
 
+    /// "Time of one decode step, by operator".
+    public var title: String? { "Time of one \(phase) step, by operator" }
+
     /// One row per operator (one layer, one micro-batch), then communication, the layer over the step and the step.
-    public var rows: [[String]] {
-        var rows = operators.map {
-            [$0.op.rawValue, $0.flops.description, $0.bytes.description, $0.roofline.compute.description,
-             $0.roofline.memory.description, $0.time.description, $0.bound.rawValue]
+    public var cells: [[DisplayCell]] {
+        var rows = operators.map { op -> [DisplayCell] in
+            [DisplayCell(op.op.rawValue), op.flops.cell, op.bytes.cell, op.roofline.compute.cell,
+             op.roofline.memory.cell, op.time.cell, DisplayCell(op.bound.rawValue)]
         }
-        rows.append(["collectives", "", "", "", "", layerCommunication.description, "communication"])
-        rows.append(["layer (whole step)", "", "", perLayer.compute.description, perLayer.memory.description,
-                     perLayer.total.description, ""])
-        rows.append(["step", "", "", total.compute.description, total.memory.description, total.total.description,
-                     "bubble \(total.bubble)"])
+        rows.append(["collectives", "", "", "", "", layerCommunication.cell, "communication"])
+        rows.append(["layer (whole step)", "", "", perLayer.compute.cell, perLayer.memory.cell, perLayer.total.cell, ""])
+        rows.append(["step", "", "", total.compute.cell, total.memory.cell, total.total.cell,
+                     DisplayCell(total.bubble, text: "bubble \(total.bubble)")])
         return rows
     }
 
     public var description: String { "\(phase) step: \(total)" }
+
+    /// The figures, without the plan (which a download names once, at the top).
+    enum CodingKeys: String, CodingKey {
+        case phase, operators, layerCommunication, boundaryCommunication, stageTime, stages, microBatches, perLayer
+        case total, layer, denseOperators, overlap, layerCommunicationInFlight
+    }
 }

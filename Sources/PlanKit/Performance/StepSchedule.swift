@@ -56,7 +56,7 @@ public struct StepSchedule: Hashable, Sendable {
         let d = deployment
         let layerTime = layerTime.seconds
         let overlap = d.assumptions.overlap != .none
-        let layers = d.placement.layersPerStage
+        let layers = d.layout.layersPerStage
         let stages = d.parallelism.pp
         let micro = d.parallelism.microBatches
         let send = breakdown.boundaryCommunication.seconds

@@ -42,8 +42,10 @@ public struct TimeBreakdown: Hashable, Codable, Sendable, CustomStringConvertibl
 
     /// Column titles of `row`.
     public static let header = ["compute", "memory", "communication", "bubble", "total"]
+    /// The parts and the total, as table cells.
+    public var cells: [DisplayCell] { [compute, memory, communication, bubble, total].map(\.cell) }
     /// The parts and the total, formatted.
-    public var row: [String] { [compute, memory, communication, bubble, total].map(\.description) }
+    public var row: [String] { cells.map(\.text) }
 
     public var description: String {
         "\(total) = compute \(compute) + memory \(memory) + communication \(communication) + bubble \(bubble)"

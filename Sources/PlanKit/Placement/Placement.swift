@@ -9,6 +9,8 @@ public struct Placement: Hashable, Sendable {
     public let model: MoEModel
     public let parallelism: Parallelism
     public let cluster: Cluster
+    /// The deployment this placement is of, when it came from one (`deployment.placement`).
+    public var plan: DisplayPlan?
 
     public init(model: MoEModel, parallelism: Parallelism, cluster: Cluster) {
         self.model = model

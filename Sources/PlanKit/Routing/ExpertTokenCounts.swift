@@ -46,11 +46,14 @@ public struct ExpertTokenCounts: Hashable, Codable, Sendable, CustomStringConver
     /// Column titles of `rows`.
     public var header: [String] { ["Expert", "Tokens", "Share"] }
 
+    /// "Tokens per expert in layer 3".
+    public var title: String? { "Tokens per expert in layer \(layer)" }
+
     /// One row per expert: its tokens and its share of the layer's assignments.
-    public var rows: [[String]] {
+    public var cells: [[DisplayCell]] {
         counts.enumerated().map { expert, count in
-            let share = total > 0 ? 100 * Double(count) / Double(total) : 0
-            return ["E\(expert)", SIFormat.grouped(count), SIFormat.fixed(share, decimals: 1) + " %"]
+            let share = total > 0 ? Double(count) / Double(total) : 0
+            return [DisplayCell("E\(expert)"), DisplayCell(count), .percent(share, decimals: 1)]
         }
     }
 }

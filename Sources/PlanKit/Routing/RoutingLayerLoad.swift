@@ -41,7 +41,7 @@ public struct RoutingLayerLoad: Hashable, Codable, Sendable {
 extension RoutingLayerLoad {
     /// The load of `layer` of `simulation` on `deployment`'s placement.
     init(layer: Int, simulation: RoutingSimulation, deployment: Deployment) {
-        let placement = deployment.placement
+        let placement = deployment.layout
         let dp = Double(deployment.parallelism.dp)
         let counts = simulation.expertCounts[layer]
         let gpus = placement.gpus(inStage: placement.stage(ofLayer: layer))

@@ -56,19 +56,25 @@ public struct RoutingLoad: Hashable, Sendable, CustomStringConvertible {
             + "\(SIFormat.fixed(slowdown, decimals: 2))× (\(slowestGPUStepTime) vs \(balancedStepTime) balanced)"
     }
 
+    /// The deployment routed to.
+    public var plan: DisplayPlan? { DisplayPlan(deployment) }
+
+    /// "Tokens per GPU under zipf(1.2) routing, per layer".
+    public var title: String? { "Tokens per GPU under \(simulation.distribution) routing, per layer" }
+
     /// Column titles of `rows`.
     public var header: [String] {
         ["Layer", "Busiest GPU", "Tokens (max)", "Tokens (mean)", "Imbalance", "Slowest GPU", "Balanced", "Slowdown"]
     }
 
     /// One row per layer.
-    public var rows: [[String]] {
+    public var cells: [[DisplayCell]] {
         layers.map { layer in
             let ratio = layer.balancedTime.seconds > 0 ? layer.slowestTime / layer.balancedTime : 1
             return [
-                String(layer.layer), "GPU \(layer.busiestGPU)", SIFormat.tokenCount(layer.maximumTokens),
-                SIFormat.tokenCount(layer.meanTokens), SIFormat.fixed(layer.imbalance, decimals: 2) + "×",
-                layer.slowestTime.description, layer.balancedTime.description, SIFormat.fixed(ratio, decimals: 2) + "×",
+                DisplayCell(String(layer.layer)), DisplayCell("GPU \(layer.busiestGPU)"), .count(layer.maximumTokens),
+                .count(layer.meanTokens), .times(layer.imbalance), layer.slowestTime.cell, layer.balancedTime.cell,
+                .times(ratio),
             ]
         }
     }

@@ -38,12 +38,17 @@ public struct RoutingOverflow: Hashable, Codable, Sendable, CustomStringConverti
     /// Column titles of `rows`.
     public var header: [String] { ["Layer", "Capacity", "Dropped", "Of assignments"] }
 
+    /// "Tokens over expert capacity at capacity factor 1.25, per layer".
+    public var title: String? {
+        "Tokens over expert capacity at capacity factor \(SIFormat.significant(capacityFactor)), per layer"
+    }
+
     /// One row per layer.
-    public var rows: [[String]] {
+    public var cells: [[DisplayCell]] {
         droppedPerLayer.indices.map { layer in
             [
-                String(layer), SIFormat.grouped(capacityPerLayer[layer]), SIFormat.grouped(droppedPerLayer[layer]),
-                SIFormat.grouped(assignmentsPerLayer[layer]),
+                DisplayCell(String(layer)), DisplayCell(capacityPerLayer[layer]), DisplayCell(droppedPerLayer[layer]),
+                DisplayCell(assignmentsPerLayer[layer]),
             ]
         }
     }

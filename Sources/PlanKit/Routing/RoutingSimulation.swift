@@ -109,12 +109,15 @@ public struct RoutingSimulation: Hashable, Codable, Sendable, CustomStringConver
     /// Column titles of `rows`.
     public var header: [String] { ["Layer", "Hottest expert", "Tokens (max)", "Tokens (mean)", "Imbalance"] }
 
+    /// "Tokens per expert under zipf(1.2) routing, per layer".
+    public var title: String? { "Tokens per expert under \(distribution) routing, per layer" }
+
     /// One row per layer: its busiest expert, its load, the mean load and max/mean.
-    public var rows: [[String]] {
+    public var cells: [[DisplayCell]] {
         layers.map { counts in
             [
-                String(counts.layer), "E\(counts.busiestExpert)", SIFormat.grouped(counts.maximum),
-                SIFormat.tokenCount(counts.mean), SIFormat.fixed(counts.imbalance, decimals: 2) + "×",
+                DisplayCell(String(counts.layer)), DisplayCell("E\(counts.busiestExpert)"), DisplayCell(counts.maximum),
+                .count(counts.mean), .times(counts.imbalance),
             ]
         }
     }

@@ -56,12 +56,13 @@ extension SiteBuild {
 /// The order problems are listed in.
 enum DiagnosticOrder {
     /// Problems file by file, top to bottom (a stable sort, so problems at one place keep their order), each once
-    /// (shared code and `--param` problems would otherwise repeat for every report).
+    /// (shared code and `--param` problems would otherwise repeat for every report). A compiler's errors stay in
+    /// its order, under its first error (`Diagnostic.listedAt`).
     static func sorted(_ problems: [Diagnostic]) -> [Diagnostic] {
         var seen: Set<Diagnostic> = []
         return problems.enumerated().sorted { a, b in
-            (a.element.file, a.element.line, a.element.column, a.offset)
-                < (b.element.file, b.element.line, b.element.column, b.offset)
+            let (placeA, placeB) = (a.element.listedAt ?? .init(a.element), b.element.listedAt ?? .init(b.element))
+            return placeA != placeB ? placeA < placeB : a.offset < b.offset
         }.map(\.element).filter { seen.insert($0).inserted }
     }
 }

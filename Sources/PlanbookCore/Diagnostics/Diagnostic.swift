@@ -21,6 +21,23 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     public var message: String
     /// Notes that belong to this problem (the compiler's `note:` lines), each at its own place, listed under it.
     public var notes: [Note] = []
+    /// Where a list of problems puts this one when not at its own place: the compiler's errors after its first one,
+    /// often caused by it, are listed right under that first error, in the compiler's order.
+    public var listedAt: Place?
+
+    /// The file, line and column of a diagnostic.
+    public struct Place: Sendable, Equatable, Hashable, Comparable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+
+        /// The place of `diagnostic`.
+        public init(_ diagnostic: Diagnostic) {
+            (file, line, column) = (diagnostic.file, diagnostic.line, diagnostic.column)
+        }
+
+        public static func < (a: Place, b: Place) -> Bool { (a.file, a.line, a.column) < (b.file, b.line, b.column) }
+    }
 
     /// A note under a diagnostic: a place and a message (`Reports/x.md:25:11: note: did you mean to use 'try'?`).
     public struct Note: Sendable, Equatable, Hashable, CustomStringConvertible {

@@ -32,6 +32,13 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     public var occurrence = 1
     /// Where it is, for a reader: the sentence of an inline value, "Table 2 “Memory per GPU”, row …, column …".
     public var place = ""
+    /// For a table cell or chart point: what identifies its table on the page (`tableKey`), its row (`rowLabels`)
+    /// and its column's header; `key` is the three joined by " / ".
+    public var table: String?
+    public var row: String?
+    public var column: String?
+    /// The plan the table or chart describes, if one.
+    public var plan: PlanRecord.Plan?
     /// The id on the page to link to (a table's, a figure's, a block's), or "" for the page itself.
     public var anchor = ""
     /// A claim's verdict (on each of its values), nil for other numbers.
@@ -96,7 +103,8 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case page, kind, key, section, value, unit, text, occurrence, place, anchor, holds, headline
+        case page, kind, key, section, value, unit, text, occurrence, place, table, row, column, plan, anchor, holds
+        case headline
     }
 
     public init(from decoder: Decoder) throws {
@@ -111,6 +119,10 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         text = try fields.decode(String.self, forKey: .text)
         occurrence = try fields.decodeIfPresent(Int.self, forKey: .occurrence) ?? 1
         place = try fields.decodeIfPresent(String.self, forKey: .place) ?? ""
+        table = try fields.decodeIfPresent(String.self, forKey: .table)
+        row = try fields.decodeIfPresent(String.self, forKey: .row)
+        column = try fields.decodeIfPresent(String.self, forKey: .column)
+        plan = try fields.decodeIfPresent(PlanRecord.Plan.self, forKey: .plan)
         anchor = try fields.decodeIfPresent(String.self, forKey: .anchor) ?? ""
         holds = try fields.decodeIfPresent(Bool.self, forKey: .holds)
         headline = try fields.decodeIfPresent(String.self, forKey: .headline)
@@ -127,6 +139,10 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         try fields.encode(text, forKey: .text)
         try fields.encode(occurrence, forKey: .occurrence)
         try fields.encode(place, forKey: .place)
+        try fields.encodeIfPresent(table, forKey: .table)
+        try fields.encodeIfPresent(row, forKey: .row)
+        try fields.encodeIfPresent(column, forKey: .column)
+        try fields.encodeIfPresent(plan, forKey: .plan)
         try fields.encode(anchor, forKey: .anchor)
         try fields.encodeIfPresent(holds, forKey: .holds)
         try fields.encodeIfPresent(headline, forKey: .headline)
@@ -135,6 +151,7 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     /// Equal in everything the ledger stores (not `origin`, which only this build knows).
     public static func == (a: LedgerEntry, b: LedgerEntry) -> Bool {
         a.identity == b.identity && a.number == b.number && a.text == b.text && a.place == b.place
+            && a.table == b.table && a.row == b.row && a.column == b.column && a.plan == b.plan
             && a.anchor == b.anchor && a.holds == b.holds && a.headline == b.headline
     }
 }

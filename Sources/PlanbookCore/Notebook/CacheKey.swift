@@ -7,7 +7,7 @@
 /// key starts with `formatVersion`, so a Planbook that stores results differently never reads older ones.
 public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
     /// Changes whenever what the cache stores, or how, changes.
-    public static let formatVersion = "planbook-cache-3"
+    public static let formatVersion = "planbook-cache-4"
 
     /// The key as 64 hex digits (a file name in the cache).
     public let hex: String

@@ -61,6 +61,26 @@ public enum CellOutput: Codable, Sendable, Equatable {
 }
 
 extension CellOutput {
+    /// The plan a table, graph or chart describes.
+    public var plan: PlanRecord.Plan? {
+        get {
+            switch self {
+            case .table(let table): table.plan
+            case .graph(let graph): graph.plan
+            case .chart(let chart): chart.plan
+            default: nil
+            }
+        }
+        set {
+            switch self {
+            case .table(var table): table.plan = newValue; self = .table(table)
+            case .graph(var graph): graph.plan = newValue; self = .graph(graph)
+            case .chart(var chart): chart.plan = newValue; self = .chart(chart)
+            default: break
+            }
+        }
+    }
+
     /// The title of a graph or chart, which captions its figure.
     public var figureTitle: String? {
         switch self {

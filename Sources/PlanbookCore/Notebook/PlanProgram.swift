@@ -92,6 +92,19 @@ public struct PlanProgram: Sendable {
         }
     }
 
+    /// The column of the first character of report line `line` in a plan block's code (nil outside blocks, or for a
+    /// blank line).
+    func firstColumn(ofReportLine line: Int) -> Int? {
+        for cell in cells {
+            guard case .block = cell.kind, line >= cell.line else { continue }
+            let lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false)
+            guard line - cell.line < lines.count else { continue }
+            let text = lines[line - cell.line]
+            return text.firstIndex { $0 != " " && $0 != "\t" }.map { text.distance(from: text.startIndex, to: $0) + 1 }
+        }
+        return nil
+    }
+
     /// A diagnostic at `place` (a cell's or a shared file's line and column), placed in the report.
     func diagnostic(at place: PlanRecord.Place, severity: Diagnostic.Severity = .error, _ message: String) -> Diagnostic {
         var placed = diagnostic(file: place.file, line: place.line, column: place.column, message)
@@ -112,13 +125,7 @@ public struct PlanProgram: Sendable {
     /// A diagnostic at `line`:`column` of cell `file`, placed in the report (at its first cell when `file` is not
     /// a cell). A location in a shared file keeps that file's path.
     func diagnostic(file: String, line: Int, column: Int, _ message: String) -> Diagnostic {
-        if let place = location(file: file, line: line, column: column) {
-            return Diagnostic(file: reportPath, line: place.line, column: place.column, message)
-        }
-        if let sharedFile = shared.first(where: { file == $0.path || file.hasSuffix("/" + $0.path) }) {
-            return Diagnostic(file: sharedFile.path, line: line, column: column, message)
-        }
-        let first = cells.first
-        return Diagnostic(file: reportPath, line: first?.line ?? 1, column: 1, message)
+        let place = placed(file: file, line: line, column: column) ?? (reportPath, cells.first?.line ?? 1, 1)
+        return Diagnostic(file: place.file, line: place.line, column: place.column, message)
     }
 }

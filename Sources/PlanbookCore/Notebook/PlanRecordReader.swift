@@ -22,6 +22,8 @@ public struct PlanRecordReader {
     }
 
     private var reading: Reading
+    /// Plans acknowledged after some of their figures were shown (`PlanRecord.planAcknowledged`).
+    private var acknowledged: Set<Int> = []
     private var printed = ""
     private var cutNoted = false
     private let decoder: JSONDecoder
@@ -42,6 +44,7 @@ public struct PlanRecordReader {
         }
         if reader.printed.hasSuffix("\n\n") { reader.printed.removeLast() }
         reader.flushPrinted()
+        reader.markAcknowledged()
         if truncated, let cell = reader.reading.lastCell {
             reader.reading.outputs.cells[cell].outputs.append(
                 .printed("… (the program's output was cut: it wrote more than Planbook keeps)"))
@@ -87,6 +90,19 @@ public struct PlanRecordReader {
         case .badParameter(let place, let name, let message): reading.problems.append((place, message, name))
         case .warning(let place, let message):
             reading.outputs.warnings.append(PlanNotice(place: place, message: message))
+        case .planAcknowledged(let number): acknowledged.insert(number)
+        }
+    }
+
+    /// Marks as acknowledged every output of a plan acknowledged after it was shown.
+    private mutating func markAcknowledged() {
+        guard !acknowledged.isEmpty else { return }
+        for cell in reading.outputs.cells.indices {
+            for index in reading.outputs.cells[cell].outputs.indices {
+                guard let plan = reading.outputs.cells[cell].outputs[index].plan, acknowledged.contains(plan.number)
+                else { continue }
+                reading.outputs.cells[cell].outputs[index].plan?.acknowledged = true
+            }
         }
     }
 

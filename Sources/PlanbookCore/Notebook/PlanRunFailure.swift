@@ -2,7 +2,17 @@ import PlanRecord
 
 /// Turns a plan program that did not finish — a trap, an uncaught error, a crash, a timeout — into one diagnostic at
 /// the report line of the statement where it stopped (the last statement marker it passed), with its message.
+///
+/// A trap whose message names a line of a cell (`fatalError`, `precondition`, `assert`, a force-unwrapped nil:
+/// "cell-3:5: Precondition failed: …") is placed at that line, which may lie inside the statement (a loop's body),
+/// at the statement's column when it starts there, else at the line's first character.
 enum PlanRunFailure {
+    /// The standard library's trap messages ("file:line: Fatal error: …"), as the diagnostic words them.
+    private static let traps = [
+        ": Fatal error: ": "fatal error: ", ": Precondition failed: ": "precondition failed: ",
+        ": Assertion failed: ": "assertion failed: ",
+    ]
+
     static func diagnostic(_ result: ChildOutput, program: PlanProgram, reading: PlanRecordReader.Reading, timeout: Duration)
         -> Diagnostic
     {
@@ -17,17 +27,20 @@ enum PlanRunFailure {
                 + "make it faster or allow longer with --timeout SECONDS")
         }
         let stderr = result.errorText
-        // "cell-3:5: Fatal error: message" (a trap in user code names its line), or the standard library's own.
         for line in stderr.split(separator: "\n") {
-            guard let marker = line.firstRange(of: ": Fatal error: ") else { continue }
-            let message = String(line[marker.upperBound...])
-            let where_ = line[..<marker.lowerBound].split(separator: ":")
-            if where_.count == 2, let number = Int(where_[1]),
-                program.location(file: String(where_[0]), line: number, column: 1) != nil {
-                return program.diagnostic(file: String(where_[0]), line: number, column: 1, "fatal error: \(message)")
-            }
+            guard let (marker, words) = traps.first(where: { line.contains($0.key) }),
+                let range = line.firstRange(of: marker) else { continue }
+            let message = String(line[range.upperBound...])
             let prefix = "Error raised at top level: "
             if message.hasPrefix(prefix) { return stopped("this statement threw an error: \(message.dropFirst(prefix.count))") }
+            // "program/cell-3:5" (a trap in a cell names its line), or a file of the standard library
+            let origin = line[..<range.lowerBound].split(separator: ":")
+            if origin.count == 2, let number = Int(origin[1]),
+                let trapped = program.location(file: String(origin[0]), line: number, column: 1) {
+                let column = trapped.line == place.line
+                    ? place.column : program.firstColumn(ofReportLine: trapped.line) ?? 1
+                return Diagnostic(file: program.reportPath, line: trapped.line, column: column, words + message)
+            }
             return stopped("this statement stopped: \(message)")
         }
         let how: String
@@ -36,7 +49,9 @@ enum PlanRunFailure {
         case .exited(let code): how = "exited with status \(code)"
         case .timedOut: how = "timed out"
         }
-        let detail = stderr.split(separator: "\n").prefix(3).joined(separator: " ")
+        // what the program said before any stack trace
+        let said = stderr.split(separator: "\n").prefix { !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("***") }
+        let detail = said.prefix(3).joined(separator: " ")
         return stopped("the plan program \(how) in this statement" + (detail.isEmpty ? "" : ": \(detail)"))
     }
 }

@@ -57,33 +57,12 @@ public struct SharedLibrary: Sendable {
         }
         guard result.termination == .exited(0) else {
             try? FileManager.default.removeItem(at: staging)
-            return BuildFailure(Self.errors(in: result.errorText, shared: shared))
+            return BuildFailure(CompilerDiagnostics.errors(in: result.errorText, shared: shared))
         }
         try? FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         if (try? FileManager.default.moveItem(at: staging, to: folder)) == nil {
             try? FileManager.default.removeItem(at: staging)
         }
         return nil
-    }
-
-    /// The compiler's errors, at the shared files' own lines (they are compiled under `#sourceLocation`).
-    static func errors(in stderr: String, shared: [SharedPlanCode]) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        for line in stderr.split(separator: "\n") {
-            guard let marker = line.firstRange(of: ": error: ") else { continue }
-            let place = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
-            let message = String(line[marker.upperBound...])
-            if place.count >= 3, let number = Int(place[place.count - 2]), let column = Int(place[place.count - 1]),
-                let file = shared.first(where: { place.dropLast(2).joined(separator: ":").hasSuffix($0.path) }) {
-                result.append(Diagnostic(file: file.path, line: number, column: column, message))
-            } else {
-                result.append(Diagnostic(file: shared[0].path, line: 1, column: 1, message))
-            }
-        }
-        if result.isEmpty {
-            let detail = stderr.split(separator: "\n").prefix(5).joined(separator: " ")
-            result.append(Diagnostic(file: shared[0].path, line: 1, column: 1, "the Swift compiler failed: \(detail)"))
-        }
-        return result
     }
 }

@@ -7,6 +7,11 @@ import PlanRecord
 /// Names follow the block: a block with `id=mem` names its figures `mem`, `mem-2`, … (anchors `fig-mem`, …) and its
 /// tables `tbl-mem`, `tbl-mem-2`, …; a block without an id is `plan-N`, N counting the page's plan blocks. Names never
 /// clash with each other or with the page's `dot` figures. A block's `caption=` captions its first figure or table.
+///
+/// A table or figure of a plan names the plan in its default caption ("Memory per GPU — EP=8"), so that two plans
+/// never give one caption: when another plan of the same name already has that caption on the page, the caption
+/// names the plan in full ("… — EP=8 at batch 1024, 10,000 tokens, on 2 × 8 H100 SXM"), and failing that by its
+/// number in the program ("(plan 3)").
 public struct PageItems: Sendable {
     /// What kind of numbered item.
     public enum Kind: String, Sendable { case figure = "Figure", table = "Table" }
@@ -17,6 +22,12 @@ public struct PageItems: Sendable {
         public var kind: Kind
         public var number: Int
         public var caption: String
+        /// Whether its name comes from its block's `id=` (so it stays the same when blocks are added before it).
+        public var hasGivenName = false
+        /// The caption as the ledger knows it across builds: the caption, except that a default caption naming its
+        /// plan in full (which changes with the plan's parameters) names it by its name and number instead
+        /// ("Memory per GPU — EP=16 (plan 2)").
+        public var lastingCaption = ""
         /// "Figure 3".
         public var label: String { "\(kind.rawValue) \(number)" }
         /// The name part of a figure's anchor (`fig-mem-2` → `mem-2`), used for its files.
@@ -41,6 +52,8 @@ public struct PageItems: Sendable {
     public private(set) var cellOutputs: [Int: [PlacedOutput]] = [:]
 
     private var taken: Set<String>
+    /// Each default caption given so far, with the number of the plan it names.
+    private var captionPlans: [String: Int] = [:]
     private var figureCount = 0
     private var tableCount = 0
 
@@ -56,27 +69,45 @@ public struct PageItems: Sendable {
                 figures.append(figure)
             } else if let cell = cells[node], case .block(_, let id) = cell.kind {
                 blockOrdinal += 1
-                place(outputs?.cells[cell.index].outputs ?? [], of: cell, base: id ?? "plan-\(blockOrdinal)")
+                place(outputs?.cells[cell.index].outputs ?? [], of: cell, base: id ?? "plan-\(blockOrdinal)",
+                      givenName: id != nil)
             }
         }
     }
 
-    private mutating func number(_ kind: Kind, anchor: String, caption: String) -> Item {
+    private mutating func number(
+        _ kind: Kind, anchor: String, caption: String, lastingCaption: String? = nil, givenName: Bool = false
+    ) -> Item {
         if kind == .figure { figureCount += 1 } else { tableCount += 1 }
-        let item = Item(anchor: anchor, kind: kind, number: kind == .figure ? figureCount : tableCount, caption: caption)
+        let item = Item(anchor: anchor, kind: kind, number: kind == .figure ? figureCount : tableCount, caption: caption,
+                        hasGivenName: givenName, lastingCaption: lastingCaption ?? caption)
         items.append(item)
         return item
     }
 
+    /// `title` naming `plan`, unlike any caption of another plan on the page (see the type's comment), and the
+    /// caption as the ledger knows it (`Item.lastingCaption`).
+    private mutating func planCaption(_ title: String, plan: PlanRecord.Plan?) -> (shown: String, lasting: String) {
+        guard let plan else { return (title, title) }
+        func joined(_ name: String) -> String { title.isEmpty ? name : "\(title) — \(name)" }
+        func isFree(_ caption: String) -> Bool { (captionPlans[caption] ?? plan.number) == plan.number }
+        let short = title.contains(plan.name) ? title : joined(plan.name)
+        var caption = short
+        if !isFree(caption) { caption = joined(plan.detail) }
+        if !isFree(caption) { caption += " (plan \(plan.number))" }
+        captionPlans[caption] = plan.number
+        return (caption, caption == short ? short : "\(short) (plan \(plan.number))")
+    }
+
     /// Numbers and names the outputs of `cell`, whose figures and tables are named after `base`.
-    private mutating func place(_ outputs: [CellOutput], of cell: PlanCell, base: String) {
+    private mutating func place(_ outputs: [CellOutput], of cell: PlanCell, base: String, givenName: Bool) {
         var figureNames = 0
         var tableNames = 0
         var fileNames = 0
         var captionUsed = false
-        func caption(_ title: String) -> String {
+        func caption(_ title: (shown: String, lasting: String)) -> (shown: String, lasting: String) {
             defer { captionUsed = true }
-            return captionUsed ? title : (cell.caption ?? title)
+            return captionUsed ? title : cell.caption.map { ($0, $0) } ?? title
         }
         cellOutputs[cell.index] = outputs.map { output -> PlacedOutput in
             switch output {
@@ -85,7 +116,10 @@ public struct PageItems: Sendable {
                 var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
                 while taken.contains(name) { name += "-x" }
                 taken.insert(name)
-                let item = number(.figure, anchor: "fig-\(name)", caption: caption(output.figureTitle ?? ""))
+                let title = caption(planCaption(output.figureTitle ?? "", plan: output.plan))
+                let item = number(
+                    .figure, anchor: "fig-\(name)", caption: title.shown, lastingCaption: title.lasting,
+                    givenName: givenName)
                 if case .graph(let graph) = output {
                     figures.append(DotFigure(
                         name: name, caption: item.caption, dot: graph.dot, cell: cell, position: figureNames - 1))
@@ -94,10 +128,10 @@ public struct PageItems: Sendable {
             case .table(let table):
                 tableNames += 1
                 let name = tableNames == 1 ? base : "\(base)-\(tableNames)"
-                // A table of a plan names it in its default caption ("Memory per GPU — EP=8"); `caption=` overrides.
-                let plan = table.plan.map(\.name).flatMap { table.title?.contains($0) == true ? nil : $0 }
-                let title = [table.title, plan].compactMap { $0 }.joined(separator: " — ")
-                let item = number(.table, anchor: "tbl-\(name)", caption: caption(title))
+                let title = caption(planCaption(table.title ?? "", plan: table.plan))
+                let item = number(
+                    .table, anchor: "tbl-\(name)", caption: title.shown, lastingCaption: title.lasting,
+                    givenName: givenName)
                 return PlacedOutput(output: output, item: item, fileName: nil)
             case .file:
                 fileNames += 1

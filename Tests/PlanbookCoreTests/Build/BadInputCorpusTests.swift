@@ -3,14 +3,16 @@ import Testing
 @testable import PlanbookCore
 
 /// The corpus of bad inputs in `Tests/Fixtures/bad/`, plus a few made here because they are too large to keep:
-/// every one gets its diagnostic, the build ends, and a failed build leaves the previous site byte for byte.
+/// every one gets its diagnostic, word for word at its file, line and column, the build ends, a failed build leaves
+/// the previous site byte for byte, and a problem found before anything is compiled compiles and runs nothing.
 @Suite(.serialized) struct BadInputCorpusTests {
     /// One bad input and what Planbook must say.
     struct Case: CustomStringConvertible, Sendable {
         var name: String
         var report: Data
         var navTemplate: String?
-        /// `error` / `warning` / `ok`, then the start of a diagnostic's description or, for `ok`, page text.
+        /// `static` (an error found before anything is compiled), `error`, `warning` or `ok`; then a diagnostic as
+        /// printed (with its notes, if any, on the lines after it) or, for `ok`, text the page must contain.
         var expected: String
         var description: String { name }
     }
@@ -46,14 +48,23 @@ import Testing
         return [
             Case(name: "report-5MB", report: Data(big.utf8), expected: "ok Expert parallelism spreads"),
             Case(name: "dag-20000-nodes", report: Data(huge.utf8),
-                 expected: "error Reports/index.md:1:1: this graph has about 20"),
+                 expected: "error Reports/index.md:1:1: error: this graph has about 20"),
             Case(name: "dot-layout-too-slow", report: Data(dense.utf8),
-                 expected: "error Reports/index.md:1:1: Graphviz: layout did not finish within"),
+                 expected: "error Reports/index.md:1:1: error: Graphviz: layout did not finish within"),
         ]
     }
 
     @Test func theCorpusHasEveryKindOfBadInput() {
-        #expect(Self.corpus.count >= 22)
+        #expect(Self.corpus.count >= 34)
+        #expect(Set(Self.corpus.map { $0.expected.prefix { $0 != "\n" } }) == ["static", "error", "warning", "ok"])
+    }
+
+    /// Progress lines a build reports, collected from its threads.
+    final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        var all: [String] { lock.withLock { lines } }
+        func add(_ line: String) { lock.withLock { lines.append(line) } }
     }
 
     @Test(arguments: corpus + generated)
@@ -64,22 +75,28 @@ import Testing
         let before = study.snapshot()
         try bad.report.write(to: study.root.appendingPathComponent("Reports/index.md"))
         if let nav = bad.navTemplate { try study.write(nav, to: "Templates/partials/nav.mustache") }
+        let progress = Progress()
         var options = study.options
         options.timeout = .seconds(3)
         options.layoutTimeout = .seconds(2)
-        let space = bad.expected.firstIndex(of: " ") ?? bad.expected.endIndex
-        let kind = String(bad.expected[..<space])
-        let expected = String(bad.expected[space...].dropFirst())
+        options.progress = BuildProgress { progress.add($0) }
+        let split = bad.expected.firstIndex { $0 == "\n" || $0 == " " } ?? bad.expected.endIndex
+        let kind = String(bad.expected[..<split])
+        let expected = String(bad.expected[split...].dropFirst())
+        // the generated cases give the start of their diagnostic; the corpus gives it whole
         func matches(_ diagnostic: Diagnostic) -> Bool {
-            "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column): \(diagnostic.message)".hasPrefix(expected)
-                || (diagnostic.line == 0 && "\(diagnostic.file): \(diagnostic.message)".hasPrefix(expected))
+            bad.name.contains("dag-") || bad.name.contains("dot-layout")
+                ? diagnostic.description.hasPrefix(expected) : diagnostic.description == expected
         }
         switch kind {
-        case "error":
+        case "static", "error":
             let failure = #expect(throws: BuildFailure.self) { try SiteBuild(options: options).run() }
             let diagnostics = failure?.diagnostics ?? []
             #expect(diagnostics.contains { $0.severity == .error && matches($0) }, "\(diagnostics.map(\.description))")
             #expect(study.snapshot() == before, "the previous site changed")
+            if kind == "static" {
+                #expect(!progress.all.contains { $0.contains("Compiling") || $0.contains("Running") }, "\(progress.all)")
+            }
         case "warning":
             let summary = try SiteBuild(options: options).run()
             #expect(summary.warnings.contains(where: matches), "\(summary.warnings.map(\.description))")

@@ -47,6 +47,7 @@ struct CompileStep: BuildStep {
             return (page, [])
         }
         page.compiled = true
+        options.progress.report("Compiling the plan blocks of \(page.report.path)")
         switch Notebook.compile(program, key: programKey, command: command, cache: cache) {
         case .success(let executable):
             page.executable = executable

@@ -57,10 +57,10 @@ struct LedgerStep: BuildStep {
         switch placed.output {
         case .table(let table):
             guard let item = placed.item else { return [] }
-            return cells(table, kind: .tableCell, item: item, output: position, place: place)
+            return cells(table, plan: table.plan, kind: .tableCell, item: item, output: position, place: place)
         case .chart(let chart):
             guard let item = placed.item else { return [] }
-            return cells(chart.data, kind: .chartPoint, item: item, output: position, place: place)
+            return cells(chart.data, plan: chart.plan, kind: .chartPoint, item: item, output: position, place: place)
         case .claim(let claim):
             let parts = [("computed", claim.computed), ("paper", claim.paper), ("ratio", claim.ratio)]
             return parts.enumerated().compactMap { index, part in
@@ -87,30 +87,28 @@ struct LedgerStep: BuildStep {
         }
     }
 
-    /// Each number of `table`, keyed by the table — its block's `id=` when the block has one (stable when the
-    /// caption changes), else its caption, else its columns' headers (a table's number and an unnamed block's anchor
-    /// change when a block is added above it) — its row's label (first cell) and its column's header.
+    /// Each number of `table`, keyed by the table (`LedgerEntry.tableKey`), its row's label (`LedgerEntry.rowLabels`)
+    /// and its column's header, with the plan it describes.
     private static func cells(
-        _ table: PlanRecord.Table, kind: LedgerEntry.Kind, item: PageItems.Item, output: Int, place: CellPlace
+        _ table: PlanRecord.Table, plan: PlanRecord.Plan?, kind: LedgerEntry.Kind, item: PageItems.Item, output: Int,
+        place: CellPlace
     ) -> [LedgerEntry] {
-        let name =
-            place.cell.id != nil
-            ? item.anchor
-            : !item.caption.isEmpty ? item.caption : "columns " + table.header.joined(separator: ", ")
+        let name = LedgerEntry.tableKey(item, header: table.header)
+        let labels = LedgerEntry.rowLabels(table.rows)
         let shown = item.caption.isEmpty ? item.label : "\(item.label) “\(item.caption)”"
         return table.rows.enumerated().flatMap { rowIndex, row in
-            let rowLabel = row.first.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? "row \(rowIndex + 1)"
-            // Chart data often names a point by more than its first cell (a bar's category and series).
-            let rowText = row.filter { $0.number == nil && !$0.text.isEmpty }.map(\.text)
-            let rowShown = (rowText.count > 1 ? rowText.joined(separator: ", ") : rowLabel)
-            return row.enumerated().compactMap { column, value -> LedgerEntry? in
+            row.enumerated().compactMap { column, value -> LedgerEntry? in
                 guard let number = value.number, number.value.isFinite else { return nil }
                 let header =
                     column < table.header.count && !table.header[column].isEmpty
                     ? table.header[column] : "column \(column + 1)"
                 var entry = place.entry(
-                    kind, key: "\(name) / \(rowLabel) / \(header)", number: number, text: value.text,
-                    place: "\(shown), row “\(rowShown)”, column “\(header)”")
+                    kind, key: "\(name) / \(labels[rowIndex]) / \(header)", number: number, text: value.text,
+                    place: "\(shown), row “\(labels[rowIndex])”, column “\(header)”")
+                entry.table = name
+                entry.row = labels[rowIndex]
+                entry.column = header
+                entry.plan = plan
                 entry.anchor = item.anchor
                 entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: output, row: rowIndex, column: column)
                 return entry

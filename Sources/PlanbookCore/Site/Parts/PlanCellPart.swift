@@ -28,18 +28,12 @@ struct PlanCellPart: MarkdownPart {
         return html + "</div>\n"
     }
 
-    /// The mark under a figure or table of a plan that does not fit the GPUs' memory.
+    /// The mark under a figure or table of a plan that does not fit the GPUs' memory (unless it is shown on purpose).
     static func misfit(_ output: CellOutput) -> String {
-        let plan: PlanRecord.Plan?
-        switch output {
-        case .table(let table): plan = table.plan
-        case .graph(let graph): plan = graph.plan
-        case .chart(let chart): plan = chart.plan
-        default: plan = nil
-        }
-        guard let plan, !plan.fits else { return "" }
-        return "<p class=\"misfit\"><strong>Does not fit:</strong> plan \(HTML.escape(plan.name)) needs more memory per "
-            + "GPU than the GPU has; these figures describe a plan that cannot run.</p>\n"
+        guard let plan = output.plan, !plan.fits, !plan.acknowledged else { return "" }
+        let why = plan.misfit ?? "plan \(plan.name) needs more memory per GPU than the GPU has"
+        return "<p class=\"misfit\"><strong>Does not fit:</strong> \(HTML.escape(why)); these figures describe a plan "
+            + "that cannot run.</p>\n"
     }
 
     static func code(_ code: String) -> String {
