@@ -64,8 +64,11 @@ extension Planbook {
                     try new.map { argument throws(BuildFailure) in
                         try LedgerSource.parse(argument, options: options)
                     } ?? .workingTree
+                func ledger(_ source: LedgerSource) throws(BuildFailure) -> Ledger {
+                    try source.ledger(options: options) { report($0, of: source, progress: options.progress) }
+                }
                 comparison = LedgerComparison(
-                    old: try oldSource.ledger(options: options), new: try newSource.ledger(options: options),
+                    old: try ledger(oldSource), new: try ledger(newSource),
                     oldName: oldSource.name, newName: newSource.name, tolerance: tolerance.flatMap(Self.share) ?? 0)
             } catch {
                 study.report(error, what: "diff")
@@ -80,6 +83,29 @@ extension Planbook {
                 print(comparison.text(all: all, loud: loud), terminator: "")
             }
             if exitCode && !comparison.isEmpty { throw ExitCode.failure }
+        }
+
+        /// Says what building `source` cost ("[HEAD] Numbers of 6 page(s): plan programs compiled 0, run 6, reused
+        /// from cache 0."), its `--explain` lines and its warnings, each named by the revision as given, as the
+        /// build's progress lines name it.
+        private func report(_ summary: SiteBuild.Summary, of source: LedgerSource, progress: BuildProgress) {
+            var revision: String?
+            if case .revision(let name, _) = source { revision = name }
+            let prefix = revision.map { "[\($0)] " } ?? ""
+            progress.report(
+                prefix + "Numbers of \(summary.pages.count) page(s) in \(Build.seconds(summary.seconds)): "
+                    + "plan programs compiled \(summary.compiled), run \(summary.ran), reused from cache "
+                    + "\(summary.reused).")
+            var named = summary
+            named.explanations = summary.explanations.map { (prefix + $0.report, $0.explanation) }
+            if let revision {
+                named.warnings = summary.warnings.map { warning in
+                    var named = warning
+                    named.file = "\(revision):\(warning.file)"
+                    return named
+                }
+            }
+            study.printExplanations(named)
         }
 
         /// "1%" → 0.01, "0.01" → 0.01; nil for anything else.

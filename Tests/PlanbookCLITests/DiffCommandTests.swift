@@ -190,6 +190,12 @@ import Testing
         // HEAD~1 against HEAD, both built from git; and the site built before against the working tree.
         let revisions = try repository.planbook(["diff", "-q", "HEAD~1", "HEAD"])
         #expect(revisions.out.contains("6 numbers changed; 1 verdict flipped (2 unchanged)."))
+        // Compared again, each revision's program and run come from the study's cache: nothing is compiled or run,
+        // and the cost of each build is said, named by its revision.
+        let again = try repository.planbook(["diff", "HEAD~1", "HEAD", "--explain"])
+        #expect(again.err.contains("[HEAD~1] Numbers of 1 page(s) in ") && again.err.contains("[HEAD] Numbers of 1 page"))
+        #expect(again.err.components(separatedBy: "plan programs compiled 0, run 0, reused from cache 1.").count == 3)
+        #expect(again.err.contains("] Reports/index.md: "), "the --explain line of each revision")
         let site = try repository.planbook(["diff", "-q", "before"])
         #expect(site.out.contains("Comparing before/ → the working tree"))
         #expect(site.out.contains("6 numbers changed; 1 verdict flipped (2 unchanged)."))

@@ -46,15 +46,22 @@ public enum LedgerSource: Sendable, Equatable {
         }
     }
 
-    /// The ledger of this source, built (or read) with the study options `options`.
-    public func ledger(options: BuildOptions) throws(BuildFailure) -> Ledger {
+    /// The ledger of this source, built (or read) with the study options `options`; `built` receives the summary
+    /// of the build, when there is one (not for a site folder), for what it compiled, ran and reused.
+    public func ledger(
+        options: BuildOptions, built: (SiteBuild.Summary) -> Void = { _ in }
+    ) throws(BuildFailure) -> Ledger {
         switch self {
         case .site(let url, let path):
             return try Ledger(site: url, displayPath: path)
         case .workingTree:
-            return try Self.build(options).ledger
+            let summary = try Self.build(options)
+            built(summary)
+            return summary.ledger
         case .revision(let name, let commit):
-            return try Self.buildRevision(name, commit: commit, options: options)
+            let summary = try Self.buildRevision(name, commit: commit, options: options)
+            built(summary)
+            return summary.ledger
         }
     }
 
@@ -71,7 +78,7 @@ public enum LedgerSource: Sendable, Equatable {
 
     private static func buildRevision(
         _ name: String, commit: String, options: BuildOptions
-    ) throws(BuildFailure) -> Ledger {
+    ) throws(BuildFailure) -> SiteBuild.Summary {
         let repository = try Git.topLevel(options)
         let reports = try Git.path(of: options.url(options.reports), in: repository, named: options.reports)
         guard Git.hasFolder(reports, commit: commit, in: repository) else {
@@ -99,7 +106,7 @@ public enum LedgerSource: Sendable, Equatable {
         let progress = options.progress
         built.progress = BuildProgress { progress.report("[\(name)] \($0)") }
         do {
-            return try build(built).ledger
+            return try build(built)
         } catch {
             throw BuildFailure(
                 error.diagnostics.map { problem in
