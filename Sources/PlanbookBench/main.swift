@@ -35,6 +35,18 @@ try compareRenderers(
     smallDOT, title: "\(ExpertGridDOT.nodeCount(layers: 2, experts: 4))-node clustered DAG (2 layers × 4 experts, 4 GPU clusters)",
     rounds: 15)
 
+// MARK: - The sanitizer: the check every drawing takes before it reaches a page
+
+let bigSVG = try Graphviz.svg(fromDOT: dagDOT)
+let sanitizerTimes = try SideBySide(cases: [
+    .init(name: "parse") { _ = LibXML2.parseXML(bigSVG) },
+    .init(name: "check") { _ = SVGSanitizer.removals(in: bigSVG) },
+]).measure(rounds: 7)
+print("SVG check of the \(bigSVG.utf8.count / 1024) KB drawing of that DAG (as a file and inline), 7 runs")
+report("  libxml2 parse into Swift values", formatSeconds(median(sanitizerTimes[0])))
+report("  the whole check", formatSeconds(median(sanitizerTimes[1])))
+print()
+
 // MARK: - PlanKit: plans evaluated per second
 
 let sweep = PlanSweepBenchmark.run(repetitions: 15)

@@ -8,8 +8,10 @@ extension Planbook {
         static let configuration = CommandConfiguration(
             abstract: "Remove the cache and the site Planbook wrote.",
             discussion: """
-                Deletes .planbook/cache and the files of the output folder that its manifest lists (nothing else: \
-                files you added to the output folder stay, and so does the folder if any remain).
+                Deletes .planbook/cache and the files of the output folder that its manifest lists and that still \
+                hold what Planbook wrote (nothing else: files you added or edited stay, and so does the folder if \
+                any remain; nothing is deleted through a symbolic link), and the scratch folders a killed build \
+                left beside it.
 
                 Examples:
                   planbook clean
@@ -31,8 +33,12 @@ extension Planbook {
                 print("Removed \(result.removedFiles) file(s) of \(folder) and \(result.removedCache ? "the cache" : "no cache").")
             }
             if !result.keptFiles.isEmpty {
-                print("Kept \(result.keptFiles.count) file(s) in \(out)/ that Planbook did not write.")
+                let shown = result.keptFiles.prefix(5).joined(separator: ", ")
+                print("Kept \(result.keptFiles.count) entr\(result.keptFiles.count == 1 ? "y" : "ies") in \(folder) that "
+                    + "Planbook did not write or that changed since it wrote them: \(shown)"
+                    + (result.keptFiles.count > 5 ? ", …" : "") + ".")
             }
+            for note in result.notes { print("Note: \(note).") }
         }
     }
 }

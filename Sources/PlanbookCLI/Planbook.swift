@@ -29,8 +29,21 @@ struct Planbook: AsyncParsableCommand {
 
     /// Runs the command; bad usage exits with status 2 (not swift-argument-parser's 64), as the README documents.
     static func main() async {
+        // The watchdog runs this executable as its reaper when a build ends (see ChildGuard).
+        if CommandLine.arguments.dropFirst().first == ChildGuard.reaperArgument {
+            ChildGuard.reap(CommandLine.arguments.dropFirst(2).compactMap { pid_t($0) })
+            return
+        }
+        // A launcher may start us with these blocked (a thread of libdispatch, say): then a kill or Ctrl-C would
+        // not end the build. Unblocked, they end it, and ChildGuard ends the children with it.
+        var termination = sigset_t()
+        sigemptyset(&termination)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&termination, number) }
+        pthread_sigmask(SIG_UNBLOCK, &termination, nil)
         do {
             var command = try parseAsRoot()
+            ChildGuard.adoptOrphans(reaper: executablePath())
+            if !(command is Serve) { ChildGuard.stopChildrenOnTermination() }
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
@@ -51,4 +64,9 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let problems: Int32 = 1
     static let usage: Int32 = 2
+}
+
+/// This process's executable, as the kernel names it (`/proc/self/exe`), else as it was started.
+func executablePath() -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 }

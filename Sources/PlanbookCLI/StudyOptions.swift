@@ -20,11 +20,19 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "Seconds a report's plan blocks may run before they are stopped.")
     var timeout: Int = 60
 
+    @Option(help: ArgumentHelp(
+        "Most memory a report's plan blocks may use, e.g. 8G or 512M (default: a quarter of this machine's memory).",
+        valueName: "size"))
+    var memoryLimit: String?
+
     @Flag(help: "Compile and run every report's plan blocks again, ignoring the cache.")
     var noCache = false
 
     @Flag(help: "Allow raw HTML with script (<script>, on…= handlers, javascript: links); pages promise none by default.")
     var allowScripts = false
+
+    @Flag(help: "Build reports that are symbolic links to files outside the study (refused by default).")
+    var allowOutsideLinks = false
 
     @Flag(help: "Say, per report, why its plan blocks were compiled, run or reused.")
     var explain = false
@@ -48,6 +56,9 @@ struct StudyOptions: ParsableArguments {
             throw ValidationError("--param takes name=value, like --param batch=256; got '\(parameter)'")
         }
         if timeout < 1 { throw ValidationError("--timeout must be at least 1 second") }
+        if let memoryLimit, MemorySize.bytes(memoryLimit).map({ $0 < 64 << 20 }) ?? true {
+            throw ValidationError("--memory-limit takes a size of at least 64M, like 8G or 512M; got '\(memoryLimit)'")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
@@ -58,7 +69,9 @@ struct StudyOptions: ParsableArguments {
         options.parameters = parameters.compactMap(parsedParameter)
         options.timeout = .seconds(timeout)
         options.useCache = !noCache
+        if let limit = memoryLimit.flatMap(MemorySize.bytes) { options.memoryLimit = limit }
         options.allowScripts = allowScripts
+        options.allowOutsideLinks = allowOutsideLinks
         let console = self.console
         options.progress = BuildProgress { console.progress($0) }
         return options

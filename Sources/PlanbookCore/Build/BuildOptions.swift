@@ -35,6 +35,16 @@ public struct BuildOptions: Sendable {
     public var bundle: String?
     /// How long Graphviz may lay out one graph before it is stopped.
     public var layoutTimeout: Duration = .seconds(60)
+    /// Most bytes of address space a report's plan program may use (`--memory-limit`).
+    public var memoryLimit: UInt64 = BuildOptions.defaultMemoryLimit
+    /// Most memory Graphviz may take for one layout.
+    public var layoutMemoryLimit: UInt64 = Graphviz.defaultMemoryLimit
+
+    /// The default memory limit of a plan program: a quarter of the machine's physical memory, so that the reports
+    /// that run at once cannot take it all.
+    public static let defaultMemoryLimit: UInt64 = max(1 << 30, ProcessInfo.processInfo.physicalMemory / 4)
+    /// Whether a report may be a symbolic link to a file outside the study (`--allow-outside-links`).
+    public var allowOutsideLinks = false
     /// Whether raw HTML may carry script (`--allow-scripts`); by default script is an error, as pages promise none.
     public var allowScripts = false
     /// Whether plan programs mark each top-level statement, so that failures are reported at their statement (on by

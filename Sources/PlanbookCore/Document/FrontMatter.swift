@@ -6,7 +6,7 @@ import Yams
 /// silently drops a setting. Parameters keep the order they were written in.
 public struct FrontMatter: Sendable, Equatable {
     /// The keys a front matter may have.
-    public static let knownKeys = ["title", "order", "summary", "params", "scenarios", "grid"]
+    public static let knownKeys = ["title", "order", "summary", "section", "params", "scenarios", "grid"]
 
     /// The page title; nil when the header gives none.
     public var title: String?
@@ -14,6 +14,9 @@ public struct FrontMatter: Sendable, Equatable {
     public var order: Int?
     /// One sentence shown under the title and in the index.
     public var summary: String?
+    /// The navigation section the page belongs to ("Results"); pages of one section are listed together, and only
+    /// the current page's section is listed in full.
+    public var section: String?
     /// Named parameters with their default values, in the order written.
     public var params: [(name: String, value: ParameterValue)]
     /// The study's scenarios (index.md only): the named sets of `scenarios:` in the order written, then every
@@ -31,7 +34,7 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary
+        lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary && lhs.section == rhs.section
             && lhs.params.map(\.name) == rhs.params.map(\.name) && lhs.params.map(\.value) == rhs.params.map(\.value)
             && lhs.scenarios == rhs.scenarios
     }
@@ -72,6 +75,10 @@ public struct FrontMatter: Sendable, Equatable {
             case "summary":
                 if let text = scalarText(value) { result.summary = text } else {
                     problems.append(diagnostic(value.mark, "`summary` must be text"))
+                }
+            case "section":
+                if let text = scalarText(value), !text.isEmpty { result.section = text } else {
+                    problems.append(diagnostic(value.mark, "`section` must be text, like `section: Results`"))
                 }
             case "order":
                 if let number = value.int, value.scalar?.style == .plain { result.order = number } else {

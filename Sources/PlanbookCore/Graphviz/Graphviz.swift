@@ -1,4 +1,5 @@
 @preconcurrency import CGraphviz
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -25,15 +26,20 @@ public enum Graphviz {
     /// Most SVG bytes a render may produce (64 MB).
     public static let outputLimit = 64 << 20
 
-    /// The SVG drawing of the DOT graph `dot`, laid out with `engine` within `timeout`.
+    /// Most memory one layout may take beyond what Planbook holds when it forks (1 GB: the seed study's largest
+    /// drawing, 272 nodes in clusters, takes a few tens of MB).
+    public static let defaultMemoryLimit: UInt64 = 1 << 30
+
+    /// The SVG drawing of the DOT graph `dot`, laid out with `engine` within `timeout` and `memoryLimit` bytes.
     public static func svg(
-        fromDOT dot: String, engine: String = "dot", timeout: Duration = .seconds(60)
+        fromDOT dot: String, engine: String = "dot", timeout: Duration = .seconds(60),
+        memoryLimit: UInt64 = defaultMemoryLimit
     ) throws(GraphvizError) -> String {
         guard engines.contains(engine) else {
             throw GraphvizError(message: "unknown layout engine '\(engine)'; use one of \(engines.joined(separator: ", "))")
         }
         if case .failure(let problem) = PinnedFont.pinned { throw problem }
-        let result = runInChild(dot: dot, engine: engine, timeout: timeout)
+        let result = runInChild(dot: dot, engine: engine, timeout: timeout, memoryLimit: memoryLimit)
         switch result.termination {
         case .exited(0) where !result.truncated:
             return ClusterOrder.canonical(String(decoding: result.standardOutput, as: UTF8.self))
@@ -43,7 +49,13 @@ public enum Graphviz {
             throw GraphvizError(
                 message: "layout did not finish within \(timeout); draw fewer nodes or try another engine")
         case .signalled(let signal):
-            throw GraphvizError(message: "Graphviz crashed (signal \(signal)) laying out this graph")
+            // Graphviz does not check what malloc returns: past its memory bound it crashes.
+            throw GraphvizError(
+                message: "Graphviz crashed (signal \(signal)) laying out this graph, most likely because the layout "
+                    + "needed more than its \(memoryLimit >> 20) MB of memory; draw fewer or simpler nodes")
+        case .exited where result.errorText.contains("out of memory") || result.errorText.contains("alloc"):
+            throw GraphvizError(
+                message: "the layout needed more than \(memoryLimit >> 20) MB and was stopped; draw fewer or simpler nodes")
         case .exited(let code):
             throw failure(result.errorText, fallback: fallbackMessages[code] ?? "Graphviz failed (status \(code))")
         }
@@ -97,36 +109,50 @@ public enum Graphviz {
         return context
     }()
 
-    private static func runInChild(dot: String, engine: String, timeout: Duration) -> ChildOutput {
+    private static func runInChild(dot: String, engine: String, timeout: Duration, memoryLimit: UInt64) -> ChildOutput {
         let context = sharedContext
-        var outputPipe: [Int32] = [0, 0]
-        var errorPipe: [Int32] = [0, 0]
-        guard pipe(&outputPipe) == 0 else { return spawnFailure() }
-        guard pipe(&errorPipe) == 0 else {
-            close(outputPipe[0]); close(outputPipe[1])
+        guard let outputPipe = SystemCalls.pipe() else { return spawnFailure() }
+        guard let errorPipe = SystemCalls.pipe() else {
+            close(outputPipe.read); close(outputPipe.write)
             return spawnFailure()
         }
+        // The child inherits Planbook's address space; it may grow by `memoryLimit`.
+        let addressSpace = currentAddressSpace() + memoryLimit
         let pid = dot.withCString { dotText in
-            engine.withCString { engineName in
+            engine.withCString { engineName in ChildGuard.start {
+                let watchdog = ChildGuard.watchdogDescriptor
                 let pid = fork()
                 if pid == 0 {
-                    // Child: only C calls from here to _exit.
-                    close(outputPipe[0])
-                    close(errorPipe[0])
-                    dup2(errorPipe[1], 2)
-                    _exit(renderInChild(context, dotText, engineName, outputFD: outputPipe[1]))
+                    // Child: only C calls from here to _exit. Its own process group (ended with Planbook, see
+                    // ChildGuard), not holding the watchdog's pipe open; standard output and error to the pipes.
+                    // (Other descriptors stay: the fonts libgvc opened in the parent are read through them.)
+                    setpgid(0, 0)
+                    if watchdog >= 0 { close(watchdog) }
+                    dup2(outputPipe.write, 1)
+                    dup2(errorPipe.write, 2)
+                    SystemCalls.limitOwnMemory(to: addressSpace)
+                    _exit(renderInChild(context, dotText, engineName, outputFD: 1))
                 }
                 return pid
-            }
+            } }
         }
-        close(outputPipe[1])
-        close(errorPipe[1])
+        close(outputPipe.write)
+        close(errorPipe.write)
         guard pid > 0 else {
-            close(outputPipe[0]); close(errorPipe[0])
+            close(outputPipe.read); close(errorPipe.read)
             return spawnFailure()
         }
+        setpgid(pid, pid)
         return ChildOutput.collect(
-            pid: pid, outputFD: outputPipe[0], errorFD: errorPipe[0], timeout: timeout, limit: outputLimit)
+            pid: pid, outputFD: outputPipe.read, errorFD: errorPipe.read, timeout: timeout, limit: outputLimit)
+    }
+
+    /// The bytes of address space this process maps now (`/proc/self/statm`), or 0 where that cannot be read.
+    private static func currentAddressSpace() -> UInt64 {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = text.split(separator: " ").first.flatMap({ UInt64($0) })
+        else { return 64 << 30 }
+        return pages * UInt64(sysconf(Int32(_SC_PAGESIZE)))
     }
 
     /// Lays out and renders one graph, writing the SVG to `outputFD`; returns the child's exit status.

@@ -208,8 +208,9 @@ public struct LinkScope: Sendable {
         self.download = download
     }
 
-    /// Pages as files of the site folder, downloads as files beside them.
+    /// Pages as files of the site folder, downloads as files beside them; file names percent-encoded where a URL
+    /// would read them otherwise (`SitePath`: a report `q&a #2.md` is `q&a%20%232.html`).
     public static let site = LinkScope(
-        id: { $0 }, page: { slug, anchor in "\(slug).html" + (anchor.map { "#\($0)" } ?? "") },
-        download: { path, _ in "href=\"\(path)\"" })
+        id: { $0 }, page: { slug, anchor in SitePath.href("\(slug).html") + (anchor.map { "#\($0)" } ?? "") },
+        download: { path, _ in "href=\"\(MarkdownHTML.escape(SitePath.href(path)))\"" })
 }

@@ -13,6 +13,8 @@ public enum Notebook {
         public var timeout: Duration
         /// Names of the parameters given with `--param` (so a wrongly typed value is blamed on the command line).
         public var overrides: Set<String> = []
+        /// Most bytes of address space the program (and what it starts) may use; nil for no limit.
+        public var memoryLimit: UInt64? = BuildOptions.defaultMemoryLimit
 
         public init(cache: PlanCache, timeout: Duration = .seconds(60), overrides: Set<String> = []) {
             self.cache = cache
@@ -98,7 +100,7 @@ public enum Notebook {
         do {
             result = try ChildProcess.run(
                 executable.path, [], environment: environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
-                timeout: settings.timeout, limit: 16 << 20)
+                timeout: settings.timeout, limit: 16 << 20, memoryLimit: settings.memoryLimit)
         } catch {
             return (nil, [Diagnostic(file: report.path, error.description)])
         }
@@ -113,6 +115,6 @@ public enum Notebook {
         problems += reading.outputs.warnings.map { program.diagnostic(at: $0.place, severity: .warning, $0.message) }
         if result.termination == .exited(0) { return (reading.outputs, problems) }
         return (nil, problems + [PlanRunFailure.diagnostic(
-            result, program: program, reading: reading, timeout: settings.timeout)])
+            result, program: program, reading: reading, timeout: settings.timeout, memoryLimit: settings.memoryLimit)])
     }
 }

@@ -13,9 +13,10 @@ enum PlanRunFailure {
         ": Assertion failed: ": "assertion failed: ",
     ]
 
-    static func diagnostic(_ result: ChildOutput, program: PlanProgram, reading: PlanRecordReader.Reading, timeout: Duration)
-        -> Diagnostic
-    {
+    static func diagnostic(
+        _ result: ChildOutput, program: PlanProgram, reading: PlanRecordReader.Reading, timeout: Duration,
+        memoryLimit: UInt64? = nil
+    ) -> Diagnostic {
         let cell = reading.lastCell.map { program.cells[$0] } ?? program.cells[0]
         let place = reading.lastStatement.flatMap { program.location(file: $0.file, line: $0.line, column: $0.column) }
             ?? (cell.line, cell.column)
@@ -27,6 +28,14 @@ enum PlanRunFailure {
                 + "make it faster or allow longer with --timeout SECONDS")
         }
         let stderr = result.errorText
+        // Past its limit, the Swift runtime stops the program: "Fatal error: failed to allocate N bytes of memory".
+        if let memoryLimit, result.termination != .exited(0),
+            stderr.contains("failed to allocate") || stderr.contains("Could not allocate memory")
+                || stderr.contains("bad_alloc")
+        {
+            return stopped("the plan blocks exceeded the memory limit (\(MemorySize.text(memoryLimit))) and were "
+                + "stopped in this statement; use less memory, or allow more with --memory-limit SIZE (e.g. 16G)")
+        }
         for line in stderr.split(separator: "\n") {
             guard let (marker, words) = traps.first(where: { line.contains($0.key) }),
                 let range = line.firstRange(of: marker) else { continue }

@@ -4,7 +4,8 @@ import Foundation
 /// report's plan program links — instead of compiling them again into each program.
 ///
 /// Reports see the files' declarations as if they were their own (`@testable import`, so nothing has to be `public`).
-/// The library is cached by the hash of the files and the toolchain, like the programs. Errors in the files are
+/// The library is cached by the hash of the files and the toolchain, like the programs, sealed with the hash of each
+/// of its files (see `PlanCache`). Errors in the files are
 /// reported once, at their own path, line and column.
 public struct SharedLibrary: Sendable {
     /// The module name plan programs import.
@@ -19,7 +20,7 @@ public struct SharedLibrary: Sendable {
     public static func planned(_ shared: [SharedPlanCode], toolchain: PlanToolchain, cache: PlanCache) -> SharedLibrary? {
         guard !shared.isEmpty else { return nil }
         let key = CacheKey.sharedLibrary(shared, toolchain: toolchain, flags: command(toolchain).flags)
-        return SharedLibrary(folder: cache.root.appendingPathComponent("shared/\(key.hex)"), key: key)
+        return SharedLibrary(folder: cache.sharedLibraryFolder(key.hex), key: key)
     }
 
     private static func command(_ toolchain: PlanToolchain) -> SwiftCompilerCommand {
@@ -28,8 +29,8 @@ public struct SharedLibrary: Sendable {
 
     private static var fileName: String { "lib\(moduleName)\(PlanToolchain.libraryExtension)" }
 
-    /// Whether the library is in the cache.
-    public var isBuilt: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.fileName).path) }
+    /// Whether the library is in `cache` and intact (its files match their seal; a damaged one is discarded).
+    public func isBuilt(in cache: PlanCache) -> Bool { cache.sharedLibrary(key.hex) }
 
     /// Compiles `shared` into this library's folder; the compiler's errors at the shared files' lines.
     public func compile(_ shared: [SharedPlanCode], toolchain: PlanToolchain, cache: PlanCache) -> BuildFailure? {
@@ -59,10 +60,7 @@ public struct SharedLibrary: Sendable {
             try? FileManager.default.removeItem(at: staging)
             return BuildFailure(CompilerDiagnostics.errors(in: result.errorText, shared: shared))
         }
-        try? FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if (try? FileManager.default.moveItem(at: staging, to: folder)) == nil {
-            try? FileManager.default.removeItem(at: staging)
-        }
+        cache.commitSharedLibrary(staging, key: key.hex)
         return nil
     }
 }

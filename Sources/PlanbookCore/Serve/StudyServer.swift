@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Synchronization
 
@@ -48,14 +46,12 @@ public final class StudyServer: Sendable {
     /// Builds once, then serves and watches until the task is cancelled.
     public func run() async throws {
         rebuild()
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
-        await server.appendRoute("GET,HEAD *") { [self] request in self.respond(to: request) }
+        let server = PreviewHTTPServer(host: host, port: port) { [self] request in self.respond(to: request) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
-                try await server.waitUntilListening()
-                let port = await server.listeningAddress.flatMap(Self.port(of:)) ?? self.port
-                self.events.listening("http://\(self.host):\(port)/")
+                while server.listeningPort == nil { try await Task.sleep(for: .milliseconds(10)) }
+                self.events.listening("http://\(self.host):\(server.listeningPort ?? self.port)/")
             }
             group.addTask { try await self.watch() }
             try await group.next()
@@ -97,41 +93,30 @@ public final class StudyServer: Sendable {
 
     // MARK: - Serving
 
-    func respond(to request: HTTPRequest) -> HTTPResponse {
+    func respond(to request: HTTPRequestHead) -> PreviewHTTPServer.Response {
         let (version, problems) = state.withLock { ($0.version, $0.problems) }
-        let rawPath = request.target.path(percentEncoded: true)
+        let rawPath = request.path
+        let text = ("Content-Type", "text/plain; charset=utf-8")
         if rawPath == LiveReload.versionPath {
-            return HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/plain; charset=utf-8", .init("Cache-Control"): "no-store"],
-                body: Data(String(version).utf8))
+            return .init(status: 200, headers: [text, ("Cache-Control", "no-store")], body: Data(String(version).utf8))
         }
         switch resolver.file(forRawPath: rawPath) {
         case .failure(.outside):
-            return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("400: this path leaves the site folder\n".utf8))
+            return .init(status: 400, headers: [text], body: Data("400: this path leaves the site folder\n".utf8))
         case .failure(.notFound):
             let page = LiveReload.inject(
                 into: "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
                     + "<body><p>Nothing at \(HTML.escape(rawPath)).</p></body></html>",
                 version: version, problems: problems)
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: Data(page.utf8))
+            return .init(status: 404, headers: [("Content-Type", "text/html; charset=utf-8")], body: Data(page.utf8))
         case .success(let file):
-            guard var data = try? Data(contentsOf: file) else {
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data())
-            }
+            guard var data = try? Data(contentsOf: file) else { return .init(status: 404, headers: [text]) }
             if file.pathExtension == "html" {
                 data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), version: version, problems: problems).utf8)
             }
-            return HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: SiteFileResolver.contentType(of: file), .init("Cache-Control"): "no-store"],
+            return .init(
+                status: 200, headers: [("Content-Type", SiteFileResolver.contentType(of: file)), ("Cache-Control", "no-store")],
                 body: data)
         }
-    }
-
-    private static func port(of address: Socket.Address) -> UInt16? {
-        if case .ip4(_, let port) = address { return port }
-        if case .ip6(_, let port) = address { return port }
-        return nil
     }
 }

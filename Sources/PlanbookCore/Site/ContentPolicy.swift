@@ -1,63 +1,83 @@
-/// What a report's raw HTML and links may do: the site promises reviewers pages without script, and links that stay
-/// inside the study.
+/// What a report may put into a page: the site promises reviewers pages without script, and links that stay inside
+/// the study.
 ///
-/// Script in raw HTML — a `<script>` element, an `on…=` event handler, a `javascript:` URL — is an error naming its
-/// line, unless the build allows scripts (`--allow-scripts`). A relative link that climbs out of the site
-/// (`../../etc/passwd`) is a warning: it works on no reader's machine.
+/// Raw HTML is sanitized as a browser reads it (`RawHTMLSanitizer`): only allow-listed elements, attributes and URL
+/// schemes are kept, and anything removed — a `<script>`, an `on…=` handler, a `javascript:` URL, an `<iframe>` —
+/// is an error at its line and column. Markdown links and images take the same URL schemes. Drawings and chart SVG
+/// from plan blocks go through `SVGSanitizer`; downloads a plan block offers must be data (`.json`, `.csv`, …), not
+/// pages. With `--allow-scripts` none of this is checked and raw HTML is published as written. A relative link that
+/// climbs out of the site (`../../etc/passwd`) is a warning either way: it works on no reader's machine.
 public enum ContentPolicy {
-    /// The problems with `report`'s raw HTML and links among its `elements`.
-    public static func problems(in report: Report, elements: [MarkdownElement], allowScripts: Bool) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        for element in elements {
+    /// What the check found: problems, and the sanitized form of raw HTML pieces that needed rewriting.
+    public struct Result: Sendable {
+        public var problems: [Diagnostic] = []
+        /// Element index → the HTML to publish instead of the raw HTML written there.
+        public var rawHTML: [(index: Int, html: String)] = []
+    }
+
+    /// The file extensions a plan block's downloads may have: data, never something a browser runs.
+    public static let downloadExtensions: Set<String> = ["csv", "dot", "json", "md", "svg", "tsv", "txt"]
+
+    /// Checks `report`'s raw HTML and links among its `elements`.
+    public static func check(_ report: Report, elements: [MarkdownElement], allowScripts: Bool) -> Result {
+        var result = Result()
+        if !allowScripts {
+            let raw = RawHTMLSanitizer.sanitize(
+                elements.filter { $0.kind == .htmlBlock || $0.kind == .htmlInline }, in: report)
+            result.problems += raw.problems
+            result.rawHTML = raw.replacements
+        }
+        for element in elements where element.kind == .link || element.kind == .image {
             let line = report.bodyFirstLine + element.line - 1
-            switch element.kind {
-            case .htmlBlock, .htmlInline:
-                guard !allowScripts, let what = script(in: element.text) else { continue }
-                problems.append(Diagnostic(
+            let use: URLPolicy.Use = element.kind == .link ? .link : .image
+            if !allowScripts, let problem = URLPolicy.problem(with: element.text, as: use) {
+                result.problems.append(Diagnostic(
                     file: report.path, line: line, column: element.column,
-                    "raw HTML carries script (\(what)); Planbook's pages promise reviewers no JavaScript — remove it, "
-                        + "or build with --allow-scripts"))
-            case .link, .image:
-                let destination = element.text.lowercased().trimmingLeadingSpaces
-                if !allowScripts, destination.hasPrefix("javascript:") || destination.hasPrefix("vbscript:") {
-                    problems.append(Diagnostic(
-                        file: report.path, line: line, column: element.column,
-                        "a `javascript:` link runs script; link to a page or a file instead, or build with --allow-scripts"))
-                } else if climbsOutOfSite(element.text) {
-                    problems.append(Diagnostic(
-                        file: report.path, line: line, column: element.column, severity: .warning,
-                        "the link `\(element.text)` points outside the site folder, so it breaks for every reader; "
-                            + "link to a page of the study or to a full URL"))
+                    "this \(element.kind == .link ? "link" : "image") uses \(problem), which can run script or "
+                        + "leave the study; use http, https, mailto, tel or a path in the site, or build with --allow-scripts"))
+            } else if climbsOutOfSite(element.text) {
+                result.problems.append(Diagnostic(
+                    file: report.path, line: line, column: element.column, severity: .warning,
+                    "the link `\(element.text)` points outside the site folder, so it breaks for every reader; "
+                        + "link to a page of the study or to a full URL"))
+            }
+        }
+        return result
+    }
+
+    /// Problems with what plan blocks produced for a page: chart SVG the allow-list would change, and downloads that
+    /// are not data. `cells` gives each cell's place in the report.
+    public static func problems(in outputs: NotebookOutputs, cells: [PlanCell], report: Report, allowScripts: Bool) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (index, cellOutputs) in outputs.cells.enumerated() where cells.indices.contains(index) {
+            let cell = cells[index]
+            func problem(_ message: String) {
+                problems.append(Diagnostic(file: report.path, line: cell.line, column: cell.column, message))
+            }
+            for output in cellOutputs.outputs {
+                switch output {
+                case .chart(let chart):
+                    guard !allowScripts, let what = SVGSanitizer.summary(SVGSanitizer.removals(in: chart.svg)) else {
+                        continue
+                    }
+                    problem("the chart “\(chart.title)” holds \(what), which a drawing may not carry (it can run "
+                        + "script); draw it with PlanKit's charts, or build with --allow-scripts")
+                case .file(let file):
+                    if !downloadExtensions.contains(file.fileExtension) {
+                        problem("the download “\(file.title)” has the extension `.\(file.fileExtension)`; downloads "
+                            + "are data, one of " + downloadExtensions.sorted().map { "`.\($0)`" }.joined(separator: ", "))
+                    } else if file.fileExtension == "svg", !allowScripts,
+                        let what = SVGSanitizer.summary(SVGSanitizer.removals(in: file.contents))
+                    {
+                        problem("the download “\(file.title)” holds \(what), which a drawing may not carry; "
+                            + "remove it, or build with --allow-scripts")
+                    }
+                default:
+                    continue
                 }
-            default:
-                continue
             }
         }
         return problems
-    }
-
-    /// The kind of script in `html`, if any: "<script>", "an onclick= handler", "a javascript: URL".
-    static func script(in html: String) -> String? {
-        let lowered = html.lowercased()
-        if lowered.contains("<script") { return "a <script> element" }
-        if lowered.contains("javascript:") || lowered.contains("vbscript:") { return "a javascript: URL" }
-        // An event handler: whitespace or a quote, then on<letters>, optional spaces, "=".
-        let characters = Array(lowered)
-        var index = 0
-        while index + 3 < characters.count {
-            if characters[index] == "o", characters[index + 1] == "n",
-                index > 0, characters[index - 1].isWhitespace || characters[index - 1] == "\"" || characters[index - 1] == "'" || characters[index - 1] == "/" {
-                var end = index + 2
-                while end < characters.count, characters[end].isLetter { end += 1 }
-                var afterName = end
-                while afterName < characters.count, characters[afterName] == " " { afterName += 1 }
-                if end > index + 2, afterName < characters.count, characters[afterName] == "=" {
-                    return "an \(String(characters[index..<end]))= handler"
-                }
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Whether a relative link climbs above the site's root (pages sit at the root, so any leading `..` does).
@@ -70,8 +90,4 @@ public enum ContentPolicy {
         }
         return false
     }
-}
-
-extension String {
-    fileprivate var trimmingLeadingSpaces: String { String(drop { $0 == " " || $0 == "\t" }) }
 }

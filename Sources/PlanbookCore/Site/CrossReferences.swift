@@ -56,7 +56,7 @@ public struct CrossReferences: Sendable {
         for (anchor, offset) in Self.references(in: text) {
             guard let target = targets[anchor] else { continue }
             html += HTML.escape(String(characters[cursor..<offset]))
-            let href = target.page == page ? "#\(scope.id(anchor))" : scope.page(target.page, anchor)
+            let href = HTML.escape(target.page == page ? "#\(scope.id(anchor))" : scope.page(target.page, anchor))
             html += "<a class=\"xref\" href=\"\(href)\">\(target.label)</a>"
             cursor = offset + 1 + anchor.count
         }

@@ -99,6 +99,16 @@ public struct DotFigure: Sendable, Equatable {
                 + "summary instead, e.g. deployment.dag(.collapsed) or one layer with .layer(0)")
     }
 
+    /// `svg` when it may be published (see `SVGSanitizer`), else an error at the block: a `dot` block's `URL=`,
+    /// `href=` or `image=` can carry a `javascript:` link or an outside file into the drawing.
+    public func checked(_ svg: String, file: String, allowScripts: Bool) -> Result<String, Diagnostic> {
+        guard !allowScripts, let what = SVGSanitizer.summary(SVGSanitizer.removals(in: svg)) else { return .success(svg) }
+        return .failure(Diagnostic(
+            file: file, line: line, column: column,
+            "the drawing Graphviz made of this graph holds \(what), which can run script (from a `URL=`, `href=` or "
+                + "`image=` attribute, say); link to a page or an http(s) address, or build with --allow-scripts"))
+    }
+
     /// The anchor of the figure in its page.
     public var anchor: String { "fig-\(name)" }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PlanRecord
 
 /// The render step for one page: the report's Markdown tree with every plan cell, figure, inline value, callout,
@@ -44,6 +45,9 @@ struct PageAssembly {
         case .codeBlock(let info, let code):
             guard let part = codePart(block.id, info: info, code: code) else { return nil }
             replaced.kind = .part(part)
+        case .html:
+            guard let html = outline.rawHTML[block.id] else { return nil }
+            replaced.kind = .html(html)
         case .blockQuote:
             guard let kind = Callout.kind(block.plainTextOfFirstChild) else { return nil }
             replaced.kind = .part(CalloutPart(kind: kind, title: Callout.titles[kind] ?? kind,
@@ -84,6 +88,9 @@ struct PageAssembly {
             }
             guard let page = Self.pageDestination(url, slugs: slugs) else { return nil }
             replaced.kind = .link(page, title: title)
+        case .html:
+            guard let html = outline.rawHTML[inline.id] else { return nil }
+            replaced.kind = .html(html)
         case .text(let text):
             guard !CrossReferences.references(in: text).isEmpty else { return nil }
             replaced.kind = .part(CrossReferencePart(text: text, references: references, page: folder))
@@ -124,6 +131,8 @@ struct PageAssembly {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         var file = String(parts[0])
         if file.hasPrefix("./") { file.removeFirst(2) }
+        // A link may name the file percent-encoded (`my%20report.md`), as URLs do.
+        file = file.removingPercentEncoding ?? file
         guard file.hasSuffix(".md"), !file.contains("/") else { return nil }
         let slug = String(file.dropLast(3))
         guard slugs.contains(slug) else { return nil }

@@ -1,7 +1,8 @@
 /// The values a page template sees, built from a rendered page and its place in the site.
 ///
 /// Keys: `title`, `summary`, `siteTitle`, `indexHref`, `stylesheetHref`, `content` (raw HTML), `toc` (list of
-/// `id`, `text`, `level`), `hasToc`, `nav` (list of `title`, `href`, `current`), `previous` and `next` (`title`,
+/// `id`, `text`, `level`), `hasToc`, the navigation (`nav`, `navBefore`, `navAfter`, `navSections`: see
+/// `SiteNavigation`), `previous` and `next` (`title`,
 /// `href`, absent at the ends), `hasPager`, `generator`, and `stylesheet` (the CSS itself, only for self-contained
 /// pages, which inline it instead of linking `stylesheetHref`). No timestamps: the same inputs fill in the same page.
 public enum PageContext {
@@ -17,24 +18,22 @@ public enum PageContext {
         var context: [String: Any] = [
             "title": page.title,
             "siteTitle": index.title,
-            "indexHref": index.report.outputName,
+            "indexHref": SitePath.href(index.report.outputName),
             "stylesheetHref": "assets/style.css",
             "content": content,
             "toc": page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] },
             "hasToc": !page.toc.isEmpty,
-            "nav": pages.enumerated().map { offset, other in
-                ["title": other.title, "href": other.report.outputName, "current": offset == position] as [String: Any]
-            },
             "generator": generator,
         ]
+        context.merge(SiteNavigation.context(for: position, of: pages)) { _, navigation in navigation }
         if let summary = page.report.frontMatter.summary, !summary.isEmpty { context["summary"] = summary }
         context["hasPager"] = pages.count > 1
         if let stylesheet { context["stylesheet"] = stylesheet }
         if position > 0 {
-            context["previous"] = ["title": pages[position - 1].title, "href": pages[position - 1].report.outputName]
+            context["previous"] = ["title": pages[position - 1].title, "href": SitePath.href(pages[position - 1].report.outputName)]
         }
         if position + 1 < pages.count {
-            context["next"] = ["title": pages[position + 1].title, "href": pages[position + 1].report.outputName]
+            context["next"] = ["title": pages[position + 1].title, "href": SitePath.href(pages[position + 1].report.outputName)]
         }
         return context
     }

@@ -9,6 +9,8 @@ public struct PageOutline: Sendable {
     public var cells: [PlanCell]
     /// Each heading's node id, anchor, level and text.
     public var headings: [(id: Int, anchor: String, level: Int, text: String)]
+    /// Raw HTML to publish as the sanitizer wrote it back, by node id (see `ContentPolicy`).
+    public var rawHTML: [Int: String]
     /// Problems found while reading; the figures listed are the readable ones, so they can still be drawn and their
     /// own problems found in the same build.
     public var problems: [Diagnostic]
@@ -21,7 +23,9 @@ public struct PageOutline: Sendable {
         self.report = report
         document = CommonMark.parse(report.body)
         let elements = document.elements
-        problems = ContentPolicy.problems(in: report, elements: elements, allowScripts: allowScripts)
+        let policy = ContentPolicy.check(report, elements: elements, allowScripts: allowScripts)
+        problems = policy.problems
+        rawHTML = Dictionary(policy.rawHTML, uniquingKeysWith: { _, last in last })
         problems += FenceCheck.problems(in: report, elements: elements)
         let (cells, cellProblems) = PlanCellReader.cells(in: report, elements: elements)
         self.cells = cells

@@ -1,49 +1,48 @@
 import Foundation
 
-/// Removes what Planbook wrote — the files an output folder's manifest lists, and the cache — and nothing else.
+/// Removes what Planbook wrote — the files an output folder's manifest lists whose bytes still match, the scratch
+/// folders killed builds left beside it, and the cache — and nothing else. Nothing is deleted through a link: a
+/// link is at most removed itself (see `FolderTree`).
 public enum SiteCleaner {
     /// What a clean removed and kept.
     public struct Result: Sendable, Equatable {
         public var removedFiles: Int
+        /// Entries kept in the output folder: ones Planbook did not write, and files changed since it wrote them.
         public var keptFiles: [String]
         public var removedCache: Bool
+        /// Notes on scratch folders beside the output that had to be kept.
+        public var notes: [String] = []
     }
 
-    /// Removes the manifest's files from `output` (then empty folders it leaves, and the folder itself if empty) and
-    /// the `cache` folder.
+    /// Removes the manifest's unchanged files from `output` (then the folders that empties, and the folder itself
+    /// if empty), what killed builds left beside it, and the `cache` folder.
     public static func clean(output: URL, cache: URL) -> Result {
-        let manager = FileManager.default
-        let listed = SitePublisher.readManifest(output)
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        let parent = output.deletingLastPathComponent()
+        let lock = SiteLeftovers.Lock(folder: parent)
+        defer { withExtendedLifetime(lock) {} }
+        let notes = SiteLeftovers.recover(output: output)
+        let tree = FolderTree(root: output)
         var removed = 0
-        for path in listed where (try? manager.removeItem(at: output.appendingPathComponent(path))) != nil {
-            removed += 1
+        var kept: [String] = []
+        if let manifest = SiteManifest.read(tree) {
+            for path in manifest.paths {
+                guard let kind = tree.kind(of: path) else { continue }
+                if kind == .file, let data = tree.contents(of: path), manifest.matches(path, data), tree.remove(path) {
+                    removed += 1
+                } else {
+                    kept.append(path)
+                }
+            }
+            tree.remove(SiteManifest.name)
         }
-        if !listed.isEmpty { try? manager.removeItem(at: output.appendingPathComponent(SitePublisher.manifestName)) }
-        removeEmptyFolders(in: output)
-        let kept = SitePublisher.foreignFiles(in: output, manifest: [])
-        if kept.isEmpty, (try? manager.contentsOfDirectory(atPath: output.path))?.isEmpty == true {
-            try? manager.removeItem(at: output)
-        }
-        let hadCache = manager.fileExists(atPath: cache.path)
-        if hadCache { try? manager.removeItem(at: cache) }
+        tree.removeEmptyFolders(includingRoot: true)
+        kept += tree.entries().filter { $0.kind != .folder && !kept.contains($0.path) }.map(\.path)
+        var status = stat()
+        let hadCache = lstat(cache.path, &status) == 0
+        if hadCache { FolderTree(root: cache).removeAll() }
         // The cache's parent (`.planbook`) goes too when the cache was all it held.
-        let parent = cache.deletingLastPathComponent()
-        if (try? manager.contentsOfDirectory(atPath: parent.path))?.isEmpty == true { try? manager.removeItem(at: parent) }
-        return Result(removedFiles: removed, keptFiles: kept, removedCache: hadCache)
-    }
-
-    private static func removeEmptyFolders(in folder: URL) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for entry in entries {
-            let url = folder.appendingPathComponent(entry)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                continue
-            }
-            removeEmptyFolders(in: url)
-            if (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
-                try? FileManager.default.removeItem(at: url)
-            }
-        }
+        _ = rmdir(cache.deletingLastPathComponent().path)
+        return Result(removedFiles: removed, keptFiles: kept.sorted(), removedCache: hadCache, notes: notes)
     }
 }

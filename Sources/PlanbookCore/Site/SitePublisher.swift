@@ -1,46 +1,99 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes a finished site to the output folder all at once, and only ever deletes what Planbook wrote.
 ///
-/// The new site is written to a hidden folder beside the output and swapped in with two renames, so a reader (or a
-/// failed build) never sees a half-written site: after a failure the previous site is byte for byte as it was.
-/// Each site holds a manifest, `.planbook-manifest`, listing every file Planbook wrote. An output folder holding
-/// anything not in its manifest is refused unless `force` is set; then the new files are written into it in place,
-/// files of the old manifest that are gone are removed, and nothing else is touched.
+/// The new site is written to a hidden folder beside the output, `.NAME.planbook-new-PID`, and swapped with the
+/// output in one system call (`renameat2(RENAME_EXCHANGE)`; where the file system has no exchange, two renames, and
+/// the next build puts the old site back if it was killed between them). So a reader, a failed build or a killed one
+/// sees the whole old site or the whole new one, never a mix and never none. The previous site is then removed as
+/// far as its manifest (`SiteManifest`, with each file's hash) shows it is Planbook's.
+///
+/// An output folder holding anything its manifest does not list — a file, a folder, a link, of any type — or a
+/// listed file changed since, is refused unless `force` is set. `force` takes the same atomic path: what is not
+/// Planbook's is carried into the new site (files hard-linked, links and folders recreated), so it is kept, and
+/// files Planbook writes again replace edited copies, which are named. Publishes of one folder take turns (a lock on
+/// the folder that holds the output), and each first deals with what killed ones left (`SiteLeftovers`).
 public enum SitePublisher {
     /// The manifest's file name inside the output folder.
-    public static let manifestName = ".planbook-manifest"
+    public static let manifestName = SiteManifest.name
 
     /// Publishes `files` (paths relative to the site root, in a stable order) to `output`, which the user named
     /// `displayPath`. `protected` folders (the project, its reports and templates) may be neither the output nor
-    /// inside it.
+    /// inside it. Returns warnings (what `force` replaced, what had to be kept beside the site).
+    @discardableResult
     public static func publish(
         _ files: [(path: String, contents: Data)], to output: URL, displayPath: String, force: Bool,
         protected: [URL] = []
-    ) throws(BuildFailure) {
+    ) throws(BuildFailure) -> [Diagnostic] {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
-        let problems = preflight(output, displayPath: displayPath, force: force, protected: protected)
-        if !problems.isEmpty { throw BuildFailure(problems) }
-        let exists = FileManager.default.fileExists(atPath: output.path)
-        let manifest = files.map(\.path).sorted().joined(separator: "\n") + "\n"
-        let allFiles = files + [(manifestName, Data(manifest.utf8))]
-        let previous = exists ? readManifest(output) : []
-        let foreign = exists ? foreignFiles(in: output, manifest: Set(previous)) : []
-        do {
-            if foreign.isEmpty {
-                try swapIn(allFiles, at: output)
-            } else {
-                try writeInPlace(allFiles, at: output, removing: Set(previous).subtracting(allFiles.map(\.path)))
-            }
-        } catch {
-            throw BuildFailure([Diagnostic(file: displayPath, "could not write the site: \(error.localizedDescription)")])
+        try refuseDangerous(output, displayPath: displayPath, protected: protected)
+        if let unsafe = files.first(where: { !SiteManifest.isSafe($0.path) }) {
+            throw BuildFailure([Diagnostic(file: displayPath, "refusing to write `\(unsafe.path)`: not a path inside the site")])
         }
+        let parent = output.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw failure(displayPath, "could not make the folder \(parent.path): \(error.localizedDescription)")
+        }
+        let lock = SiteLeftovers.Lock(folder: parent)
+        defer { withExtendedLifetime(lock) {} }
+        var notes = SiteLeftovers.recover(output: output)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw BuildFailure([Diagnostic(file: displayPath, "the output path is a file, not a folder; choose a folder")])
+        }
+        let manifest = SiteManifest(files: files)
+        let tree = FolderTree(root: output)
+        let (foreign, changed) = exists ? (SiteManifest.read(tree) ?? SiteManifest(text: "")).survey(tree) : ([], [])
+        if (!foreign.isEmpty || !changed.isEmpty) && !force {
+            throw BuildFailure([refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)])
+        }
+        let staging = SiteLeftovers.staging(for: output)
+        do {
+            try write(files + [(SiteManifest.name, Data(manifest.text.utf8))], into: staging)
+            if force {
+                notes += try carry(foreign + changed.filter { manifest.hashes[$0] == nil }.map { ($0, .file) },
+                                   from: tree, into: staging, written: manifest)
+                notes += changed.filter { manifest.hashes[$0] != nil }.map { "replaced \($0), which had been changed since Planbook wrote it" }
+            }
+            try swap(staging, into: output, exists: exists)
+        } catch {
+            FolderTree(root: staging).removeAll()
+            let reason = (error as? POSIXError)?.code == .ENOSPC || (error as NSError).code == NSFileWriteOutOfSpaceError
+                ? "there isn't enough space on the disk" : error.localizedDescription
+            throw failure(displayPath, "could not write the site (\(reason))")
+        }
+        if exists, let note = SiteLeftovers.removeRetired(SiteLeftovers.retired(for: output), live: output) {
+            notes.append(note)
+        }
+        return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
+    }
+
+    /// Deals with what killed publishes of `output` left beside it (see `SiteLeftovers`), under the publish lock;
+    /// returns warnings for what had to be kept. A build calls this first, so that even one that fails puts a site
+    /// swapped out by a killed build back.
+    public static func recover(_ output: URL, displayPath: String) -> [Diagnostic] {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        let parent = output.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: parent.path) else { return [] }
+        let lock = SiteLeftovers.Lock(folder: parent)
+        defer { withExtendedLifetime(lock) {} }
+        return SiteLeftovers.recover(output: output).map { Diagnostic(file: displayPath, severity: .warning, $0) }
     }
 
     // MARK: - Safety
 
     /// The problems that keep a site from being published to `output`, found before anything is built: a dangerous
-    /// folder, a file in the way, or files Planbook did not write (without `force`).
+    /// folder, a file in the way, or (without `force`) entries the manifest does not list and listed files changed
+    /// since Planbook wrote them. `publish` checks the same again, under the lock, when it writes.
     public static func preflight(_ output: URL, displayPath: String, force: Bool, protected: [URL]) -> [Diagnostic] {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         do {
@@ -53,13 +106,11 @@ public enum SitePublisher {
         guard isDirectory.boolValue else {
             return [Diagnostic(file: displayPath, "the output path is a file, not a folder; choose a folder")]
         }
-        let foreign = foreignFiles(in: output, manifest: Set(readManifest(output)))
-        guard !foreign.isEmpty, !force else { return [] }
-        let examples = foreign.prefix(3).joined(separator: ", ")
-        return [Diagnostic(
-            file: displayPath,
-            "the output folder holds \(foreign.count) file(s) Planbook did not write (\(examples)); choose an "
-                + "empty or new folder, or pass --force to write into it (Planbook deletes only what it wrote)")]
+        guard !force else { return [] }
+        let tree = FolderTree(root: output)
+        let (foreign, changed) = (SiteManifest.read(tree) ?? SiteManifest(text: "")).survey(tree)
+        guard !foreign.isEmpty || !changed.isEmpty else { return [] }
+        return [refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)]
     }
 
     private static func refuseDangerous(_ output: URL, displayPath: String, protected: [URL]) throws(BuildFailure) {
@@ -76,75 +127,95 @@ public enum SitePublisher {
         }
     }
 
-    static func readManifest(_ output: URL) -> [String] {
-        guard let text = try? String(contentsOf: output.appendingPathComponent(manifestName), encoding: .utf8) else {
-            return []
+    private static func refusal(foreign: [String], changed: [String], displayPath: String) -> Diagnostic {
+        var parts: [String] = []
+        if !foreign.isEmpty {
+            parts.append("\(foreign.count) entr\(foreign.count == 1 ? "y" : "ies") Planbook did not write (\(foreign.prefix(3).joined(separator: ", ")))")
         }
-        return text.split(separator: "\n").map(String.init).filter { isSafeRelativePath($0) }
+        if !changed.isEmpty {
+            parts.append("\(changed.count) file(s) changed since Planbook wrote them (\(changed.prefix(3).joined(separator: ", ")))")
+        }
+        return Diagnostic(
+            file: displayPath,
+            "the output folder holds \(parts.joined(separator: " and ")); choose an empty or new folder, or pass "
+                + "--force to publish into it (what is not Planbook's is kept)")
     }
 
-    /// Files under `output` that the manifest does not list, sorted.
-    static func foreignFiles(in output: URL, manifest: Set<String>) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [] }
-        var foreign: [String] = []
-        for case let relative as String in enumerator {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue || relative == manifestName || manifest.contains(relative) { continue }
-            foreign.append(relative)
-        }
-        return foreign.sorted()
-    }
-
-    private static func isSafeRelativePath(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+    private static func failure(_ displayPath: String, _ message: String) -> BuildFailure {
+        BuildFailure([Diagnostic(file: displayPath, message)])
     }
 
     // MARK: - Writing
 
-    /// Writes every file into a fresh sibling folder, then renames it over `output` (moving the old one aside and
-    /// removing it only once the new one is in place).
-    private static func swapIn(_ files: [(path: String, contents: Data)], at output: URL) throws {
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).planbook-new-\(getpid())")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).planbook-old-\(getpid())")
-        try? manager.removeItem(at: staging)
-        do {
-            try write(files, into: staging)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-        let hadOld = manager.fileExists(atPath: output.path)
-        if hadOld { try manager.moveItem(at: output, to: retired) }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if hadOld { try? manager.moveItem(at: retired, to: output) }
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-        // Everything in the retired folder was listed in its manifest, so it is Planbook's to delete.
-        if hadOld { try? manager.removeItem(at: retired) }
-    }
-
-    /// Writes each file in place (each through a temporary file and a rename) and removes `stale` files.
-    private static func writeInPlace(_ files: [(path: String, contents: Data)], at output: URL, removing stale: Set<String>) throws {
-        try write(files, into: output)
-        for path in stale.sorted() {
-            try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
-        }
-    }
-
+    /// Writes every file into a fresh `folder` (made here, so everything in it is Planbook's).
     private static func write(_ files: [(path: String, contents: Data)], into folder: URL) throws {
         let manager = FileManager.default
-        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        FolderTree(root: folder).removeAll()
+        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
         for file in files {
             let url = folder.appendingPathComponent(file.path)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.contents.write(to: url, options: .atomic)
+            try file.contents.write(to: url)
+        }
+    }
+
+    /// Copies what is not Planbook's from the old site into the new one before the swap, so it is kept: files as
+    /// hard links (copies where the file system has none), links and folders made anew. Returns notes.
+    private static func carry(
+        _ entries: [(path: String, kind: FolderTree.Kind)], from tree: FolderTree, into staging: URL, written: SiteManifest
+    ) throws -> [String] {
+        var notes: [String] = []
+        let target = FolderTree(root: staging)
+        for (path, kind) in entries {
+            let destination = staging.appendingPathComponent(path)
+            if let existing = target.kind(of: path) {
+                if !(existing == .folder && kind == .folder) {
+                    notes.append("replaced \(path), which Planbook did not write, with the page or file it writes there")
+                }
+                continue
+            }
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let source = tree.root.appendingPathComponent(path).path
+            switch kind {
+            case .folder:
+                try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+            case .file:
+                if link(source, destination.path) != 0 {
+                    guard let data = tree.contents(of: path) else { continue }
+                    try data.write(to: destination)
+                }
+            case .link:
+                if let link = tree.linkTarget(of: path) { _ = symlink(link, destination.path) }
+            case .other:
+                notes.append("could not keep \(path) (not a file, folder or link); it stays in the previous site's folder")
+            }
+        }
+        return notes
+    }
+
+    /// Puts `staging` in the place of `output`: one exchange, or where the file system has none, the old site moved
+    /// aside and the new one moved in (a killed build in between is mended by the next, see `SiteLeftovers`).
+    /// Afterwards the previous site is at `SiteLeftovers.retired(for:)`.
+    private static func swap(_ staging: URL, into output: URL, exists: Bool) throws {
+        let retired = SiteLeftovers.retired(for: output)
+        guard exists else {
+            guard rename(staging.path, output.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            return
+        }
+        let exchanged = SystemCalls.exchange(staging.path, output.path)
+        if exchanged == 0 {
+            // The old site is now at the staging path: give it its own name (see SiteLeftovers).
+            guard rename(staging.path, retired.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            return
+        }
+        guard exchanged == EINVAL || exchanged == ENOSYS || exchanged == ENOTSUP else {
+            throw POSIXError(POSIXErrorCode(rawValue: exchanged) ?? .EIO)
+        }
+        guard rename(output.path, retired.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if rename(staging.path, output.path) != 0 {
+            let code = errno
+            _ = rename(retired.path, output.path)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
 }

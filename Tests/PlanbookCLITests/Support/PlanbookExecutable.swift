@@ -37,4 +37,20 @@ enum PlanbookExecutable {
         return try ChildProcess.run(
             "/usr/bin/env", ["-C", folder.path] + variables + [executable.path] + arguments, timeout: .seconds(300))
     }
+
+    /// Starts `executable` (the built `planbook` by default) with `arguments` in `folder`, its output discarded, and
+    /// returns at once: for tests that signal or kill it while it runs.
+    static func start(_ arguments: [String], in folder: URL, executable: URL = url) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(["PLANBOOK_MODULE_CACHE": moduleCache]) {
+            _, new in new
+        }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
 }

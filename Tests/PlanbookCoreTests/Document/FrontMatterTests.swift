@@ -20,8 +20,8 @@ import Testing
         }
         #expect(failure?.diagnostics.count == 1)
         #expect(failure?.diagnostics.first?.description
-            == "Reports/x.md:4:1: error: unknown front-matter key `tilte`; the known keys are `title`, `order`, `summary`, `params`, "
-            + "`scenarios`, `grid`")
+            == "Reports/x.md:4:1: error: unknown front-matter key `tilte`; the known keys are `title`, `order`, `summary`, "
+            + "`section`, `params`, `scenarios`, `grid`")
     }
 
     @Test func everyProblemIsReported() {

@@ -2,7 +2,8 @@ import Foundation
 
 /// The problems that need nothing run to be found, all before any program is compiled: the reports' own (front
 /// matter, fences, block options, raw HTML), names their plan code uses before it declares them (read with
-/// SwiftParser, once), and whether the output folder or bundle file may be written.
+/// SwiftParser, once), and whether the output folder or bundle file may be written — after putting back a site a
+/// killed publish left aside.
 struct CheckStep: BuildStep {
     func run(_ study: inout Study) {
         for index in study.pages.indices {
@@ -20,6 +21,8 @@ struct CheckStep: BuildStep {
         if let bundle = options.bundle {
             study.problems += BundleEmitter.preflight(bundle, options: options, template: study.template)
         } else {
+            // A build killed mid-publish can have left the site aside: put it back first, whatever this build does.
+            study.problems += SitePublisher.recover(options.url(options.output), displayPath: options.output)
             study.problems += SitePublisher.preflight(
                 options.url(options.output), displayPath: options.output, force: options.force,
                 protected: EmitStep.protected(options))

@@ -8,7 +8,8 @@ struct CompileStep: BuildStep {
         guard let toolchain = study.toolchain else { return }
         let options = study.options
         let cache = options.planCache
-        if let library = study.sharedLibrary, !study.sharedLibraryCompiled, !options.useCache || !library.isBuilt {
+        if let library = study.sharedLibrary, !study.sharedLibraryCompiled, !options.useCache || !library.isBuilt(in: cache)
+        {
             options.progress.report("Compiling the shared plan code (\(study.shared.map(\.path).joined(separator: ", ")))")
             if let failure = library.compile(study.shared, toolchain: toolchain, cache: cache) {
                 study.problems += failure.diagnostics

@@ -1,8 +1,10 @@
 /// Numbers every page's figures and tables, then lays out every figure of every page in parallel with Graphviz, its
-/// text measured in the pinned font, or takes its drawing from this build's earlier layouts or the cache (by its DOT,
-/// engine, Graphviz version and font), so equal DOT is laid out once — across the study's scenarios too. Without the
-/// pinned font nothing is drawn, and that is said once, at the first figure. `planbook diff`, which compares numbers,
-/// draws nothing.
+/// text measured in the pinned font and its memory bounded, or takes its drawing from this build's earlier layouts or
+/// the cache (by its DOT, engine, Graphviz version and font), so equal DOT is laid out once — across the study's
+/// scenarios too. A fresh drawing is checked by `SVGSanitizer` (a `dot` block's `URL=` can carry a `javascript:`
+/// link) and stored only when it passes, so a drawing from the cache needs no second check. Without the pinned font
+/// nothing is drawn, and that is said once, at the first figure. `planbook diff`, which compares numbers, draws
+/// nothing.
 struct DrawStep: BuildStep {
     func run(_ study: inout Study) {
         for index in study.pages.indices {
@@ -30,8 +32,7 @@ struct DrawStep: BuildStep {
         if !pending.isEmpty { options.progress.report("Drawing \(pending.count) figure(s) with Graphviz") }
         let cache = options.planCache
         let results = pending.concurrentMap { path, figure, key in
-            Self.draw(
-                figure, key: key, file: path, cache: cache, useCache: options.useCache, timeout: options.layoutTimeout)
+            Self.draw(figure, key: key, file: path, cache: cache, options: options)
         }
         var failed: Set<String> = []
         for (job, result) in zip(pending, results) {
@@ -63,14 +64,20 @@ struct DrawStep: BuildStep {
     }
 
     private static func draw(
-        _ figure: DotFigure, key: String, file: String, cache: PlanCache, useCache: Bool, timeout: Duration
+        _ figure: DotFigure, key: String, file: String, cache: PlanCache, options: BuildOptions
     ) -> Result<String, Diagnostic> {
         if let refusal = figure.sizeRefusal(file: file) { return .failure(refusal) }
-        if useCache, let svg = cache.svg(key) { return .success(svg) }
+        // The cache holds only drawings that passed the sanitizer (see below): a hit needs no second check.
+        if options.useCache, let svg = cache.svg(key) { return .success(svg) }
         let result = Result { () throws(GraphvizError) in
-            try Graphviz.svg(fromDOT: figure.dot, engine: figure.engine, timeout: timeout)
+            try Graphviz.svg(
+                fromDOT: figure.dot, engine: figure.engine, timeout: options.layoutTimeout,
+                memoryLimit: options.layoutMemoryLimit)
         }.mapError { figure.diagnostic(for: $0, file: file) }
-        if case .success(let svg) = result { cache.storeSVG(svg, key: key) }
-        return result
+        return result.flatMap { svg in
+            let checked = figure.checked(svg, file: file, allowScripts: false)
+            if case .success = checked { cache.storeSVG(svg, key: key) }
+            return options.allowScripts ? .success(svg) : checked
+        }
     }
 }

@@ -21,7 +21,7 @@ struct EmitStep: BuildStep {
                             scenario: $0.scenario, pages: $0.pages.compactMap(\.rendered), ledger: $0.ledger)
                     },
                     generated: study.generatedPages)
-                try SitePublisher.publish(
+                study.problems += try SitePublisher.publish(
                     emitter.files(site), to: options.url(options.output), displayPath: options.output,
                     force: options.force, protected: Self.protected(options))
             }

@@ -33,6 +33,15 @@ struct LoadStep: BuildStep {
         }
         return markdown.compactMap { name -> Report? in
             let path = "\(options.reports)/\(name)"
+            if let refusal = Self.outsideRefusal(folder.appendingPathComponent(name), path: path, options: options) {
+                study.problems.append(refusal)
+                return nil
+            }
+            if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                study.problems.append(Diagnostic(
+                    file: path, "the file name holds a control character (a line break, say); rename it"))
+                return nil
+            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
                 study.problems.append(Diagnostic(file: path, "could not read the file"))
                 return nil
@@ -58,6 +67,10 @@ struct LoadStep: BuildStep {
             .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") }.sorted()
         return names.compactMap { name in
             let path = "\(options.reports)/\(name)"
+            if let refusal = Self.outsideRefusal(folder.appendingPathComponent(name), path: path, options: options) {
+                study.problems.append(refusal)
+                return nil
+            }
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
                 let text = String(data: data, encoding: .utf8)
             else {
@@ -66,6 +79,21 @@ struct LoadStep: BuildStep {
             }
             return SharedPlanCode(path: path, source: text)
         }
+    }
+
+    /// An error when `file` is a symbolic link to a file outside the study (its folder, or the reports folder):
+    /// `Reports/notes.md → /etc/passwd` would publish that file. `--allow-outside-links` allows it.
+    static func outsideRefusal(_ file: URL, path: String, options: BuildOptions) -> Diagnostic? {
+        guard !options.allowOutsideLinks,
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)) != nil
+        else { return nil }
+        let real = file.resolvingSymlinksInPath().path
+        let study = [options.workingDirectory, options.url(options.reports)]
+            .map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        guard !study.contains(where: { real.hasPrefix($0 + "/") }) else { return nil }
+        return Diagnostic(
+            file: path, "this is a link to \(real), outside the study, so Planbook does not publish it; copy the file "
+                + "into the study, or pass --allow-outside-links")
     }
 
     /// `index` first, then by front-matter `order` (pages without one last), then by file name.

@@ -1,14 +1,21 @@
 import Foundation
 import Synchronization
 
-/// Runs each compiled report program, in parallel, with its parameters, and stores the outputs of runs without
-/// errors; then warns about each `--param` that no report read.
+/// Runs each compiled report program, in parallel, with its parameters and within its memory limit, checks what it
+/// produced against the content policy (chart SVG, downloads), and stores the outputs of runs without errors that
+/// pass that check; then warns about each `--param` that no report read.
+///
+/// Outputs are stored only when they pass the check without `--allow-scripts`, so outputs reused from the cache
+/// need no second check.
 struct RunStep: BuildStep {
     func run(_ study: inout Study) {
         let options = study.options
-        let settings = Notebook.Settings(
+        var configured = Notebook.Settings(
             cache: options.planCache, timeout: options.timeout,
             overrides: Set(options.parameters.map(\.name)))
+        configured.memoryLimit = options.memoryLimit
+        let settings = configured
+        let allowScripts = options.allowScripts
         let total = study.pages.filter { !$0.outline.cells.isEmpty }.count
         let counter = Mutex(0)
         let jobs = study.pages.map { ($0, study.parameters(of: $0)) }
@@ -19,7 +26,7 @@ struct RunStep: BuildStep {
                 return value
             }
             options.progress.report("[\(position)/\(total)] Running the plan blocks of \(page.report.path)")
-            return Self.run(page, parameters: parameters, settings: settings)
+            return Self.run(page, parameters: parameters, settings: settings, allowScripts: allowScripts)
         }
         for (index, result) in results.enumerated() {
             study.pages[index] = result.0
@@ -31,7 +38,8 @@ struct RunStep: BuildStep {
     var stopsOnError: Bool { false }
 
     private static func run(
-        _ page: StudyPage, parameters: [(name: String, value: ParameterValue)], settings: Notebook.Settings
+        _ page: StudyPage, parameters: [(name: String, value: ParameterValue)], settings: Notebook.Settings,
+        allowScripts: Bool
     ) -> (StudyPage, [Diagnostic]) {
         var page = page
         guard page.outputs == nil, let executable = page.executable, let program = page.program, let key = page.runKey
@@ -40,10 +48,15 @@ struct RunStep: BuildStep {
             executable, parameters: parameters, key: key, program: program, report: page.report, settings: settings)
         page.ran = true
         page.outputs = outputs
-        if let outputs, !problems.contains(where: { $0.severity == .error }) {
+        guard let outputs else { return (page, problems) }
+        let strict = ContentPolicy.problems(in: outputs, cells: page.outline.cells, report: page.report, allowScripts: false)
+        if !(problems + strict).contains(where: { $0.severity == .error }) {
             settings.cache.storeRun(outputs, key: key.hex)
         }
-        return (page, problems)
+        let content = allowScripts
+            ? ContentPolicy.problems(in: outputs, cells: page.outline.cells, report: page.report, allowScripts: true)
+            : strict
+        return (page, problems + content)
     }
 
     /// A warning for each `--param` that no report reads (a misspelt name would otherwise change nothing, silently).
