@@ -10,7 +10,10 @@ enum StatementMarkerBenchmark {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: reports, to: root.appendingPathComponent("Reports"))
-        try FileManager.default.copyItem(at: templates, to: root.appendingPathComponent("Templates"))
+        // The study's own templates, when it has any (the built-in ones need no copy).
+        if FileManager.default.fileExists(atPath: templates.path) {
+            try FileManager.default.copyItem(at: templates, to: root.appendingPathComponent("Templates"))
+        }
         func build(markers: Bool) throws {
             for folder in ["programs", "runs", "shared"] {
                 try? FileManager.default.removeItem(at: root.appendingPathComponent(".planbook/cache/\(folder)"))

@@ -69,6 +69,21 @@ for (name, seconds) in rebuilds {
 }
 print()
 
+let scenarioRounds = 5
+let scenarioCost = try ScenarioCostBenchmark.run(
+    reports: root.appendingPathComponent("Reports"), rounds: scenarioRounds)
+let perScenario = Double(scenarioCost.scenarios)
+print("Scenarios: planbook build of a copy of Reports/ with its \(scenarioCost.scenarios) scenarios "
+    + "(\(scenarioRounds) rounds, interleaved)")
+report("  without the scenarios (no change)", formatSeconds(median(scenarioCost.without)))
+report("  with them, runs and drawings cached", formatSeconds(median(scenarioCost.cached)))
+report("  with new ones each round (programs cached)", formatSeconds(median(scenarioCost.fresh)))
+report("  cost per added scenario, cached",
+       formatSeconds((median(scenarioCost.cached) - median(scenarioCost.without)) / perScenario), "target ≤ 0.2 s")
+report("  cost per added scenario, new parameters",
+       formatSeconds((median(scenarioCost.fresh) - median(scenarioCost.without)) / perScenario))
+print()
+
 let markerRounds = 3
 let markers = try StatementMarkerBenchmark.run(
     reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
