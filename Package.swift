@@ -61,6 +61,8 @@ let package = Package(
                 "CLinux",
                 "CFontconfig",
                 "PlanKit",
+                // The scenario matrix draws its charts as plan blocks draw theirs.
+                "PlanCharts",
                 "PlanRecord",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),

@@ -60,9 +60,32 @@ let model = MoEModel(
     layers: statedLayers, expertsPerLayer: statedExperts, hidden: statedHidden, expertFFN: expertFFN, topK: topK,
     attentionHeads: attentionHeads, kvHeads: kvHeads)
 let workload = Workload(batch: batch, sequenceLength: sequenceLength, precision: .bf16)
-/// 16 H100 SXM in two servers of eight (the summary says 16 H100 GPUs; two 8-GPU servers is the only
-/// standard way to hold them, and the title's "cross-node" says they span nodes).
-let cluster = Cluster(gpu: .h100SXM, nodes: 2, gpusPerNode: 8)
+/// The GPU (stated: H100). "h200" is the study's H200 scenario: the same compute and links with 4.8 TB/s of HBM3e and
+/// 141 GB; "h800", "a100" and "b200" are PlanKit's other presets.
+let gpuSetting = param("gpu", default: "h100")
+/// The GPUs the study can run on, by the value of `gpu`: PlanKit's preset, its name there, and the datasheet its
+/// figures come from.
+let gpuPresets: [String: (gpu: GPU, preset: String, datasheet: String)] = [
+    "h100": (.h100SXM, "GPU.h100SXM", "NVIDIA H100 Tensor Core GPU datasheet (SXM5); DGX H100 user guide"),
+    "h200": (.h200, "GPU.h200", "NVIDIA H200 Tensor Core GPU datasheet (SXM); compute and links as H100 SXM"),
+    "h800": (.h800, "GPU.h800", "NVIDIA H800 product brief; DeepSeek-V3 technical report §3.1"),
+    "a100": (.a100SXM80, "GPU.a100SXM80", "NVIDIA A100 Tensor Core GPU datasheet (SXM4 80 GB)"),
+    "b200": (.b200, "GPU.b200", "NVIDIA DGX B200 datasheet"),
+]
+/// The preset `gpuSetting` names.
+let studyGPU: GPU = {
+    guard let preset = gpuPresets[gpuSetting] else {
+        fatalError("--param gpu=\(gpuSetting): use one of \(gpuPresets.keys.sorted().joined(separator: ", "))")
+    }
+    return preset.gpu
+}()
+/// Where `studyGPU`'s figures come from.
+var gpuDatasheet: String { gpuPresets[gpuSetting]?.datasheet ?? "" }
+/// 16 GPUs in two servers of eight (the summary says 16 H100 GPUs; two 8-GPU servers is the only standard way to
+/// hold them, and the title's "cross-node" says they span nodes).
+let cluster = Cluster(gpu: studyGPU, nodes: 2, gpusPerNode: 8)
+/// One GPU's memory, for prose and series names ("80.0 GB").
+var gpuMemory: Bytes { Bytes(cluster.gpu.memoryCapacity) }
 
 /// The plan `parallelism` of `model` serving `workload`, or a trap naming the plan and why it cannot exist.
 func plan(_ name: String, _ parallelism: Parallelism, workload w: Workload = workload, model m: MoEModel = model)
@@ -75,7 +98,7 @@ func plan(_ name: String, _ parallelism: Parallelism, workload w: Workload = wor
 
 /// Large EP: EP = 16, one expert of every layer per GPU, attention data-parallel (each GPU its own sequences).
 let largeEPParallelism = Parallelism.expert(16)
-/// Micro-batches of the baseline pipeline. The default is computed: the fewest that fit 80 GB per GPU at the stated
+/// Micro-batches of the baseline pipeline. The default is computed: the fewest that fit the GPU's memory at the stated
 /// workload (one when none does), which is also the baseline's fastest decode, since each extra micro-batch re-reads
 /// the weights (see baseline-tp8-pp2.md, "Memory per GPU"). The page's provenance table shows the value in use;
 /// `--param baselineMicroBatches=8` forces another.
@@ -83,8 +106,10 @@ let baselineMicroBatches = param("baselineMicroBatches", default: smallestFittin
 /// The baseline: TP = 8 inside each node, PP = 2 across the two nodes.
 let baselineParallelism = Parallelism(tp: 8, pp: 2, microBatches: baselineMicroBatches)
 
-let proposed = plan("Large EP", largeEPParallelism)
-let baseline = plan("Baseline", baselineParallelism)
+/// Both plans are shown whether or not they fit: every page says which, and their figures carry the "Does not fit"
+/// mark (at batch 512, the study's batch-512 scenario, neither fits 80 GB).
+let proposed = plan("Large EP", largeEPParallelism).acknowledgingMisfit()
+let baseline = plan("Baseline", baselineParallelism).acknowledgingMisfit()
 
 // MARK: - The paper's claimed figures (from the summary; the only numbers typed by hand)
 
@@ -136,7 +161,7 @@ func smallestFittingMicroBatches(_ w: Workload, model m: MoEModel = model) -> In
 /// across the 16 GPUs (each then sees the whole, small batch).
 func largeEP(for w: Workload, model m: MoEModel = model) -> Deployment? {
     let attention: Parallelism.Attention = w.batch % 16 == 0 ? .dataParallel : .tensorParallel
-    // Sweeps show each plan's fit (columns "fits", series "over 80 GB"), so a plan that does not fit is on purpose.
+    // Sweeps show each plan's fit (columns "fits", series "over 80.0 GB"), so a plan that does not fit is on purpose.
     return try? Deployment(m, w, on: cluster, parallelism: Parallelism(ep: 16, attention: attention),
                            assumptions: studyAssumptions).acknowledgingMisfit()
 }
@@ -150,6 +175,41 @@ func baselineFor(_ w: Workload, model m: MoEModel = model) -> Deployment? {
 
 /// "yes" or "no" for tables.
 func yesNo(_ b: Bool) -> String { b ? "yes" : "no" }
+
+/// "1 micro-batch", "2 micro-batches".
+func microBatchText(_ d: Deployment) -> String {
+    let count = d.parallelism.microBatches
+    return "\(count) micro-batch\(count == 1 ? "" : "es")"
+}
+
+/// How the micro-batch count of the baseline at `w` was chosen, for prose.
+func microBatchChoice(_ w: Workload) -> String {
+    smallestFittingMicroBatches(w) == nil
+        ? "no micro-batch count fits in memory at this workload, so the study runs one and marks its figures"
+        : "the fewest that fit in memory"
+}
+
+/// Where a paper's TPOT stands against a plan's memory floor at peak bandwidth, for prose.
+func floorVerdict(_ floor: Seconds, claim: Seconds) -> String {
+    let ratio = floor / claim
+    if ratio > 1.25 { return "The claim is below what the hardware allows." }
+    if ratio > 1 { return "The margin is small, but the claim is still below what the hardware allows." }
+    return "Here the floor is below the claim: the hardware allows it, though the floor alone does not say a real schedule reaches it."
+}
+
+/// Whether Large EP beats the baseline in both phases, for prose.
+func largeEPAhead(_ ep: Deployment, _ base: Deployment) -> Bool {
+    ep.performance.prefill.tokensPerSecond > base.performance.prefill.tokensPerSecond
+        && ep.performance.decode.tpot < base.performance.decode.tpot
+}
+
+/// "fits" or "does not fit", for prose.
+func fits(_ d: Deployment) -> String { d.memory.fits ? "fits" : "does not fit" }
+/// What a plan's memory total means, for prose: "leaves 52.6 GB free", or that it cannot run.
+func memoryVerdict(_ d: Deployment) -> String {
+    d.memory.fits ? "leaves \(d.memory.headroom) free"
+        : "is more than the GPU's \(d.memory.capacityPerGPU): at this workload the plan cannot run"
+}
 
 /// A Seconds value as "x.xx ms" text for ratios in tables: computed / other.
 func ratio(_ a: Double, _ b: Double) -> String { SIFormat.significant(a / b) + "×" }
@@ -277,7 +337,7 @@ let strongRouting = routing(.zipf(strongSkew))
 let sweepHeader = ["", "Large EP TPOT", "baseline TPOT (µB)", "TPOT ratio", "Large EP prefill",
                    "baseline prefill", "prefill ratio", "fits (EP / base)"]
 
-/// One row of a workload sweep: both plans' decode and prefill figures and whether each fits 80 GB. The baseline
+/// One row of a workload sweep: both plans' decode and prefill figures and whether each fits in memory. The baseline
 /// runs the fewest micro-batches that fit (one when none does); Large EP splits attention by heads when the
 /// batch does not split over 16 GPUs.
 func sweepRow(_ label: String, _ w: Workload) -> [Any] {
@@ -328,8 +388,8 @@ func sweepPoints(_ xs: [Int], _ w: (Int) -> Workload) -> [SweepPoint] {
     }
 }
 
-/// `f` of one plan along a sweep as chart series: `name` where the plan fits 80 GB per GPU, and
-/// "`name`, over 80 GB" where it does not (left out when every point fits). A gap (NaN) breaks each line, so the two
+/// `f` of one plan along a sweep as chart series: `name` where the plan fits the GPU's memory, and
+/// "`name`, over 80.0 GB" (the GPU's memory) where it does not (left out when every point fits). A gap (NaN) breaks each line, so the two
 /// never join.
 func fitSeries(_ name: String, _ points: [SweepPoint], _ pick: (SweepPoint) -> Deployment?,
                _ f: (Deployment) -> Double) -> [ChartSeries] {
@@ -342,7 +402,7 @@ func fitSeries(_ name: String, _ points: [SweepPoint], _ pick: (SweepPoint) -> D
         return (Double(p.x), f(d))
     }
     return [ChartSeries(name, points: fits)]
-        + (over.contains { !$0.1.isNaN } ? [ChartSeries("\(name), over 80 GB", points: over)] : [])
+        + (over.contains { !$0.1.isNaN } ? [ChartSeries("\(name), over \(gpuMemory)", points: over)] : [])
 }
 
 /// TPOT of both plans along a sweep (log y: the sweeps span decades), the points where a plan does not fit drawn as

@@ -24,6 +24,8 @@ public enum PlanRecord: Sendable, Equatable {
     case inline(cell: Int, Value)
     /// A paper's number set beside the computed one.
     case claim(cell: Int, Claim)
+    /// A number the author marked as a headline of the study (a row of the scenario matrix), with its label.
+    case headline(cell: Int, label: String, Value)
     /// A parameter the program read, with the value it used.
     case parameterRead(Parameter)
     /// An `expect(…)` whose condition was false.
@@ -58,7 +60,9 @@ extension PlanRecord {
 
     /// The kind names, as written in the `kind` field.
     enum Kind: String, Codable {
-        case cellStarted = "cell", statementStarted = "statement", text, table, graph, chart, file, inline, claim, parameterRead = "parameter"
+        case cellStarted = "cell", statementStarted = "statement", text, table, graph, chart, file, inline, claim
+        case headline
+        case parameterRead = "parameter"
         case expectationFailed = "expectation", warning, failure, badParameter, planAcknowledged = "acknowledged"
     }
 
@@ -70,7 +74,7 @@ extension PlanRecord {
 
 extension PlanRecord: Codable {
     private enum Key: String, CodingKey {
-        case kind, cell, text, table, graph, chart, file, value, claim, parameter, place, message, name, number
+        case kind, cell, text, table, graph, chart, file, value, claim, parameter, place, message, name, label, number
     }
 
     public init(from decoder: Decoder) throws {
@@ -90,6 +94,10 @@ extension PlanRecord: Codable {
         case .file: self = .file(cell: try cell(), try fields.decode(File.self, forKey: .file))
         case .inline: self = .inline(cell: try cell(), try fields.decode(Value.self, forKey: .value))
         case .claim: self = .claim(cell: try cell(), try fields.decode(Claim.self, forKey: .claim))
+        case .headline:
+            self = .headline(
+                cell: try cell(), label: try fields.decode(String.self, forKey: .label),
+                try fields.decode(Value.self, forKey: .value))
         case .parameterRead: self = .parameterRead(try fields.decode(Parameter.self, forKey: .parameter))
         case .expectationFailed: self = .expectationFailed(try place(), message: try message())
         case .warning: self = .warning(try place(), message: try message())
@@ -113,6 +121,10 @@ extension PlanRecord: Codable {
         case .file(let cell, let file): try fields.encode(cell, forKey: .cell); try fields.encode(file, forKey: .file)
         case .inline(let cell, let value): try fields.encode(cell, forKey: .cell); try fields.encode(value, forKey: .value)
         case .claim(let cell, let claim): try fields.encode(cell, forKey: .cell); try fields.encode(claim, forKey: .claim)
+        case .headline(let cell, let label, let value):
+            try fields.encode(cell, forKey: .cell)
+            try fields.encode(label, forKey: .label)
+            try fields.encode(value, forKey: .value)
         case .parameterRead(let parameter): try fields.encode(parameter, forKey: .parameter)
         case .expectationFailed(let place, let message), .warning(let place, let message),
             .failure(let place, let message):
@@ -137,6 +149,7 @@ extension PlanRecord: Codable {
         case .file: .file
         case .inline: .inline
         case .claim: .claim
+        case .headline: .headline
         case .parameterRead: .parameterRead
         case .expectationFailed: .expectationFailed
         case .warning: .warning

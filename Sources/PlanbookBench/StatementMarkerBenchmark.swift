@@ -10,6 +10,7 @@ enum StatementMarkerBenchmark {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: reports, to: root.appendingPathComponent("Reports"))
+        // The study's own templates, when it has any (the built-in ones need no copy).
         if FileManager.default.fileExists(atPath: templates.path) {
             try FileManager.default.copyItem(at: templates, to: root.appendingPathComponent("Templates"))
         }

@@ -5,8 +5,8 @@ import PlanbookCore
 
 print("Planbook benchmarks (release build, medians of interleaved runs)\n")
 
-/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sanitizer`, `sweep`, `study`, `markers`); no name
-/// runs all.
+/// `PlanbookBench SECTION…` runs only the sections named (`dot`, `sanitizer`, `sweep`, `study`, `markers`,
+/// `scenarios`); no name runs all.
 let sections = Set(CommandLine.arguments.dropFirst())
 func runs(_ section: String) -> Bool { sections.isEmpty || sections.contains(section) }
 
@@ -99,6 +99,32 @@ if runs("study") {
 }
 
 if runs("markers") {
+    let markerRounds = 3
+    let markers = try StatementMarkerBenchmark.run(
+        reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
+        rounds: markerRounds)
+    print("Statement markers: compile and run every plan program of Reports/ afresh (\(markerRounds) rounds, interleaved)")
+    report("  with a marker before every top-level statement", formatSeconds(median(markers.with)))
+    report("  without markers", formatSeconds(median(markers.without)))
+    report("  ratio with / without", format3(median(markers.with) / median(markers.without)) + "×")
+}
+
+if runs("scenarios") {
+    let scenarioRounds = 5
+    let scenarioCost = try ScenarioCostBenchmark.run(
+        reports: root.appendingPathComponent("Reports"), rounds: scenarioRounds)
+    let perScenario = Double(scenarioCost.scenarios)
+    print("Scenarios: planbook build of a copy of Reports/ with its \(scenarioCost.scenarios) scenarios "
+        + "(\(scenarioRounds) rounds, interleaved)")
+    report("  without the scenarios (no change)", formatSeconds(median(scenarioCost.without)))
+    report("  with them, runs and drawings cached", formatSeconds(median(scenarioCost.cached)))
+    report("  with new ones each round (programs cached)", formatSeconds(median(scenarioCost.fresh)))
+    report("  cost per added scenario, cached",
+           formatSeconds((median(scenarioCost.cached) - median(scenarioCost.without)) / perScenario), "target ≤ 0.2 s")
+    report("  cost per added scenario, new parameters",
+           formatSeconds((median(scenarioCost.fresh) - median(scenarioCost.without)) / perScenario))
+    print()
+
     let markerRounds = 3
     let markers = try StatementMarkerBenchmark.run(
         reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),

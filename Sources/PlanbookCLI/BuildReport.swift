@@ -39,6 +39,8 @@ struct BuildReport: Encodable {
 
     var ok: Bool
     var pages: [String] = []
+    /// The scenarios built, each a copy of the study under `scenarios/<name>/`.
+    var scenarios: [String] = []
     var figures = 0
     var compiled = 0
     var ran = 0
@@ -50,6 +52,7 @@ struct BuildReport: Encodable {
     init(_ summary: SiteBuild.Summary) {
         ok = true
         pages = summary.pages
+        scenarios = summary.scenarioLedgers.compactMap(\.scenario)
         figures = summary.figures
         compiled = summary.compiled
         ran = summary.ran

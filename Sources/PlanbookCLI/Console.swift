@@ -36,6 +36,8 @@ struct Console: Sendable {
 
     /// Whether standard error is a terminal that wants colour.
     static let colour: Bool = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Whether standard output is a terminal that wants colour.
+    static let standardOutputColour: Bool = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func coloured(_ line: String) -> String {
         guard colour else { return line }

@@ -12,7 +12,9 @@ struct Planbook: AsyncParsableCommand {
             Exit status: 0 success; 1 a report, template or plan block has a problem or an expectation failed \
             (each printed as path:line:column: error: message); 2 bad command-line usage.
             """,
-        subcommands: [Build.self, Check.self, Serve.self, Bundle.self, Pdf.self, New.self, Templates.self, Clean.self]
+        subcommands: [
+            Build.self, Check.self, Diff.self, Serve.self, Bundle.self, Pdf.self, New.self, Templates.self, Clean.self,
+        ]
     )
 
     @Flag(help: "Print the versions of Planbook, PlanKit, the Swift compiler and Graphviz (with the pinned font).")

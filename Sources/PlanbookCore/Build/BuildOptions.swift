@@ -68,6 +68,13 @@ public struct BuildOptions: Sendable {
     public var statementMarkers = true
     /// Where progress lines go (nowhere by default).
     public var progress = BuildProgress.silent
+    /// The build to mark changes against (`build --compare-to REV`): every number that differs from it is marked on
+    /// its page, and a "What changed since REV" page lists them. Nil: no marks.
+    public var compareTo: ComparisonBase?
+    /// Whether to build the study's scenarios (on by default; `planbook diff` builds only the study itself).
+    public var buildsScenarios = true
+    /// Whether to lay out drawings (on by default; `planbook diff`, which compares numbers, needs none).
+    public var drawsFigures = true
 
     public init(
         reports: String = "Reports", templates: String = "Templates", output: String = "site", force: Bool = false,
@@ -87,5 +94,19 @@ public struct BuildOptions: Sendable {
     public func url(_ path: String) -> URL {
         let expanded = (path as NSString).expandingTildeInPath
         return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : workingDirectory.appendingPathComponent(expanded)
+    }
+}
+
+/// The build `--compare-to` names: its ledger, what to call it ("v1.0", "HEAD~2 (3f2a1bc)"), and the tolerance under
+/// which a change is none.
+public struct ComparisonBase: Sendable {
+    public var name: String
+    public var ledger: Ledger
+    public var tolerance: Double
+
+    public init(name: String, ledger: Ledger, tolerance: Double = 0) {
+        self.name = name
+        self.ledger = ledger
+        self.tolerance = tolerance
     }
 }

@@ -26,7 +26,11 @@ extension SiteBuild {
         /// Problems that did not stop the build, file by file.
         public var warnings: [Diagnostic]
         /// Every computed number of the site, with its place and unit.
-        public var ledger: [LedgerEntry]
+        public var ledger: Ledger
+        /// The ledger of each scenario's copy of the study, in the order declared.
+        public var scenarioLedgers: [Ledger]
+        /// What changed since the build `--compare-to` named, when it was given.
+        public var comparison: LedgerComparison?
 
         init(_ study: Study, seconds: Double, steps: [(step: String, seconds: Double)] = []) {
             let withCode = study.pages.filter { !$0.outline.cells.isEmpty }
@@ -46,6 +50,8 @@ extension SiteBuild {
             self.steps = steps
             warnings = DiagnosticOrder.sorted(study.problems.filter { $0.severity == .warning })
             ledger = study.ledger
+            scenarioLedgers = study.scenarioSites.map(\.ledger)
+            comparison = study.comparison
         }
     }
 }

@@ -5,9 +5,11 @@ import PlanRecord
 /// each take the `Study` and hand it on.
 ///
 /// load → check (static problems, before anything compiles) → program → compile → run → math (KaTeX, once for every
-/// formula) → draw → references → render → emit → ledger. Every problem of every report is collected and listed file
-/// by file and line by line; a step after which the study has an error stops the build, so nothing is written unless
-/// every step succeeded, and then the site is swapped in at once (see `SitePublisher`).
+/// formula) → draw → references → ledger → compare (with `--compare-to`) → render → scenarios (each a copy of the
+/// study through compile … render) → site pages (the scenario matrix, "What changed") → emit. Every problem of every
+/// report is collected and listed file by file and line by line; a step after which the study has an error stops the
+/// build, so nothing is written unless every step succeeded, and then the site is swapped in at once (see
+/// `SitePublisher`).
 public struct SiteBuild: Sendable {
     public let options: BuildOptions
 
@@ -16,8 +18,7 @@ public struct SiteBuild: Sendable {
     /// The steps, in order. `check` ends the build on a static problem before any program is compiled.
     static let steps: [any BuildStep] = [
         LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), MathStep(), DrawStep(), ReferenceStep(),
-        RenderStep(),
-        EmitStep(), LedgerStep(),
+        LedgerStep(), CompareStep(), RenderStep(), ScenarioStep(), SitePagesStep(), EmitStep(),
     ]
 
     /// Runs every step; throws every problem found.

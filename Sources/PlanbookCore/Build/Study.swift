@@ -5,7 +5,7 @@ import PlanRecord
 /// adding what it made — reports read, programs, outputs, drawings, pages, the ledger — and the problems it found.
 public struct Study: Sendable {
     /// How the build was asked to run.
-    public let options: BuildOptions
+    public internal(set) var options: BuildOptions
     /// The reports, in navigation order, each with what the steps made of it.
     public var pages: [StudyPage] = []
     /// The study's shared Swift files (`Reports/*.swift`).
@@ -18,14 +18,27 @@ public struct Study: Sendable {
     public var compilerVersion: String?
     /// The compiled shared code, when there is some.
     public var sharedLibrary: SharedLibrary?
+    /// Whether this build compiled the shared library (so that a scenario's copy does not again).
+    var sharedLibraryCompiled = false
     /// Every numbered figure and table of the site, for `@fig-`/`@tbl-` references.
     public var references = CrossReferences()
     /// Every problem found so far, errors and warnings.
     public var problems: [Diagnostic] = []
-    /// Every computed number of the site, with its place (made by the last step).
-    public var ledger: [LedgerEntry] = []
+    /// Every computed number of the site, with its place (made by the ledger step).
+    public var ledger = Ledger()
     /// KaTeX's stylesheet and fonts, when some page has math.
     public var mathAssets: MathAssets?
+    /// The scenario this study is built as (a copy made by the scenario step), nil for the study itself.
+    public var scenario: Scenario?
+    /// The study under each of its scenarios, once the scenario step built them.
+    public var scenarioSites: [ScenarioSite] = []
+    /// What changed since the build `--compare-to` names, once the compare step compared them.
+    public var comparison: LedgerComparison?
+    /// Pages Planbook makes beside the reports' (the scenario matrix, "What changed since …").
+    public var generatedPages: [RenderedPage] = []
+    /// Every drawing laid out in this build, by its cache key, so that the study's scenarios share the layouts of
+    /// equal DOT even without the cache.
+    public var layouts: [String: String] = [:]
 
     public init(options: BuildOptions) { self.options = options }
 
@@ -35,17 +48,38 @@ public struct Study: Sendable {
     /// Whether some report has plan blocks.
     public var hasPlanCode: Bool { pages.contains { !$0.outline.cells.isEmpty } }
 
-    /// The parameters of `page`: its front matter's, with the `--param` overrides applied; and the study's plans
-    /// (`plans:` in `index.md`), which its charts colour by, under `PlanInput.plansEntry`.
+    /// The parameters of `page`: its front matter's, with the `--param` overrides applied, then the scenario's; and
+    /// the study's plans (`plans:` in `index.md`), which its charts colour by, under `PlanInput.plansEntry`.
     func parameters(of page: StudyPage) -> [(name: String, value: ParameterValue)] {
         var parameters = page.outline.report.frontMatter.params
-        for override in options.parameters {
+        for override in overrides {
             parameters.removeAll { $0.name == override.name }
             parameters.append(override)
         }
         let plans = pages.first { $0.report.slug == "index" }?.report.frontMatter.plans ?? []
         if !plans.isEmpty { parameters.append((PlanInput.plansEntry, .string(plans.joined(separator: "\u{1F}")))) }
         return parameters
+    }
+
+    /// The parameters every report is given: `--param`, then the scenario's settings.
+    var overrides: [(name: String, value: ParameterValue)] {
+        options.parameters + (scenario?.settings.map { ($0.name, $0.value) } ?? [])
+    }
+
+    /// The same, as the ledger records them.
+    var givenParameters: [Ledger.Parameter] {
+        overrides.map { Ledger.Parameter(name: $0.name, value: $0.value.description) }
+    }
+
+    /// Whether this build publishes the study's scenarios (it declares some, and the build is neither a one-file
+    /// bundle nor a `planbook diff`, which compares the study alone).
+    var buildsScenarioCopies: Bool {
+        options.buildsScenarios && options.bundle == nil && !declaredScenarios.isEmpty
+    }
+
+    /// The study's scenarios, as its index declares them.
+    public var declaredScenarios: [Scenario] {
+        pages.first { $0.report.slug == "index" }?.report.frontMatter.scenarios ?? []
     }
 }
 

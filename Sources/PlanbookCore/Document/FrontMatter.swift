@@ -6,7 +6,7 @@ import Yams
 /// silently drops a setting. Parameters keep the order they were written in.
 public struct FrontMatter: Sendable, Equatable {
     /// The keys a front matter may have.
-    public static let knownKeys = ["title", "order", "summary", "section", "params", "echo", "plans"]
+    public static let knownKeys = ["title", "order", "summary", "section", "params", "echo", "plans", "scenarios", "grid"]
 
     /// The page title; nil when the header gives none.
     public var title: String?
@@ -25,6 +25,9 @@ public struct FrontMatter: Sendable, Equatable {
     /// The study's plans, by the names its charts give their series (`plans: [Large EP, baseline]`, in `index.md`):
     /// each keeps one colour on every chart of the study, in this order of the palette.
     public var plans: [String] = []
+    /// The study's scenarios (index.md only): the named sets of `scenarios:` in the order written, then every
+    /// combination of `grid:`, the first parameter varying slowest.
+    public var scenarios: [Scenario] = []
 
     public init(
         title: String? = nil, order: Int? = nil, summary: String? = nil,
@@ -39,11 +42,14 @@ public struct FrontMatter: Sendable, Equatable {
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.order == rhs.order && lhs.summary == rhs.summary && lhs.section == rhs.section
             && lhs.params.map(\.name) == rhs.params.map(\.name) && lhs.params.map(\.value) == rhs.params.map(\.value)
-            && lhs.echo == rhs.echo && lhs.plans == rhs.plans
+            && lhs.echo == rhs.echo && lhs.plans == rhs.plans && lhs.scenarios == rhs.scenarios
     }
 
-    /// Parses `yaml`, which starts on line `firstLine` of `file`; all problems found are thrown together.
-    public static func parse(_ yaml: String, file: String, firstLine: Int) throws(BuildFailure) -> FrontMatter {
+    /// Parses `yaml`, which starts on line `firstLine` of `file`; all problems found are thrown together. Only the
+    /// study's index (`declaresScenarios`) may declare scenarios.
+    public static func parse(
+        _ yaml: String, file: String, firstLine: Int, declaresScenarios: Bool = true
+    ) throws(BuildFailure) -> FrontMatter {
         func diagnostic(_ mark: Mark?, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1, message)
         }
@@ -61,6 +67,7 @@ public struct FrontMatter: Sendable, Equatable {
         }
         var result = FrontMatter()
         var problems: [Diagnostic] = []
+        var declarations = ScenarioDeclarations(at: diagnostic)
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else {
                 problems.append(diagnostic(keyNode.mark, "front-matter keys must be text"))
@@ -109,12 +116,27 @@ public struct FrontMatter: Sendable, Equatable {
                     }
                     result.params.append((name, parsed))
                 }
+            case "scenarios", "grid":
+                guard declaresScenarios else {
+                    problems.append(diagnostic(
+                        keyNode.mark,
+                        "`\(key)` declares scenarios of the whole study, so it belongs in the front matter of the "
+                            + "study's index.md; move it there"))
+                    continue
+                }
+                if key == "scenarios" {
+                    declarations.readNamed(value)
+                } else {
+                    declarations.readGrid(value, key: keyNode)
+                }
             default:
                 problems.append(diagnostic(
                     keyNode.mark,
                     "unknown front-matter key `\(key)`; the known keys are \(knownKeys.map { "`\($0)`" }.joined(separator: ", "))"))
             }
         }
+        result.scenarios = declarations.scenarios()
+        problems += declarations.problems
         if !problems.isEmpty { throw BuildFailure(problems) }
         return result
     }
@@ -126,7 +148,7 @@ public struct FrontMatter: Sendable, Equatable {
         return scalar.string
     }
 
-    private static func parameterValue(_ node: Node) -> ParameterValue? {
+    static func parameterValue(_ node: Node) -> ParameterValue? {
         guard let scalar = node.scalar else { return nil }
         if scalar.style != .plain { return .string(scalar.string) }
         if let value = node.bool { return .bool(value) }
@@ -135,7 +157,7 @@ public struct FrontMatter: Sendable, Equatable {
         return .string(scalar.string)
     }
 
-    private static func isIdentifier(_ name: String) -> Bool {
+    static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.first, first.isLetter || first == "_" else { return false }
         return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }

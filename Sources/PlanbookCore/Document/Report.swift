@@ -54,7 +54,7 @@ public struct Report: Sendable {
         var problems: [Diagnostic] = []
         if let yaml {
             do {
-                frontMatter = try FrontMatter.parse(yaml, file: path, firstLine: 2)
+                frontMatter = try FrontMatter.parse(yaml, file: path, firstLine: 2, declaresScenarios: slug == "index")
             } catch {
                 problems = error.diagnostics
             }

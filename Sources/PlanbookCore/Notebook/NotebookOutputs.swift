@@ -55,6 +55,9 @@ public enum CellOutput: Codable, Sendable, Equatable {
     case claim(PlanRecord.Claim)
     /// A file offered for download (a plan's figures as JSON).
     case file(PlanRecord.File)
+    /// A number the author marked as a headline (`headline(label, value)`): shown on no page but the scenario
+    /// matrix.
+    case headline(label: String, PlanRecord.Value)
 }
 
 extension CellOutput {
@@ -85,5 +88,13 @@ extension CellOutput {
         case .chart(let chart): chart.title
         default: nil
         }
+    }
+}
+
+extension CellOutput {
+    /// Whether this is a headline number (which no block shows).
+    public var isHeadline: Bool {
+        if case .headline = self { return true }
+        return false
     }
 }

@@ -38,9 +38,13 @@ public struct PlanCell: Sendable, Equatable {
     public var column: Int
     /// A block's `caption=`: the caption of its first figure or table.
     public var caption: String?
+    /// An inline expression marked `{swift headline}` (or `{swift headline="Label"}`): its label as a headline
+    /// number of the study, a row of the scenario matrix ("" when the label is to be made from its sentence).
+    public var headline: String?
 
     public init(
-        index: Int, kind: Kind, code: String, elementIndex: Int, line: Int, column: Int, caption: String? = nil
+        index: Int, kind: Kind, code: String, elementIndex: Int, line: Int, column: Int, caption: String? = nil,
+        headline: String? = nil
     ) {
         self.index = index
         self.kind = kind
@@ -49,6 +53,7 @@ public struct PlanCell: Sendable, Equatable {
         self.line = line
         self.column = column
         self.caption = caption
+        self.headline = headline
     }
 
     /// The block's `id`, if any.

@@ -48,23 +48,68 @@ public enum PlanCellReader {
                     index: cells.count, kind: .block(echo: echo, id: info["id"]), code: element.text,
                     elementIndex: element.index, line: line + 1, column: element.column, caption: info["caption"]))
             case .inlineCode:
-                guard element.text.hasPrefix(inlinePrefix) else { continue }
-                let afterPrefix = element.text.dropFirst(inlinePrefix.count)
-                let expression = afterPrefix.drop { $0 == " " }
-                let leading = afterPrefix.count - expression.count
-                guard !expression.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    problems.append(Diagnostic(file: report.path, line: line, column: element.column,
-                        "`{swift}` needs an expression after it, like `{swift} proposed.memory.totalPerGPU`"))
+                guard let inline = inlineExpression(element.text) else { continue }
+                let at = { (message: String) in
+                    Diagnostic(file: report.path, line: line, column: element.column, message)
+                }
+                if let problem = inline.problem {
+                    problems.append(at(problem))
+                    continue
+                }
+                guard !inline.expression.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    problems.append(
+                        at("`{swift}` needs an expression after it, like `{swift} proposed.memory.totalPerGPU`"))
                     continue
                 }
                 cells.append(PlanCell(
-                    index: cells.count, kind: .inline, code: String(expression), elementIndex: element.index,
-                    line: line, column: element.column + inlinePrefix.count + leading))
+                    index: cells.count, kind: .inline, code: inline.expression, elementIndex: element.index,
+                    line: line, column: element.column + inline.offset, headline: inline.headline))
             default:
                 continue
             }
         }
         return (cells, problems)
+    }
+
+    /// An inline expression's parts: `{swift} expr`, or `{swift headline} expr` and `{swift headline="Label"} expr`,
+    /// which mark the value as a headline number. Nil for a code span that is not an inline expression.
+    static func inlineExpression(
+        _ text: String
+    ) -> (expression: String, offset: Int, headline: String?, problem: String?)? {
+        let options: Substring
+        let rest: Substring
+        if text.hasPrefix(inlinePrefix) {
+            options = ""
+            rest = text.dropFirst(inlinePrefix.count)
+        } else if text.hasPrefix("{swift "), let close = text.firstIndex(of: "}") {
+            options = text[text.index(text.startIndex, offsetBy: 7)..<close]
+            rest = text[text.index(after: close)...]
+        } else {
+            return nil
+        }
+        let expression = rest.drop { $0 == " " }
+        let offset = text.count - expression.count
+        var headline: String?
+        do {
+            let info = try FenceInfo(parsing: String(options))
+            for word in info.words {
+                guard word == "headline" else {
+                    return ("", offset, nil,
+                            "unknown option `\(word)` on an inline expression; the known option is `headline`")
+                }
+                headline = ""
+            }
+            for option in info.options {
+                guard option.key == "headline" else {
+                    return ("", offset, nil,
+                            "unknown option `\(option.key)` on an inline expression; the known option is `headline`")
+                }
+                headline = option.value
+            }
+        } catch {
+            return ("", offset, nil, error.message)
+        }
+        return (String(expression), offset, headline, nil)
     }
 
     static func isName(_ text: String) -> Bool {

@@ -79,6 +79,7 @@ public struct PlanRecordReader {
         case .chart(let cell, let chart): append(.chart(chart), to: cell)
         case .file(let cell, let file): append(.file(file), to: cell)
         case .claim(let cell, let claim): append(.claim(claim), to: cell)
+        case .headline(let cell, let label, let value): append(.headline(label: label, value), to: cell)
         case .inline(let cell, let value):
             guard reading.outputs.cells.indices.contains(cell) else { return }
             reading.outputs.cells[cell].inline = value

@@ -18,15 +18,17 @@ public enum CellOutputHTML {
             return self.table(title: table.title, header: table.header, rows: table.rows.map { $0.map(\.text) })
         case .claim(let claim):
             return card(claim)
-        case .graph, .chart, .file:
+        case .graph, .chart, .file, .headline:
             return ""
         }
     }
 
     /// A table with a header row in its box (see `TableLayout`): number columns right-aligned, header included;
-    /// `numbers[r][c]` says which cells the plan program gave as numbers.
+    /// `numbers[r][c]` says which cells the plan program gave as numbers. `marked(row, column, html)` may wrap a
+    /// cell's escaped text in a mark (`build --compare-to`).
     public static func table(
-        title: String?, header: [String], rows: [[String]], id: String? = nil, numbers: [[Bool]]? = nil
+        title: String?, header: [String], rows: [[String]], id: String? = nil, numbers: [[Bool]]? = nil,
+        marked: ((Int, Int, String) -> String)? = nil
     ) -> String {
         // `id` is already scoped by the caller.
         let layout = TableLayout(header: header, rows: rows, numbers: numbers)
@@ -38,20 +40,51 @@ public enum CellOutputHTML {
             + "<table class=\"plan-table\"\(id.map { " id=\"\($0)\"" } ?? "")>\n"
         if let title { html += "<caption>\(HTML.escape(title))</caption>\n" }
         html += "<thead>\n<tr>" + header.enumerated().map { cell("th", $1, $0) }.joined() + "</tr>\n</thead>\n<tbody>\n"
-        for row in rows {
-            html += "<tr>" + row.enumerated().map { cell("td", $1, $0) }.joined() + "</tr>\n"
+        for (rowIndex, row) in rows.enumerated() {
+            html += "<tr>" + row.enumerated().map { column, text in
+                guard let marked else { return cell("td", text, column) }
+                let numeric = column < layout.numeric.count && layout.numeric[column]
+                return "<td\(numeric ? " class=\"num\"" : "")>\(marked(rowIndex, column, HTML.escape(text)))</td>"
+            }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table></div>\n"
     }
 
+    /// A table whose cells are HTML already (links, marks), under a header of text; with `rowHeaders`, each row's
+    /// first cell heads it.
+    static func markupTable(_ header: [String], _ rows: [[String]], className: String = "", rowHeaders: Bool = false)
+        -> String
+    {
+        "<div class=\"table-scroll\"><table class=\"plan-table\(className.isEmpty ? "" : " \(className)")\">\n"
+            + "<thead>\n<tr>"
+            + header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+            + rows.map { row in
+                "<tr>" + row.enumerated().map { index, cell in
+                    index == 0 && rowHeaders ? "<th scope=\"row\">\(cell)</th>" : "<td>\(cell)</td>"
+                }.joined() + "</tr>\n"
+            }.joined() + "</tbody>\n</table></div>\n"
+    }
+
     /// A claim card: the verdict, the label, and the sentence of why (see `ClaimVerdict`), under the anchor `id`
-    /// (already scoped) that the page's findings panel links to.
-    public static func card(_ claim: PlanRecord.Claim, id: String? = nil) -> String {
+    /// (already scoped) that the page's findings panel links to. With `build --compare-to`, `marked(part, html)` may
+    /// wrap a value's escaped text (`paper`, `computed`, `ratio`) in a mark — the card then lists its values, marked —
+    /// and `flip` says how the verdict changed.
+    public static func card(
+        _ claim: PlanRecord.Claim, id: String? = nil, marked: ((String, String) -> String)? = nil, flip: String? = nil
+    ) -> String {
         let verdict = ClaimVerdict(claim)
-        return "<div class=\"claim \(verdict.outcome.cssClass)\"\(id.map { " id=\"\($0)\"" } ?? "")>"
+        var html = "<div class=\"claim \(verdict.outcome.cssClass)\"\(id.map { " id=\"\($0)\"" } ?? "")>"
             + "<p class=\"claim-head\"><span class=\"verdict\">\(verdict.outcome.rawValue)</span> "
             + "<span class=\"claim-label\">\(HTML.escape(claim.label))</span></p>"
-            + "<p class=\"claim-why\">\(HTML.escape(verdict.sentence))</p></div>\n"
+            + "<p class=\"claim-why\">\(HTML.escape(verdict.sentence))</p>"
+        if let marked {
+            func value(_ part: String, _ text: String) -> String { marked(part, HTML.escape(text)) }
+            html += "<p class=\"claim-values\"><span class=\"claim-paper\">paper: \(value("paper", claim.paper.text))"
+                + "</span> <span class=\"claim-computed\">computed: \(value("computed", claim.computed.text))</span> "
+                + "<span class=\"claim-ratio\">ratio \(value("ratio", claim.ratio.text))</span>"
+                + (flip.map { " <strong class=\"pb-flipped\">\(HTML.escape($0))</strong>" } ?? "") + "</p>"
+        }
+        return html + "</div>\n"
     }
 
     /// A chart figure (see `FigureHTML`): the drawing (ids prefixed by its name), its caption, and links to

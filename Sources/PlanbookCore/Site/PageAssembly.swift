@@ -22,11 +22,19 @@ struct PageAssembly {
     var listing: [CrossReferences.PageListing] = []
     /// The page's formulas as KaTeX rendered them, by their place among its formulas (`outline.math`).
     var math: [Int: String] = [:]
+    /// The marks of numbers that changed since the build `--compare-to` names (nil: no marks).
+    var marks: ChangeMarks?
+    /// Parts shown above the report's own text (the scenario switcher, the `--compare-to` note).
+    var top: [any MarkdownPart] = []
+    /// The way from this page to the site's root when the study's scenarios are published ("" for the study's own
+    /// pages, "../../" for a scenario's copy), so that a link into `scenarios/` (the matrix) reaches it from every
+    /// copy; nil when they are not (a bundle, a study without scenarios), and such a link is left as its text.
+    var scenarioRoot: String?
 
     /// The page, opening with its findings and ending with `provenance`.
     func page(provenance: Provenance?) -> RenderedPage {
         let formulas = MathReplacement(spans: outline.math, rendered: math)
-        let body = outline.document.rewritten(blocks: { block($0, formulas) }, inlines: inline).blocks
+        let body = top.map(Self.block) + outline.document.rewritten(blocks: { block($0, formulas) }, inlines: inline).blocks
         var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.anchor, text: $0.text, level: $0.level) }
         let findings = FindingsPart(claims: items.claims, study: study)
@@ -85,8 +93,9 @@ struct PageAssembly {
 
     private func codePart(_ node: Int, info: String, code: String) -> (any MarkdownPart)? {
         if let cell = outline.cells.first(where: { $0.elementIndex == node }) {
-            return PlanCellPart(cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder,
-                                defaultEcho: defaultEcho, embedding: embedding)
+            return PlanCellPart(
+                cell: cell, outputs: items.cellOutputs[cell.index] ?? [], drawings: drawings, folder: folder,
+                defaultEcho: defaultEcho, embedding: embedding, marks: marks)
         }
         if let figure = outline.figures.first(where: { $0.elementIndex == node }) {
             return DotFigurePart(figure: figure, svg: drawings[figure.name] ?? "", label: items.blockItems[node]?.label,
@@ -102,8 +111,14 @@ struct PageAssembly {
         switch inline.kind {
         case .code:
             guard let cell = outline.cells.first(where: { $0.elementIndex == inline.id }) else { return nil }
-            replaced.kind = .part(InlineValuePart(value: outputs?.cells[cell.index].inline))
+            replaced.kind = .part(InlineValuePart(
+                value: outputs?.cells[cell.index].inline, mark: marks?.inline(cell: cell.index)))
         case .link(.url(let url), let title):
+            if url.hasPrefix(Scenario.folder + "/") {
+                guard let root = scenarioRoot else { return inline.children }
+                replaced.kind = .link(.url(root + url), title: title)
+                return [replaced]
+            }
             guard let page = Self.pageDestination(url, slugs: slugs) else { return nil }
             replaced.kind = .link(page, title: title)
         case .html:

@@ -46,6 +46,58 @@ public enum PageContext {
         }
         return context
     }
+
+    /// The context of a page Planbook made (the scenario matrix, "What changed since …"): the study's `navigation`
+    /// with no page current, no pager, its own title, summary and table of contents.
+    public static func make(
+        generated page: RenderedPage, navigation pages: [RenderedPage], content: String, stylesheet: String? = nil
+    ) -> [String: Any] {
+        let position = pages.firstIndex { $0.report.slug == "index" } ?? 0
+        let navigation = make(for: position, of: pages, content: content, stylesheet: stylesheet)
+        var context = notCurrent(navigation) as? [String: Any] ?? [:]
+        context["title"] = page.title
+        if let summary = page.report.frontMatter.summary { context["summary"] = summary } else {
+            context.removeValue(forKey: "summary")
+        }
+        context["toc"] = page.toc.map { ["id": $0.id, "text": $0.text, "level": $0.level] as [String: Any] }
+        context["hasToc"] = !page.toc.isEmpty
+        context["hasPager"] = false
+        context.removeValue(forKey: "previous")
+        context.removeValue(forKey: "next")
+        return context
+    }
+
+    /// `context` for a page `pagesRoot` below the pages it links to and `assetsRoot` below the site's `assets/`
+    /// ("../", "../../"): every relative link prefixed.
+    public static func rooted(_ context: [String: Any], pagesRoot: String, assetsRoot: String) -> [String: Any] {
+        guard !pagesRoot.isEmpty || !assetsRoot.isEmpty else { return context }
+        func relative(_ href: String) -> Bool { !href.hasPrefix("#") && !href.hasPrefix("/") && !href.contains(":") }
+        func visit(_ value: Any, key: String) -> Any {
+            switch value {
+            case let href as String where (key == "stylesheetHref" || key == "mathStylesheetHref") && relative(href):
+                return assetsRoot + href
+            case let href as String where (key == "href" || key == "indexHref") && relative(href):
+                return pagesRoot + href
+            case let dictionary as [String: Any]:
+                return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, visit($0.value, key: $0.key)) })
+            case let array as [Any]: return array.map { visit($0, key: key) }
+            default: return value
+            }
+        }
+        return visit(context, key: "") as? [String: Any] ?? context
+    }
+
+    /// `value` with every `current` flag false.
+    private static func notCurrent(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            return Dictionary(uniqueKeysWithValues: dictionary.map { key, value in
+                (key, key == "current" ? false : notCurrent(value))
+            })
+        case let array as [Any]: return array.map(notCurrent)
+        default: return value
+        }
+    }
 }
 
 extension PageContext {

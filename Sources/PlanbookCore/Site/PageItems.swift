@@ -29,6 +29,10 @@ public struct PageItems: Sendable {
         public var page: Int?
         /// Whether its name comes from its block's `id=` (so it stays the same when blocks are added before it).
         public var hasGivenName = false
+        /// The caption as the ledger knows it across builds: the caption, except that a default caption naming its
+        /// plan in full (which changes with the plan's parameters) names it by its name and number instead
+        /// ("Memory per GPU — EP=16 (plan 2)").
+        public var lastingCaption = ""
         /// "Figure 3", or "Figure 2.3" on the second page of a site.
         public var label: String { "\(kind.rawValue) " + (page.map { "\($0)." } ?? "") + "\(number)" }
         /// The name part of a figure's anchor (`fig-mem-2` → `mem-2`), used for its files.
@@ -90,25 +94,29 @@ public struct PageItems: Sendable {
         }
     }
 
-    private mutating func number(_ kind: Kind, anchor: String, caption: String, givenName: Bool = false) -> Item {
+    private mutating func number(
+        _ kind: Kind, anchor: String, caption: String, lastingCaption: String? = nil, givenName: Bool = false
+    ) -> Item {
         if kind == .figure { figureCount += 1 } else { tableCount += 1 }
         let item = Item(
             anchor: anchor, kind: kind, number: kind == .figure ? figureCount : tableCount, caption: caption, page: page,
-            hasGivenName: givenName)
+            hasGivenName: givenName, lastingCaption: lastingCaption ?? caption)
         items.append(item)
         return item
     }
 
-    /// `title` naming `plan`, unlike any caption of another plan on the page (see the type's comment).
-    private mutating func planCaption(_ title: String, plan: PlanRecord.Plan?) -> String {
-        guard let plan else { return title }
+    /// `title` naming `plan`, unlike any caption of another plan on the page (see the type's comment), and the
+    /// caption as the ledger knows it (`Item.lastingCaption`).
+    private mutating func planCaption(_ title: String, plan: PlanRecord.Plan?) -> (shown: String, lasting: String) {
+        guard let plan else { return (title, title) }
         func joined(_ name: String) -> String { title.isEmpty ? name : "\(title) — \(name)" }
         func isFree(_ caption: String) -> Bool { (captionPlans[caption] ?? plan.number) == plan.number }
-        var caption = title.contains(plan.name) ? title : joined(plan.name)
+        let short = title.contains(plan.name) ? title : joined(plan.name)
+        var caption = short
         if !isFree(caption) { caption = joined(plan.detail) }
         if !isFree(caption) { caption += " (plan \(plan.number))" }
         captionPlans[caption] = plan.number
-        return caption
+        return (caption, caption == short ? short : "\(short) (plan \(plan.number))")
     }
 
     /// Numbers and names the outputs of `cell`, whose figures and tables are named after `base`.
@@ -117,9 +125,9 @@ public struct PageItems: Sendable {
         var tableNames = 0
         var fileNames = 0
         var captionUsed = false
-        func caption(_ title: String) -> String {
+        func caption(_ title: (shown: String, lasting: String)) -> (shown: String, lasting: String) {
             defer { captionUsed = true }
-            return captionUsed ? title : (cell.caption ?? title)
+            return captionUsed ? title : cell.caption.map { ($0, $0) } ?? title
         }
         cellOutputs[cell.index] = outputs.map { output -> PlacedOutput in
             switch output {
@@ -128,8 +136,10 @@ public struct PageItems: Sendable {
                 var name = figureNames == 1 ? base : "\(base)-\(figureNames)"
                 while taken.contains(name) { name += "-x" }
                 taken.insert(name)
-                let title = planCaption(output.figureTitle ?? "", plan: output.plan)
-                let item = number(.figure, anchor: "fig-\(name)", caption: caption(title), givenName: givenName)
+                let title = caption(planCaption(output.figureTitle ?? "", plan: output.plan))
+                let item = number(
+                    .figure, anchor: "fig-\(name)", caption: title.shown, lastingCaption: title.lasting,
+                    givenName: givenName)
                 if case .graph(let graph) = output {
                     figures.append(DotFigure(
                         name: name, caption: item.caption, dot: graph.dot, cell: cell, position: figureNames - 1))
@@ -139,7 +149,9 @@ public struct PageItems: Sendable {
                 tableNames += 1
                 let name = tableNames == 1 ? base : "\(base)-\(tableNames)"
                 let title = caption(planCaption(table.title ?? "", plan: table.plan))
-                let item = number(.table, anchor: "tbl-\(name)", caption: title, givenName: givenName)
+                let item = number(
+                    .table, anchor: "tbl-\(name)", caption: title.shown, lastingCaption: title.lasting,
+                    givenName: givenName)
                 return PlacedOutput(output: output, item: item, fileName: nil)
             case .file:
                 fileNames += 1

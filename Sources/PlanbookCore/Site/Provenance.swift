@@ -19,17 +19,22 @@ public struct Provenance: Sendable {
     public var compiler: String?
     /// "Graphviz 2.42.2, with text measured in DejaVu Sans 2.37", or nil when the page has no drawing.
     public var drawings: String?
+    /// The scenario the page was built under, nil for the study under its own parameters.
+    public var scenario: Scenario?
 
     /// The provenance of `report`, built with `shared` code, having read `parameters`.
     public init(
         report: Report, shared: [SharedPlanCode], parameters: [PlanRecord.Parameter], compiler: String?,
-        usesPlanCode: Bool, overrides: Set<String> = []
+        usesPlanCode: Bool, overrides: Set<String> = [], scenario: Scenario? = nil
     ) {
         let frontMatterNames = Set(report.frontMatter.params.map(\.name))
+        let scenarioNames = Set(scenario?.settings.map(\.name) ?? [])
         for parameter in parameters {
             sources[parameter.name] = !parameter.given ? "default in code"
+                : scenarioNames.contains(parameter.name) ? "scenario \(scenario?.name ?? "")"
                 : overrides.contains(parameter.name) ? "--param" : frontMatterNames.contains(parameter.name) ? "front matter" : "--param"
         }
+        self.scenario = scenario
         var hash = ContentHash()
         hash.add(report.path)
         hash.add(report.source)
@@ -41,6 +46,7 @@ public struct Provenance: Sendable {
         for parameter in parameters {
             hash.add("\(parameter.name)=\(parameter.type):\(parameter.value.text)")
         }
+        if let scenario { hash.add("scenario \(scenario.name)") }
         self.hash = hash.hex
         self.files = [report.path] + sharedFiles.map(\.path)
         self.parameters = parameters
@@ -61,6 +67,11 @@ public struct Provenance: Sendable {
         }
         if let drawings { html += " Drawings were laid out by \(HTML.escape(drawings))." }
         html += " The page carries no timestamp: the same sources and parameters build it byte for byte.</p>\n"
+        if let scenario {
+            html += "<p class=\"pb-scenario-provenance\">This page is the study under the scenario <strong>"
+                + "\(HTML.escape(scenario.name))</strong>, declared in the study’s index: "
+                + "\(HTML.escape(scenario.summary)).</p>\n"
+        }
         if !parameters.isEmpty {
             html += CellOutputHTML.table(
                 title: nil, header: ["Parameter", "Value", "Type", "From"],

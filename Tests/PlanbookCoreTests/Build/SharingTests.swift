@@ -15,7 +15,8 @@ import Testing
         var options = study.options
         options.selfContained = true
         _ = try SiteBuild(options: options).run()
-        #expect(study.snapshot().keys.sorted() == [".planbook-manifest", "index.html", "plan.html"])
+        // The pages, and the site's ledger of numbers (for `planbook diff`), which no page needs.
+        #expect(study.snapshot().keys.sorted() == [".planbook-manifest", "index.html", "ledger.json", "plan.html"])
         let index = try study.read("site/index.html")
         #expect(index.contains("<style>\n/* Planbook — site stylesheet."))
         #expect(!index.contains("<link rel=\"stylesheet\""))

@@ -47,7 +47,7 @@ import Testing
         let files = study.snapshot().keys.sorted()
         #expect(files == [
             ".planbook-manifest", "appendix.html", "assets/style.css", "index.html", "index/layout.dot",
-            "index/layout.svg", "plan.html", "plan/one.dot", "plan/one.svg", "plan/two.dot", "plan/two.svg",
+            "index/layout.svg", "ledger.json", "plan.html", "plan/one.dot", "plan/one.svg", "plan/two.dot", "plan/two.svg",
         ])
         let index = try study.read("site/index.html")
         #expect(index.contains("<title>The study · The study</title>"))
@@ -63,7 +63,7 @@ import Testing
         #expect(plan.contains("class=\"toc-level-3\"><a href=\"#more\">More</a>"))
         #expect(try study.read("site/plan/one.dot").contains("cluster_x"))
         #expect(try study.read("site/plan/two.svg").hasPrefix("<?xml"))
-        #expect(try study.read("site/.planbook-manifest").split(separator: "\n").count == 10)
+        #expect(try study.read("site/.planbook-manifest").split(separator: "\n").count == 11)
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

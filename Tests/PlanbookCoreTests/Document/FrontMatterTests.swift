@@ -20,7 +20,8 @@ import Testing
         }
         #expect(failure?.diagnostics.count == 1)
         #expect(failure?.diagnostics.first?.description
-            == "Reports/x.md:4:1: error: unknown front-matter key `tilte`; the known keys are `title`, `order`, `summary`, `section`, `params`, `echo`, `plans`")
+            == "Reports/x.md:4:1: error: unknown front-matter key `tilte`; the known keys are `title`, `order`, `summary`, "
+            + "`section`, `params`, `echo`, `plans`, `scenarios`, `grid`")
     }
 
     @Test func everyProblemIsReported() {

@@ -18,17 +18,16 @@ import Testing
                 let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let file = String(parts[0]).removingPercentEncoding ?? String(parts[0])
                 let anchor = parts.count > 1 ? String(parts[1]) : ""
-                let target = file.isEmpty ? page.path : (folder == "." ? file : "\(folder)/\(file)")
-                let url = CommittedSite.root.appendingPathComponent(target).standardizedFileURL
-                guard url.path.hasPrefix(CommittedSite.root.standardizedFileURL.path + "/"),
-                    FileManager.default.fileExists(atPath: url.path)
-                else {
+                let written = file.isEmpty ? page.path : (folder == "." ? file : "\(folder)/\(file)")
+                let url = CommittedSite.root.appendingPathComponent(written).standardizedFileURL
+                let root = CommittedSite.root.standardizedFileURL.path + "/"
+                guard url.path.hasPrefix(root), FileManager.default.fileExists(atPath: url.path) else {
                     broken.append("\(page.path): \(reference) (no such file)")
                     continue
                 }
-                // The page it names, as `pages` lists it (a figure's own page links back through "../").
-                let named = String(url.path.dropFirst(CommittedSite.root.standardizedFileURL.path.count + 1))
-                if !anchor.isEmpty, named.hasSuffix(".html"), ids[named]?.contains(anchor) != true {
+                // The page it names, `..` resolved ("scenarios/../comparison.html" is "comparison.html").
+                let target = String(url.path.dropFirst(root.count))
+                if !anchor.isEmpty, target.hasSuffix(".html"), ids[target]?.contains(anchor) != true {
                     broken.append("\(page.path): \(reference) (no element with id \(anchor))")
                 }
             }

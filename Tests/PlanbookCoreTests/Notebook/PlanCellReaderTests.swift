@@ -32,6 +32,23 @@ import Testing
         #expect(cells.map(\.index) == [0, 1])
     }
 
+    @Test func anInlineExpressionMayBeMarkedAsAHeadline() throws {
+        let (cells, problems) = try cells("""
+            A `{swift headline} x`, a `{swift headline="Decode TPOT"} y * 2`, and a plain `{swift} z`.
+
+            `{swift colour} a` and `{swift headline="open} b`
+            """)
+        #expect(cells.map(\.code) == ["x", "y * 2", "z"])
+        #expect(cells.map(\.headline) == ["", "Decode TPOT", nil])
+        // "A " is 2 characters, the backtick at 3, `{swift headline} ` 17 more: the expression at column 21.
+        #expect(cells[0].column == 21)
+        #expect(problems.map(\.message) == [
+            "unknown option `colour` on an inline expression; the known option is `headline`",
+            "the quoted value of `headline` is not closed; add a `\"`",
+        ])
+        #expect(problems.map(\.line) == [3, 3])
+    }
+
     @Test func badOptionsAreReportedAtTheFence() throws {
         let (cells, problems) = try cells("```swift plan echo=maybe colour=red id=a\nlet a = 1\n```\n\n```swift plan id=a\n```\n\n`{swift}`\n")
         #expect(cells.count == 2)

@@ -20,7 +20,7 @@ import Testing
         let result = SiteCleaner.clean(output: site, cache: study.root.appendingPathComponent(".planbook/cache"))
         #expect(try study.read("precious/keep.txt") == "keep me")
         #expect(result.keptFiles == ["assets2"])
-        #expect(result.removedFiles == 2)  // index.html and assets/style.css
+        #expect(result.removedFiles == 3)  // index.html, assets/style.css and ledger.json
     }
 
     @Test func anEditedFileIsKeptAndNamed() throws {

@@ -15,6 +15,7 @@ struct CheckStep: BuildStep {
             study.pages[index].syntax = syntax
             study.problems += DeclarationOrder(report: outline.report, cells: outline.cells, syntax: syntax).problems
         }
+        study.problems += Self.nameClashes(study)
         let options = study.options
         guard options.publish else { return }
         if let bundle = options.bundle {
@@ -25,6 +26,20 @@ struct CheckStep: BuildStep {
             study.problems += SitePublisher.preflight(
                 options.url(options.output), displayPath: options.output, force: options.force,
                 protected: EmitStep.protected(options))
+        }
+    }
+
+    /// A report whose page or folder would take the place of one Planbook writes: `scenarios.md` when the study
+    /// declares scenarios (their copies live in `scenarios/`), `what-changed.md` with `--compare-to`.
+    static func nameClashes(_ study: Study) -> [Diagnostic] {
+        var reserved: [String: String] = [:]
+        if study.buildsScenarioCopies { reserved[Scenario.folder] = "the scenarios' copies of the study" }
+        if study.options.compareTo != nil { reserved[ChangesPage.slug] = "the “What changed” page of --compare-to" }
+        return study.pages.compactMap { page in
+            reserved[page.report.slug].map { what in
+                Diagnostic(file: page.report.path, line: 1, column: 1,
+                           "this report's page and folder would take the place of \(what); rename the file")
+            }
         }
     }
 }

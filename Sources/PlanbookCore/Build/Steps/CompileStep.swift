@@ -1,18 +1,21 @@
 import Foundation
 
 /// Compiles what the cache does not hold: the shared library, then — in parallel — each report's program whose run
-/// is not stored and whose executable is not cached. A report whose run is stored compiles nothing.
+/// is not stored and whose executable is not cached. A report whose run is stored compiles nothing, and neither does
+/// a scenario's copy of a report whose program this build already has.
 struct CompileStep: BuildStep {
     func run(_ study: inout Study) {
         guard let toolchain = study.toolchain else { return }
         let options = study.options
         let cache = options.planCache
-        if let library = study.sharedLibrary, !options.useCache || !library.isBuilt(in: cache) {
+        if let library = study.sharedLibrary, !study.sharedLibraryCompiled, !options.useCache || !library.isBuilt(in: cache)
+        {
             options.progress.report("Compiling the shared plan code (\(study.shared.map(\.path).joined(separator: ", ")))")
             if let failure = library.compile(study.shared, toolchain: toolchain, cache: cache) {
                 study.problems += failure.diagnostics
                 return
             }
+            study.sharedLibraryCompiled = true
         }
         let command = SwiftCompilerCommand.program(toolchain: toolchain, library: study.sharedLibrary)
         let results = study.pages.concurrentMap { page in Self.compile(page, command: command, cache: cache, options: options) }
@@ -34,6 +37,10 @@ struct CompileStep: BuildStep {
             page.outputs = outputs
             page.explanation = "reused: program, toolchain and parameters unchanged"
             return (page, outputs.warnings.map { program.diagnostic(at: $0.place, severity: .warning, $0.message) })
+        }
+        if page.executable != nil {
+            page.explanation = "ran the program this build compiled, with the scenario's parameters"
+            return (page, [])
         }
         if options.useCache, let executable = cache.program(programKey.hex) {
             page.executable = executable

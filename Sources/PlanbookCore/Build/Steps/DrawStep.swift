@@ -1,9 +1,10 @@
 /// Numbers every page's figures and tables — "Figure 2.3" on the second page of a site of several — then lays out
 /// every figure of every page in parallel with Graphviz, its text measured in the pinned font and its memory bounded,
-/// or takes its drawing from the cache (by its DOT, engine, Graphviz version and font). A fresh drawing is checked by
+/// or takes its drawing from this build's earlier layouts or the cache (by its DOT, engine, Graphviz version and
+/// font), so equal DOT is laid out once — across the study's scenarios too. A fresh drawing is checked by
 /// `SVGSanitizer` (a `dot` block's `URL=` can carry a `javascript:` link) and stored only when it passes, so a drawing
 /// from the cache needs no second check. Without the pinned font nothing is drawn, and that is said once, at the
-/// first figure.
+/// first figure. `planbook diff`, which compares numbers, draws nothing.
 struct DrawStep: BuildStep {
     func run(_ study: inout Study) {
         let numbered = study.pages.count > 1
@@ -14,7 +15,7 @@ struct DrawStep: BuildStep {
         let jobs = study.pages.indices.flatMap { index in
             (study.pages[index].items?.figures ?? []).map { (index, study.pages[index].report.path, $0) }
         }
-        guard let (_, path, first) = jobs.first else { return }
+        guard let (_, path, first) = jobs.first, study.options.drawsFigures else { return }
         let font: PinnedFont
         switch PinnedFont.pinned {
         case .success(let pinned): font = pinned
@@ -23,17 +24,37 @@ struct DrawStep: BuildStep {
             return
         }
         let options = study.options
-        options.progress.report("Drawing \(jobs.count) figure(s) with Graphviz")
-        let cache = options.planCache
-        let results = jobs.concurrentMap { _, path, figure in
-            Self.draw(figure, file: path, font: font, cache: cache, options: options)
+        let keys = jobs.map { Self.key(of: $0.2, font: font) }
+        // Each distinct DOT not laid out yet in this build, once.
+        var pending: [(path: String, figure: DotFigure, key: String)] = []
+        var queued: Set<String> = []
+        for (job, key) in zip(jobs, keys) where study.layouts[key] == nil && queued.insert(key).inserted {
+            pending.append((job.1, job.2, key))
         }
-        for ((index, _, figure), result) in zip(jobs, results) {
+        if !pending.isEmpty { options.progress.report("Drawing \(pending.count) figure(s) with Graphviz") }
+        let cache = options.planCache
+        let results = pending.concurrentMap { path, figure, key in
+            Self.draw(figure, key: key, file: path, cache: cache, options: options)
+        }
+        var failed: Set<String> = []
+        for (job, result) in zip(pending, results) {
             switch result {
-            case .success(let svg): study.pages[index].drawings[figure.name] = svg
-            case .failure(let problem): study.problems.append(problem)
+            case .success(let svg): study.layouts[job.key] = svg
+            case .failure(let problem):
+                failed.insert(job.key)
+                study.problems.append(problem)
             }
         }
+        for ((index, _, figure), key) in zip(jobs, keys) where !failed.contains(key) {
+            study.pages[index].drawings[figure.name] = study.layouts[key]
+        }
+    }
+
+    /// The cache key of `figure`'s drawing.
+    private static func key(of figure: DotFigure, font: PinnedFont) -> String {
+        CacheKey.drawing(
+            dot: figure.dot, engine: figure.engine, graphviz: Graphviz.version,
+            rendererRevision: Graphviz.rendererRevision, font: font.identity).hex
     }
 
     var stopsOnError: Bool { false }
@@ -45,12 +66,9 @@ struct DrawStep: BuildStep {
     }
 
     private static func draw(
-        _ figure: DotFigure, file: String, font: PinnedFont, cache: PlanCache, options: BuildOptions
+        _ figure: DotFigure, key: String, file: String, cache: PlanCache, options: BuildOptions
     ) -> Result<String, Diagnostic> {
         if let refusal = figure.sizeRefusal(file: file) { return .failure(refusal) }
-        let key = CacheKey.drawing(
-            dot: figure.dot, engine: figure.engine, graphviz: Graphviz.version,
-            rendererRevision: Graphviz.rendererRevision, font: font.identity).hex
         // The cache holds only drawings that passed the sanitizer (see below): a hit needs no second check.
         if options.useCache, let svg = cache.svg(key) { return .success(svg) }
         let result = Result { () throws(GraphvizError) in

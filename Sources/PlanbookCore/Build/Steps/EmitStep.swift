@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes the rendered study in the form asked for: the site folder (swapped in at once), self-contained pages, or
-/// the one-file bundle. `planbook check` writes nothing.
+/// Writes the rendered study in the form asked for: the site folder (swapped in at once) — the study's pages, each
+/// scenario's copy, Planbook's own pages and every ledger — self-contained pages, or the one-file bundle (the study
+/// alone). `planbook check` writes nothing.
 struct EmitStep: BuildStep {
     func run(_ study: inout Study) {
         let options = study.options
@@ -14,8 +15,15 @@ struct EmitStep: BuildStep {
                 let emitter: any SiteEmitter = options.selfContained
                     ? SelfContainedEmitter(template: template, math: study.mathAssets)
                     : SiteFolderEmitter(template: template, math: study.mathAssets)
+                let site = SiteContents(
+                    pages: pages, ledger: study.ledger,
+                    scenarios: study.scenarioSites.map {
+                        SiteContents.Copy(
+                            scenario: $0.scenario, pages: $0.pages.compactMap(\.rendered), ledger: $0.ledger)
+                    },
+                    generated: study.generatedPages)
                 study.problems += try SitePublisher.publish(
-                    emitter.files(pages), to: options.url(options.output), displayPath: options.output,
+                    emitter.files(site), to: options.url(options.output), displayPath: options.output,
                     force: options.force, protected: Self.protected(options))
             }
         } catch {

@@ -1,126 +1,135 @@
 import PlanRecord
 
 /// Lists every computed number of the site with what identifies it across builds — its page, the kind of place
-/// (inline value, table cell, chart point, claim), a stable key and the section it stands in — its value and unit,
-/// and the text the page shows. What `planbook diff` and scenario pages compare.
+/// (inline value, table cell, chart point, claim, headline), a stable key, the section it stands in — its value and
+/// unit, the text the page shows, and where it is for a reader. What `planbook diff`, `build --compare-to` and the
+/// scenario matrix compare; a built site carries it as `ledger.json`.
 struct LedgerStep: BuildStep {
     func run(_ study: inout Study) {
-        study.ledger = study.pages.flatMap(Self.entries)
+        study.ledger = Ledger(
+            pages: study.pages.map {
+                Ledger.Page(slug: $0.report.slug, title: $0.outline.title, file: $0.report.outputName)
+            },
+            scenario: study.scenario?.name, parameters: study.givenParameters,
+            entries: study.pages.flatMap(Self.entries))
     }
 
-    /// The numbers of one page.
+    /// The numbers of one page, in page order.
     static func entries(_ page: StudyPage) -> [LedgerEntry] {
         guard let outputs = page.outputs, let items = page.items else { return [] }
-        let slug = page.report.slug
+        let outline = page.outline
+        let inlineCells = Dictionary(
+            outline.cells.filter { $0.kind == .inline }.map { ($0.elementIndex, $0.index) },
+            uniquingKeysWith: { a, _ in a })
+        let sentences = InlineSentences(outline.document) { node in
+            inlineCells[node].map { outputs.cells[$0].inline?.text ?? "" }
+        }
         var entries: [LedgerEntry] = []
-        for cell in page.outline.cells {
-            let section = page.outline.section(before: cell.elementIndex)
-            if case .inline = cell.kind, let value = outputs.cells[cell.index].inline, let number = value.number {
-                entries.append(LedgerEntry(page: slug, kind: .inline, key: cell.code, section: section,
-                                           number: number, text: value.text))
+        for cell in outline.cells {
+            let place = CellPlace(
+                page: page.report.slug, section: outline.section(before: cell.elementIndex),
+                anchor: cell.id.map { "cell-\($0)" } ?? outline.sectionAnchor(before: cell.elementIndex),
+                cell: cell)
+            if case .inline = cell.kind, let value = outputs.cells[cell.index].inline, let number = value.number,
+                number.value.isFinite
+            {
+                var entry = place.entry(
+                    .inline, key: Self.expressionKey(cell.code), number: number, text: value.text,
+                    place: "“\(sentences.sentences[cell.elementIndex] ?? value.text)”")
+                entry.headline = cell.headline.map { $0.isEmpty ? cell.code : $0 }
+                entry.origin = LedgerEntry.Origin(cell: cell.index)
+                entries.append(entry)
             }
-            for placed in items.cellOutputs[cell.index] ?? [] {
-                entries += numbers(in: placed, page: slug, section: section)
+            for (position, placed) in (items.cellOutputs[cell.index] ?? []).enumerated() {
+                entries += numbers(in: placed, at: position, place: place)
             }
         }
-        return entries
+        return entries.countingOccurrences()
     }
 
-    private static func numbers(in placed: PageItems.PlacedOutput, page: String, section: String) -> [LedgerEntry] {
-        let table = placed.item.map(LedgerEntry.tableKey) ?? ""
+    /// An inline expression as its identity: its source with runs of spaces made one.
+    static func expressionKey(_ code: String) -> String {
+        code.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func numbers(in placed: PageItems.PlacedOutput, at position: Int, place: CellPlace) -> [LedgerEntry]
+    {
         switch placed.output {
-        case .table(let data):
-            return cells(data, plan: data.plan, page: page, kind: .tableCell, table: table, section: section)
+        case .table(let table):
+            guard let item = placed.item else { return [] }
+            return cells(table, plan: table.plan, kind: .tableCell, item: item, output: position, place: place)
         case .chart(let chart):
-            return cells(chart.data, plan: chart.plan, page: page, kind: .chartPoint, table: table, section: section)
+            guard let item = placed.item else { return [] }
+            return cells(chart.data, plan: chart.plan, kind: .chartPoint, item: item, output: position, place: place)
         case .claim(let claim):
-            return [claim.computed, claim.paper, claim.ratio].enumerated().compactMap { index, value in
-                value.number.map {
-                    LedgerEntry(page: page, kind: .claim, key: "\(claim.label) — " + ["computed", "paper", "ratio"][index],
-                                section: section, number: $0, text: value.text)
-                }
+            let parts = [("computed", claim.computed), ("paper", claim.paper), ("ratio", claim.ratio)]
+            return parts.enumerated().compactMap { index, part in
+                let (part, value) = part
+                guard let number = value.number, number.value.isFinite else { return nil }
+                var entry = place.entry(
+                    .claim, key: "\(claim.label) — \(part)", number: number, text: value.text,
+                    place: "claim “\(claim.label)”, \(part == "ratio" ? "computed / paper" : part)")
+                entry.holds = claim.holds
+                if part == "computed" { entry.headline = claim.label }
+                // Which of the card's values: 0 computed, 1 paper, 2 ratio.
+                entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: position, column: index)
+                return entry
             }
+        case .headline(let label, let value):
+            guard let number = value.number, number.value.isFinite else { return [] }
+            var entry = place.entry(
+                .headline, key: label, number: number, text: value.text, place: "headline “\(label)”")
+            entry.headline = label
+            entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: position)
+            return [entry]
         default:
             return []
         }
     }
 
-    /// Each number of `data`, keyed by the table, its row's label and its column's header.
+    /// Each number of `table`, keyed by the table (`LedgerEntry.tableKey`), its row's label (`LedgerEntry.rowLabels`)
+    /// and its column's header, with the plan it describes.
     private static func cells(
-        _ data: PlanRecord.Table, plan: PlanRecord.Plan?, page: String, kind: LedgerEntry.Kind, table: String,
-        section: String
+        _ table: PlanRecord.Table, plan: PlanRecord.Plan?, kind: LedgerEntry.Kind, item: PageItems.Item, output: Int,
+        place: CellPlace
     ) -> [LedgerEntry] {
-        let labels = LedgerEntry.rowLabels(data.rows)
-        return data.rows.enumerated().flatMap { rowIndex, row in
+        let name = LedgerEntry.tableKey(item, header: table.header)
+        let labels = LedgerEntry.rowLabels(table.rows)
+        let shown = item.caption.isEmpty ? item.label : "\(item.label) “\(item.caption)”"
+        return table.rows.enumerated().flatMap { rowIndex, row in
             row.enumerated().compactMap { column, value -> LedgerEntry? in
-                guard let number = value.number else { return nil }
-                let header = column < data.header.count && !data.header[column].isEmpty
-                    ? data.header[column] : "column \(column + 1)"
-                var entry = LedgerEntry(
-                    page: page, kind: kind, key: "\(table) / \(labels[rowIndex]) / \(header)", section: section,
-                    number: number, text: value.text)
-                entry.table = table
+                guard let number = value.number, number.value.isFinite else { return nil }
+                let header =
+                    column < table.header.count && !table.header[column].isEmpty
+                    ? table.header[column] : "column \(column + 1)"
+                var entry = place.entry(
+                    kind, key: "\(name) / \(labels[rowIndex]) / \(header)", number: number, text: value.text,
+                    place: "\(shown), row “\(labels[rowIndex])”, column “\(header)”")
+                entry.table = name
                 entry.row = labels[rowIndex]
                 entry.column = header
                 entry.plan = plan
+                entry.anchor = item.anchor
+                entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: output, row: rowIndex, column: column)
                 return entry
             }
         }
     }
 }
 
-/// One computed number of the site, as the ledger lists it.
-public struct LedgerEntry: Sendable, Equatable {
-    /// Where on a page a number stands.
-    public enum Kind: String, Sendable { case inline, tableCell = "table cell", chartPoint = "chart point", claim }
+/// What every number of one cell shares: its page, section, anchor and cell.
+private struct CellPlace {
+    var page: String
+    var section: String
+    var anchor: String
+    var cell: PlanCell
 
-    /// The page's slug.
-    public var page: String
-    public var kind: Kind
-    /// What identifies the number on its page across builds: an inline expression's source, a table's caption (or
-    /// anchor) with the row label and column header, a claim's label and which of its values.
-    public var key: String
-    /// The text of the section heading it stands under ("" before the first heading).
-    public var section: String
-    public var number: PlanRecord.Number
-    /// The text the page shows.
-    public var text: String
-    /// For a table cell or chart point: what identifies its table on the page (`tableKey`), its row (`rowLabels`)
-    /// and its column's header; `key` is the three joined by " / ".
-    public var table: String?
-    public var row: String?
-    public var column: String?
-    /// The plan the table or chart describes, if one.
-    public var plan: PlanRecord.Plan?
-}
-
-extension LedgerEntry {
-    /// What identifies a table or chart on its page across builds: the anchor its block's `id=` gave it
-    /// (`tbl-memory`), else its caption, else its anchor.
-    static func tableKey(_ item: PageItems.Item) -> String {
-        item.hasGivenName || item.caption.isEmpty ? item.anchor : item.caption
-    }
-
-    /// The label of each row: the shortest run of its leading cells (as text, empty ones left out) that no other row
-    /// of the table starts with — "weights", "all-to-all / dispatch", a line chart's "EP=16 / 128" (series and x)
-    /// — or, for rows alike in every cell, the whole row and its place among them ("… (2)").
-    static func rowLabels(_ rows: [[PlanRecord.Value]]) -> [String] {
-        let texts = rows.map { $0.map(\.text).filter { !$0.isEmpty } }
-        var labels: [String?] = Array(repeating: nil, count: rows.count)
-        for length in 1...max(1, texts.map(\.count).max() ?? 1) where labels.contains(nil) {
-            var starts: [[String]: Int] = [:]
-            for text in texts { starts[Array(text.prefix(length)), default: 0] += 1 }
-            for index in rows.indices where labels[index] == nil && !texts[index].isEmpty
-                && starts[Array(texts[index].prefix(length))] == 1 {
-                labels[index] = texts[index].prefix(length).joined(separator: " / ")
-            }
-        }
-        var seen: [String: Int] = [:]
-        return rows.indices.map { index in
-            let label = labels[index] ?? (texts[index].isEmpty ? "row" : texts[index].joined(separator: " / "))
-            seen[label, default: 0] += 1
-            return seen[label] == 1 ? label : "\(label) (\(seen[label]!))"
-        }
+    func entry(
+        _ kind: LedgerEntry.Kind, key: String, number: PlanRecord.Number, text: String, place: String
+    ) -> LedgerEntry {
+        LedgerEntry(
+            page: page, kind: kind, key: key, section: section, number: number, text: text, place: place,
+            anchor: anchor)
     }
 }
 
@@ -128,5 +137,10 @@ extension PageOutline {
     /// The text of the last heading before node `node`, or "".
     func section(before node: Int) -> String {
         headings.last { $0.id < node }?.text ?? ""
+    }
+
+    /// The anchor of the last heading before node `node`, or "".
+    func sectionAnchor(before node: Int) -> String {
+        headings.last { $0.id < node }?.anchor ?? ""
     }
 }

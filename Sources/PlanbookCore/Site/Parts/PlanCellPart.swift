@@ -15,6 +15,8 @@ struct PlanCellPart: MarkdownPart {
     var defaultEcho: PlanCell.Echo = .fold
     /// How large a drawing may be and still sit inline in the page (see `FigureEmbedding`).
     var embedding = FigureEmbedding()
+    /// The marks of numbers that changed since the build `--compare-to` names, if given.
+    var marks: ChangeMarks?
 
     func html(_ renderer: MarkdownHTML) -> String {
         guard case .block(let given, let id) = cell.kind else { return "" }
@@ -22,9 +24,10 @@ struct PlanCellPart: MarkdownPart {
         let scope = renderer.scope
         var html = id.map { "<div class=\"plan-cell\" id=\"\(scope.id("cell-\($0)"))\">\n" } ?? "<div class=\"plan-cell\">\n"
         if echo == .show { html += Self.code(cell.code) }
-        if !outputs.isEmpty {
-            html += "<div class=\"output\">\n" + outputs.map { output($0, scope: scope) + Self.misfit($0.output) }.joined()
-                + "</div>\n"
+        let shown = outputs.enumerated().filter { !$0.element.output.isHeadline }
+        if !shown.isEmpty {
+            html += "<div class=\"output\">\n"
+                + shown.map { output($1, at: $0, scope: scope) + Self.misfit($1.output) }.joined() + "</div>\n"
         }
         if echo == .fold {
             html += "<details class=\"folded-code\"><summary>Code</summary>\n" + Self.code(cell.code) + "</details>\n"
@@ -51,7 +54,8 @@ struct PlanCellPart: MarkdownPart {
     /// Characters of code a line of the text column holds (70ch of text at 0.875 em monospace).
     static let codeColumnWidth = 76
 
-    private func output(_ placed: PageItems.PlacedOutput, scope: LinkScope) -> String {
+    private func output(_ placed: PageItems.PlacedOutput, at position: Int, scope: LinkScope) -> String {
+        let cellMarks = marks?.cells(cell: cell.index, output: position) ?? [:]
         switch placed.output {
         case .graph:
             guard let item = placed.item, let svg = drawings[item.name],
@@ -59,11 +63,12 @@ struct PlanCellPart: MarkdownPart {
             return figure.html(svg: svg, folder: folder, label: item.label, scope: scope, embedding: embedding)
         case .chart(let chart):
             guard let item = placed.item else { return "" }
+            let changed = cellMarks.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value.change)
             return CellOutputHTML.chart(
                 name: item.name, label: item.label, title: item.caption, svg: chart.svg,
                 csv: CellOutputHTML.csv(chart.data), folder: folder, scope: scope, embedding: embedding)
-        case .claim(let claim):
-            return CellOutputHTML.card(claim, id: placed.claimAnchor.map(scope.id))
+                + ChartChangeNote.html(changed, id: ChangeMarks.chartNoteID(item.anchor), base: marks?.base ?? "",
+                                       scope: scope)
         case .file(let file):
             guard let name = placed.fileName else { return "" }
             let path = "\(folder)/\(name).\(file.fileExtension)"
@@ -71,8 +76,27 @@ struct PlanCellPart: MarkdownPart {
         case .table(let table):
             return CellOutputHTML.table(
                 title: placed.item.map { $0.caption.isEmpty ? $0.label : "\($0.label): \($0.caption)" },
-                header: table.header, rows: table.rows.map { $0.map(\.text) }, id: placed.item.map { scope.id($0.anchor) },
-                numbers: table.rows.map { $0.map { $0.number != nil } })
+                header: table.header, rows: table.rows.map { $0.map(\.text) },
+                id: placed.item.map { scope.id($0.anchor) }, numbers: table.rows.map { $0.map { $0.number != nil } },
+                marked: cellMarks.isEmpty ? nil : { row, column, text in
+                    cellMarks[[row, column]].map { $0.html(text, scope: scope) } ?? text
+                })
+        case .claim(let claim):
+            let id = placed.claimAnchor.map(scope.id)
+            // The card's values: 0 computed, 1 paper, 2 ratio (as the ledger numbers them).
+            let parts = ["computed", "paper", "ratio"]
+            let claimMarks = Dictionary(uniqueKeysWithValues: parts.enumerated().compactMap { column, part in
+                marks?.mark(LedgerEntry.Origin(cell: cell.index, output: position, column: column)).map { (part, $0) }
+            })
+            guard !claimMarks.isEmpty else { return CellOutputHTML.card(claim, id: id) }
+            let flip = claimMarks["computed"].flatMap { mark -> String? in
+                guard mark.change.flipped else { return nil }
+                let base = marks?.base ?? "the other build"
+                return "Verdict flipped: it \(claim.holds ? "did not hold" : "held") in \(base)."
+            }
+            return CellOutputHTML.card(
+                claim, id: id, marked: { part, text in claimMarks[part].map { $0.html(text, scope: scope) } ?? text },
+                flip: flip)
         default:
             return CellOutputHTML.html(placed.output)
         }
@@ -97,12 +121,14 @@ struct DotFigurePart: MarkdownPart {
     }
 }
 
-/// An inline expression's value in the prose.
+/// An inline expression's value in the prose, marked when it changed since the build `--compare-to` names.
 struct InlineValuePart: MarkdownPart {
     var value: PlanRecord.Value?
+    var mark: ChangeMarks.Mark?
 
     func html(_ renderer: MarkdownHTML) -> String {
-        "<span class=\"inline-value\">\(HTML.escape(value?.text ?? ""))</span>"
+        let text = HTML.escape(value?.text ?? "")
+        return "<span class=\"inline-value\">\(mark?.html(text, scope: renderer.scope) ?? text)</span>"
     }
 }
 

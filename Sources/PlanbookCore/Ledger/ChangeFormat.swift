@@ -1,0 +1,36 @@
+import PlanKit
+
+/// How a change reads, the same in the terminal, in Markdown and on the "What changed" page: its ratio ("0.962×"),
+/// its relative change ("−3.8 %"), and where the number stands ("§ Memory · Table 2 “Memory per GPU”, row …").
+enum ChangeFormat {
+    /// new / old with three significant digits, "—" without one.
+    static func ratio(_ change: LedgerComparison.Change) -> String {
+        change.ratio.map { SIFormat.significant($0) + "×" } ?? "—"
+    }
+
+    /// The relative change in percent, signed ("+300 %", "−3.85 %"), "—" without one.
+    static func relative(_ change: LedgerComparison.Change) -> String {
+        guard let relative = change.relativeChange else { return "—" }
+        let percent = SIFormat.significant(abs(relative) * 100)
+        return (relative < 0 ? "−" : relative > 0 ? "+" : "±") + percent + " %"
+    }
+
+    /// Where the number stands on its page: its section, then the sentence, table cell, chart point or claim.
+    static func place(_ entry: LedgerEntry) -> String {
+        entry.section.isEmpty ? entry.place : "§ \(entry.section) · \(entry.place)"
+    }
+
+    /// A claim's verdict in words.
+    static func verdict(_ holds: Bool?) -> String {
+        switch holds {
+        case true?: "holds"
+        case false?: "does not hold"
+        case nil: "—"
+        }
+    }
+
+    /// A flipped claim's label (its key without " — computed").
+    static func claimLabel(_ entry: LedgerEntry) -> String {
+        entry.key.hasSuffix(" — computed") ? String(entry.key.dropLast(" — computed".count)) : entry.key
+    }
+}

@@ -1,0 +1,111 @@
+import PlanKit
+
+/// The "What changed since REV" page of a `build --compare-to REV` site: every claim whose verdict flipped, first;
+/// then page by page every number that changed — where it stands (a link to its mark), REV's value, this build's,
+/// their ratio and the relative change — and the numbers that appeared and disappeared.
+enum ChangesPage {
+    /// The page's slug (`what-changed.html`).
+    static let slug = "what-changed"
+
+    static func make(_ comparison: LedgerComparison) -> RenderedPage {
+        let base = comparison.oldName
+        let pages = comparison.pages.filter { page in page.changes.contains { $0.status != .unchanged || $0.flipped } }
+        var toc: [RenderedPage.TOCEntry] = []
+        if !comparison.flips.isEmpty { toc.append(.init(id: "flipped", text: "Verdicts that flipped", level: 2)) }
+        toc += pages.map { .init(id: "page-\($0.slug)", text: $0.title, level: 2) }
+        let part = ScopedHTMLPart { scope in html(comparison, pages: pages, scope: scope) }
+        return GeneratedPage.make(
+            slug: slug, title: "What changed since \(base)",
+            summary: "Every number of this build compared with \(base): \(ChangeMarks.count(comparison.changes)).",
+            part: part, toc: toc)
+    }
+
+    private static func html(
+        _ comparison: LedgerComparison, pages: [(slug: String, title: String, changes: [LedgerComparison.Change])],
+        scope: LinkScope
+    ) -> String {
+        let base = HTML.escape(comparison.oldName)
+        let unchanged = comparison.changes.count { $0.status == .unchanged }
+        var html =
+            "<p>Each number on the pages of this build — inline values, table cells, chart points, claims — set "
+            + "beside the same number in \(base), matched by what identifies it (an inline value by its expression "
+            + "and section, a table cell by its table, row and column, a claim by its label), and compared at the "
+            + "precision the pages show it"
+        if comparison.tolerance > 0 {
+            html += "; changes under \(SIFormat.significant(comparison.tolerance * 100)) % count as none"
+        }
+        html +=
+            ". \(unchanged) number\(unchanged == 1 ? " is" : "s are") unchanged. On the pages, every changed number "
+            + "is marked, with its value in \(base) beside it.</p>\n"
+        let flips = comparison.flips
+        if !flips.isEmpty {
+            html += "<section class=\"pb-flips\">\n<h2 id=\"\(scope.id("flipped"))\">Verdicts that flipped</h2>\n"
+            html +=
+                CellOutputHTML.markupTable(
+                    ["Claim", "Page", "In \(comparison.oldName)", "Now", "Computed then → now"],
+                    flips.map { flip in
+                        let marks = ChangeMarks(comparison, page: flip.entry.page)
+                        return [
+                            link(ChangeFormat.claimLabel(flip.entry), flip, marks: marks, scope: scope),
+                            HTML.escape(comparison.new.title(of: flip.entry.page)),
+                            HTML.escape(ChangeFormat.verdict(flip.old?.holds)),
+                            "<strong>\(HTML.escape(ChangeFormat.verdict(flip.new?.holds)))</strong>",
+                            HTML.escape("\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")"),
+                        ]
+                    }, className: "pb-changes") + "</section>\n"
+        }
+        if pages.isEmpty { html += "<p><strong>No number changed since \(base).</strong></p>\n" }
+        for page in pages {
+            let marks = ChangeMarks(comparison, page: page.slug)
+            let exists = comparison.new.pages.contains { $0.slug == page.slug }
+            let title =
+                exists
+                ? "<a href=\"\(MarkdownHTML.escapeURL(scope.page(page.slug, nil)))\">\(HTML.escape(page.title))</a>"
+                : "\(HTML.escape(page.title)) <span class=\"pb-gone\">(no longer a page)</span>"
+            html += "<section class=\"pb-page-changes\">\n<h2 id=\"\(scope.id("page-\(page.slug)"))\">\(title)</h2>\n"
+            html += "<p>\(HTML.escape(ChangeMarks.count(page.changes))).</p>\n"
+            let changed = page.changes.filter { $0.status == .changed || ($0.status == .unchanged && $0.flipped) }
+            if !changed.isEmpty {
+                html += CellOutputHTML.markupTable(
+                    ["Where", "In \(comparison.oldName)", "Now", "Now / then", "Change"],
+                    changed.map { change in
+                        [
+                            link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope),
+                            HTML.escape(change.old?.text ?? "—"), HTML.escape(change.new?.text ?? "—"),
+                            HTML.escape(ChangeFormat.ratio(change)), HTML.escape(ChangeFormat.relative(change)),
+                        ]
+                    }, className: "pb-changes")
+            }
+            for (status, heading) in [
+                (LedgerComparison.Change.Status.appeared, "Numbers that appeared"),
+                (.disappeared, "Numbers that disappeared"),
+            ] {
+                let listed = page.changes.filter { $0.status == status }
+                guard !listed.isEmpty else { continue }
+                html +=
+                    "<h3>\(heading) (\(listed.count))</h3>\n"
+                    + CellOutputHTML.markupTable(
+                        ["Where", "Value"],
+                        listed.map { change in
+                            [
+                                status == .appeared
+                                    ? link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope)
+                                    : HTML.escape(ChangeFormat.place(change.entry)),
+                                HTML.escape(change.entry.text),
+                            ]
+                        }, className: "pb-changes")
+            }
+            html += "</section>\n"
+        }
+        return html
+    }
+
+    /// A link to where `change` is marked on its page.
+    private static func link(
+        _ text: String, _ change: LedgerComparison.Change, marks: ChangeMarks, scope: LinkScope
+    ) -> String {
+        let anchor = marks.anchor(of: change)
+        let href = scope.page(change.entry.page, anchor.isEmpty ? nil : anchor)
+        return "<a href=\"\(MarkdownHTML.escapeURL(href))\">\(HTML.escape(text))</a>"
+    }
+}
