@@ -43,6 +43,9 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     public var anchor = ""
     /// A claim's verdict (on each of its values), nil for other numbers.
     public var holds: Bool?
+    /// A claim's verdict in words, as its card says it (`ClaimVerdict`: "holds", "possible", "not reproduced", …),
+    /// nil for other numbers.
+    public var verdict: String?
     /// The label of a headline number (each claim's computed value, and what the author marked), shown as a row of
     /// the scenario matrix; nil for other numbers.
     public var headline: String?
@@ -104,7 +107,7 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case page, kind, key, section, value, unit, text, occurrence, place, table, row, column, plan, anchor, holds
-        case headline
+        case verdict, headline
     }
 
     public init(from decoder: Decoder) throws {
@@ -125,6 +128,7 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         plan = try fields.decodeIfPresent(PlanRecord.Plan.self, forKey: .plan)
         anchor = try fields.decodeIfPresent(String.self, forKey: .anchor) ?? ""
         holds = try fields.decodeIfPresent(Bool.self, forKey: .holds)
+        verdict = try fields.decodeIfPresent(String.self, forKey: .verdict)
         headline = try fields.decodeIfPresent(String.self, forKey: .headline)
     }
 
@@ -145,6 +149,7 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
         try fields.encodeIfPresent(plan, forKey: .plan)
         try fields.encode(anchor, forKey: .anchor)
         try fields.encodeIfPresent(holds, forKey: .holds)
+        try fields.encodeIfPresent(verdict, forKey: .verdict)
         try fields.encodeIfPresent(headline, forKey: .headline)
     }
 
@@ -152,7 +157,7 @@ public struct LedgerEntry: Sendable, Equatable, Codable {
     public static func == (a: LedgerEntry, b: LedgerEntry) -> Bool {
         a.identity == b.identity && a.number == b.number && a.text == b.text && a.place == b.place
             && a.table == b.table && a.row == b.row && a.column == b.column && a.plan == b.plan
-            && a.anchor == b.anchor && a.holds == b.holds && a.headline == b.headline
+            && a.anchor == b.anchor && a.holds == b.holds && a.verdict == b.verdict && a.headline == b.headline
     }
 }
 

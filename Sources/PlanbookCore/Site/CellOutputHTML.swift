@@ -51,11 +51,15 @@ public enum CellOutputHTML {
     }
 
     /// A table whose cells are HTML already (links, marks), under a header of text; with `rowHeaders`, each row's
-    /// first cell heads it.
+    /// first cell heads it. Its box is set as a plan table's (see `TableLayout`, on the cells' text): it breaks out of
+    /// the text column when its columns need the room, and shows that it scrolls when it must.
     static func markupTable(_ header: [String], _ rows: [[String]], className: String = "", rowHeaders: Bool = false)
         -> String
     {
-        "<div class=\"table-scroll\"><table class=\"plan-table\(className.isEmpty ? "" : " \(className)")\">\n"
+        let text = rows.map { $0.map { $0.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression) } }
+        let layout = TableLayout(header: header, rows: text)
+        return "<div class=\"table-scroll scroll-cue\(layout.wide ? " table-wide" : "")\">"
+            + "<table class=\"plan-table\(className.isEmpty ? "" : " \(className)")\">\n"
             + "<thead>\n<tr>"
             + header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
             + rows.map { row in

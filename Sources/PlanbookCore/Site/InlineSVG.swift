@@ -13,7 +13,10 @@ public enum InlineSVG {
     private static let rewritten = [idAttribute, urlReference, hrefReference]
 
     /// The `<svg>` element of `svg` with ids prefixed by `idPrefix-` and `label` as its accessible name.
-    public static func make(_ svg: String, idPrefix: String, label: String) -> String {
+    public static func make(_ svg: String, idPrefix given: String, label: String) -> String {
+        // An SVG id is an XML name: one that would start with a digit (a chart named "8 experts per GPU") starts
+        // with `svg-` instead.
+        let idPrefix = given.first.map { $0.isLetter || $0 == "_" } ?? true ? given : "svg-" + given
         let bytes = Array(svg.utf8)
         let prefix = Array("\(idPrefix)-".utf8)
         let labelAttributes = Array(" role=\"img\" aria-label=\"\(HTML.escape(label))\"".utf8)

@@ -108,10 +108,13 @@ import Testing
         let folders = ["../", "big/", "h200/", "batch-32/", "batch-64/"]
         for folder in folders {
             let page = try study.read("site/scenarios/\(folder)index.html")
-            // What the page shows: the claim card's computed value and the inline headline.
-            let computed = try #require(Self.between(page, "<span class=\"claim-computed\">computed: ", "</span>"))
-            let verdict = try #require(Self.between(page, "<span class=\"claim-verdict\">", "</span>"))
+            // What the page shows: the claim card's verdict and the sentence with its computed value, and the inline
+            // headline; the matrix links the same computed value and says the same verdict.
+            let verdict = try #require(Self.between(page, "<span class=\"verdict\">", "</span>"))
+            let why = try #require(Self.between(page, "<p class=\"claim-why\">", "</p>"))
             let inline = try #require(Self.between(page, "each token takes <span class=\"inline-value\">", "</span>"))
+            let computed = try #require(Self.between(matrix, "<a href=\"\(folder)index.html#cell-speed\">", "</a>"))
+            #expect(why.contains(computed), "\(folder): \(why)")
             #expect(
                 matrix.contains(
                     "<a href=\"\(folder)index.html#cell-speed\">\(computed)</a><br><span class=\"pb-verdict "

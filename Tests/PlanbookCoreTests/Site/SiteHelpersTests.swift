@@ -62,4 +62,14 @@ import Testing
         // The drawing labels itself, so no second role or aria-label is added.
         #expect(!inline.contains("aria-label=\"ignored\""))
     }
+
+    @Test func idsThatWouldStartWithADigitStartWithSVG() {
+        // A chart named after a headline "8 experts per GPU": "8-experts-title" is no XML name (the W3C checker
+        // refuses it), so the prefix becomes "svg-8-experts".
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"title desc\"><title id=\"title\">T</title><desc id=\"desc\">D</desc></svg>"
+        let inline = InlineSVG.make(svg, idPrefix: "8-experts", label: "ignored")
+        #expect(inline.contains("aria-labelledby=\"svg-8-experts-title svg-8-experts-desc\""))
+        #expect(inline.contains("<title id=\"svg-8-experts-title\">T</title>"))
+        #expect(!inline.contains("\"8-experts"))
+    }
 }

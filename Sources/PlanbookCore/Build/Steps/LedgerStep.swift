@@ -70,6 +70,7 @@ struct LedgerStep: BuildStep {
                     .claim, key: "\(claim.label) — \(part)", number: number, text: value.text,
                     place: "claim “\(claim.label)”, \(part == "ratio" ? "computed / paper" : part)")
                 entry.holds = claim.holds
+                entry.verdict = ClaimVerdict(claim).outcome.rawValue
                 if part == "computed" { entry.headline = claim.label }
                 // Which of the card's values: 0 computed, 1 paper, 2 ratio.
                 entry.origin = LedgerEntry.Origin(cell: place.cell.index, output: position, column: index)

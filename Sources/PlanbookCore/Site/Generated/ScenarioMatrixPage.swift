@@ -177,9 +177,9 @@ enum ScenarioMatrixPage {
         let href = column.folder + page + (entry.anchor.isEmpty ? "" : "#\(entry.anchor)")
         var html = "<a href=\"\(MarkdownHTML.escapeURL(href))\">\(HTML.escape(entry.text))</a>"
         if let holds = entry.holds {
-            html +=
-                "<br><span class=\"pb-verdict \(holds ? "pb-holds" : "pb-fails")\">"
-                + "\(holds ? "holds" : "does not hold")</span>"
+            // The verdict in the card's words; its colour says only whether it holds.
+            let words = entry.verdict ?? (holds ? "holds" : "does not hold")
+            html += "<br><span class=\"pb-verdict \(holds ? "pb-holds" : "pb-fails")\">\(HTML.escape(words))</span>"
         }
         return html
     }
