@@ -124,13 +124,4 @@ if runs("scenarios") {
     report("  cost per added scenario, new parameters",
            formatSeconds((median(scenarioCost.fresh) - median(scenarioCost.without)) / perScenario))
     print()
-
-    let markerRounds = 3
-    let markers = try StatementMarkerBenchmark.run(
-        reports: root.appendingPathComponent("Reports"), templates: root.appendingPathComponent("Templates"),
-        rounds: markerRounds)
-    print("Statement markers: compile and run every plan program of Reports/ afresh (\(markerRounds) rounds, interleaved)")
-    report("  with a marker before every top-level statement", formatSeconds(median(markers.with)))
-    report("  without markers", formatSeconds(median(markers.without)))
-    report("  ratio with / without", format3(median(markers.with) / median(markers.without)) + "×")
 }

@@ -96,6 +96,9 @@ import Testing
         #expect(big.contains("<td>sequences</td><td class=\"num\">512</td>"))
         #expect(big.contains("<tr><td>batch</td><td class=\"num\">512</td><td>Int</td><td>scenario big</td></tr>"))
         #expect(main.contains("<td>sequences</td><td class=\"num\">128</td>"))
+        // The copy's provenance names the toolchain its programs were compiled by, as the study's own page does.
+        #expect(main.contains("compiled by Swift version"))
+        #expect(big.contains("compiled by Swift version"))
         #expect(
             try study.read("site/scenarios/h200/index.html").contains("On <span class=\"inline-value\">h200</span>"))
     }

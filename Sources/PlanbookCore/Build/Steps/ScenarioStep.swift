@@ -117,6 +117,7 @@ extension Study {
         copy.shared = shared
         copy.template = template
         copy.toolchain = toolchain
+        copy.compilerVersion = compilerVersion
         copy.sharedLibrary = sharedLibrary
         copy.sharedLibraryCompiled = sharedLibraryCompiled
         copy.layouts = layouts
