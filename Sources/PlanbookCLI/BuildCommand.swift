@@ -75,7 +75,12 @@ extension Planbook {
 
         /// "Built 5 pages (3 plan programs reused, 1 compiled, 2 run) and 7 figures in 1.24 s."
         static func summaryLine(_ summary: SiteBuild.Summary) -> String {
-            let scenarios = summary.scenarioLedgers.count
+            let scenarios = summary.scenarios.count
+            if summary.upToDate {
+                return "Up to date: nothing changed since the last build of \(summary.pages.count) page(s)"
+                    + (scenarios > 0 ? " and \(scenarios) scenario(s)" : "")
+                    + " (checked in \(Self.seconds(summary.seconds))); --no-cache builds anyway."
+            }
             return "Built \(summary.pages.count) page(s) and \(summary.figures) figure(s)"
                 + (scenarios > 0 ? ", and a copy of them for each of \(scenarios) scenario(s)," : "")
                 + " in \(Self.seconds(summary.seconds)): plan programs compiled \(summary.compiled), run \(summary.ran), "

@@ -46,18 +46,22 @@ struct BuildReport: Encodable {
     var ran = 0
     var reused = 0
     var seconds = 0.0
+    /// Whether nothing had changed since the last build, so nothing was built (its pages, claims and problems are
+    /// that build's).
+    var upToDate = false
     var claims: [Claim] = []
     var problems: [Problem] = []
 
     init(_ summary: SiteBuild.Summary) {
         ok = true
         pages = summary.pages
-        scenarios = summary.scenarioLedgers.compactMap(\.scenario)
+        scenarios = summary.scenarios
         figures = summary.figures
         compiled = summary.compiled
         ran = summary.ran
         reused = summary.reused
         seconds = (summary.seconds * 1000).rounded() / 1000
+        upToDate = summary.upToDate
         problems = summary.warnings.map(Problem.init)
         claims = summary.claims.map { report, claim, line in
             Claim(report: report, line: line, label: claim.label, paper: claim.paper.text, computed: claim.computed.text,

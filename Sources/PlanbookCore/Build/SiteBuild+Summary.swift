@@ -25,10 +25,17 @@ extension SiteBuild {
         public var steps: [(step: String, seconds: Double)]
         /// Problems that did not stop the build, file by file.
         public var warnings: [Diagnostic]
-        /// Every computed number of the site, with its place and unit.
-        public var ledger: Ledger
+        /// The scenarios built, in the order declared (each a copy of the study under `scenarios/<name>/`).
+        public var scenarios: [String]
+        /// Whether the build found its inputs and its site as the last build left them, and so did nothing
+        /// (`BuildStamp`); its pages, claims, warnings and ledgers are the last build's.
+        public var upToDate = false
+        /// Every computed number of the site, with its place and unit (read back from the site's `ledger.json`
+        /// when the build was up to date).
+        public var ledger: Ledger { ledgers.study }
         /// The ledger of each scenario's copy of the study, in the order declared.
-        public var scenarioLedgers: [Ledger]
+        public var scenarioLedgers: [Ledger] { ledgers.scenarios }
+        private var ledgers: Ledgers
         /// What changed since the build `--compare-to` named, when it was given.
         public var comparison: LedgerComparison?
 
@@ -49,9 +56,52 @@ extension SiteBuild {
             self.seconds = seconds
             self.steps = steps
             warnings = DiagnosticOrder.sorted(study.problems.filter { $0.severity == .warning })
-            ledger = study.ledger
-            scenarioLedgers = study.scenarioSites.map(\.ledger)
+            scenarios = study.scenarioSites.map(\.scenario.name)
+            ledgers = .built(study: study.ledger, scenarios: study.scenarioSites.map(\.ledger))
             comparison = study.comparison
+        }
+
+        /// The summary of the build `stamp` vouches for, as that build said it; nothing compiled or ran.
+        init(_ stamp: BuildStamp, output: URL) {
+            pages = stamp.pages
+            figures = stamp.figures
+            self.output = output
+            claims = stamp.claims.map { ($0.report, $0.claim, $0.line) }
+            explanations = stamp.reports.map {
+                ($0, "up to date: the site was built from these sources, parameters and toolchain")
+            }
+            (compiled, ran, reused) = (0, 0, stamp.reused)
+            seconds = 0
+            steps = []
+            warnings = stamp.warnings
+            scenarios = stamp.scenarios
+            upToDate = true
+            ledgers = .published(site: output, scenarios: stamp.scenarios)
+            comparison = nil
+        }
+
+        /// The ledgers a build made, or where an up-to-date build finds the last build's.
+        private enum Ledgers: Sendable {
+            case built(study: Ledger, scenarios: [Ledger])
+            case published(site: URL, scenarios: [String])
+
+            var study: Ledger {
+                switch self {
+                case .built(let study, _): study
+                case .published(let site, _): (try? Ledger(site: site, displayPath: site.path)) ?? Ledger()
+                }
+            }
+
+            var scenarios: [Ledger] {
+                switch self {
+                case .built(_, let scenarios): scenarios
+                case .published(let site, let names):
+                    names.map {
+                        let folder = site.appendingPathComponent("scenarios/\($0)")
+                        return (try? Ledger(site: folder, displayPath: folder.path)) ?? Ledger(scenario: $0)
+                    }
+                }
+            }
         }
     }
 }

@@ -24,6 +24,13 @@ public struct SiteBuild: Sendable {
     /// Runs every step; throws every problem found.
     public func run() throws(BuildFailure) -> Summary {
         let start = ContinuousClock.now
+        // A site whose inputs, and whose folder, are as the last build left them is not built again.
+        let inputs = BuildStamp.applies(to: options) ? BuildInputs.hash(options) : nil
+        if let inputs, var summary = BuildStamp.unchanged(options, inputs: inputs) {
+            summary.seconds = (ContinuousClock.now - start).seconds
+            summary.steps = [("up to date", summary.seconds)]
+            return summary
+        }
         var study = Study(options: options)
         var timings: [(step: String, seconds: Double)] = []
         for step in Self.steps {
@@ -33,7 +40,9 @@ public struct SiteBuild: Sendable {
             timings.append((step.name, (ContinuousClock.now - stepStart).seconds))
             if study.failed, step.stopsOnError { throw BuildFailure(DiagnosticOrder.sorted(study.problems)) }
         }
-        return Summary(study, seconds: (ContinuousClock.now - start).seconds, steps: timings)
+        let summary = Summary(study, seconds: (ContinuousClock.now - start).seconds, steps: timings)
+        if let inputs { BuildStamp.record(summary, inputs: inputs, options: options) }
+        return summary
     }
 }
 

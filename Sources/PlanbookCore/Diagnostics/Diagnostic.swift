@@ -1,8 +1,8 @@
 /// One problem found in a study's sources, at a place in a file, in the compilers' format
 /// `path:line:column: error: message` so that editors and CI annotate it.
-public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
     /// How serious the problem is.
-    public enum Severity: String, Sendable {
+    public enum Severity: String, Sendable, Codable {
         /// The build cannot go on.
         case error
         /// The build goes on; the author should look.
@@ -26,7 +26,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     public var listedAt: Place?
 
     /// The file, line and column of a diagnostic.
-    public struct Place: Sendable, Equatable, Hashable, Comparable {
+    public struct Place: Sendable, Equatable, Hashable, Comparable, Codable {
         public var file: String
         public var line: Int
         public var column: Int
@@ -40,7 +40,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     }
 
     /// A note under a diagnostic: a place and a message (`Reports/x.md:25:11: note: did you mean to use 'try'?`).
-    public struct Note: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public struct Note: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
         public var file: String
         public var line: Int
         public var column: Int
