@@ -66,7 +66,7 @@ struct BuildStamp: Codable, Equatable {
             inputs: inputs, output: listing(of: options.url(options.output)), pages: summary.pages,
             figures: summary.figures,
             claims: summary.claims.map { Claim(report: $0.report, line: $0.line, claim: $0.claim) },
-            reports: summary.explanations.map(\.report), reused: summary.compiled + summary.ran + summary.reused,
+            reports: summary.explanations.map(\.report), reused: summary.explanations.count,
             warnings: summary.warnings, scenarios: summary.scenarios)
         let file = file(options)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(

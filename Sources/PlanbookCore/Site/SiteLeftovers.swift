@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -6,8 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The scratch folders a publish keeps beside the output: `.NAME.planbook-new-PID`, the site being written, and
-/// `.NAME.planbook-old-PID`, the previous site once swapped out. A build that is killed can leave them; the next
+/// The scratch folders a publish keeps beside the output: `.NAME.planbook-new-PID-N`, the site being written, and
+/// `.NAME.planbook-old-PID-N`, the previous site once swapped out. A build that is killed can leave them; the next
 /// publish or `clean` of that output deals with them first, under the lock every publish of the folder holds — so
 /// each one it finds belongs to a build that is gone.
 enum SiteLeftovers {
@@ -25,11 +26,16 @@ enum SiteLeftovers {
         deinit { if descriptor >= 0 { close(descriptor) } }
     }
 
-    /// Where a publish by this process writes the new site of `output`.
-    static func staging(for output: URL) -> URL { sibling(of: output, kind: "new", id: "\(getpid())") }
+    /// The scratch folders of one publish of `output`: where it writes the new site, and where it puts the previous
+    /// one once swapped out. Named by the process and the publish (`PID-N`, N counting this process's publishes), so
+    /// that a previous site kept from an earlier publish (`removeRetired`) — by this process, as `planbook serve`
+    /// publishes again and again, or by an earlier one of the same process ID — is never in the way.
+    static func scratch(for output: URL) -> (staging: URL, retired: URL) {
+        let id = "\(getpid())-\(publishes.add(1, ordering: .relaxed).newValue)"
+        return (sibling(of: output, kind: "new", id: id), sibling(of: output, kind: "old", id: id))
+    }
 
-    /// Where a publish by this process puts the previous site of `output` once swapped out.
-    static func retired(for output: URL) -> URL { sibling(of: output, kind: "old", id: "\(getpid())") }
+    private static let publishes = Atomic<Int>(0)
 
     private static func sibling(of output: URL, kind: String, id: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).planbook-\(kind)-\(id)")

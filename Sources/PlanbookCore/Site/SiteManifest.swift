@@ -76,6 +76,12 @@ public struct SiteManifest: Sendable, Equatable {
     /// What in `tree` (the site this manifest describes) Planbook did not write: entries of any type the manifest
     /// does not list (a folder counts as listed when it holds a listed file), and listed files that were changed
     /// since — edited, or replaced by a link, a folder or anything else.
+    /// The files this manifest lists that `tree` no longer holds (a page deleted from the published site), sorted.
+    func missing(in tree: FolderTree) -> [String] {
+        let present = Set(tree.entries().map { $0.path })
+        return paths.filter { !present.contains($0) }.sorted()
+    }
+
     func survey(_ tree: FolderTree) -> (foreign: [(path: String, kind: FolderTree.Kind)], changed: [String]) {
         var foreign: [(String, FolderTree.Kind)] = []
         var changed: [String] = []

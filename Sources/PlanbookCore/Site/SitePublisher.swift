@@ -8,7 +8,7 @@ import Darwin
 
 /// Writes a finished site to the output folder all at once, and only ever deletes what Planbook wrote.
 ///
-/// The new site is written to a hidden folder beside the output, `.NAME.planbook-new-PID`, and swapped with the
+/// The new site is written to a hidden folder beside the output, `.NAME.planbook-new-PID-N`, and swapped with the
 /// output in one system call (`renameat2(RENAME_EXCHANGE)`; where the file system has no exchange, two renames, and
 /// the next build puts the old site back if it was killed between them). So a reader, a failed build or a killed one
 /// sees the whole old site or the whole new one, never a mix and never none. The previous site is then removed as
@@ -58,8 +58,11 @@ public enum SitePublisher {
             throw BuildFailure([refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)])
         }
         // The survey found every file of the published site holding the bytes its manifest lists, and nothing else:
-        // when that manifest is this one, the site already holds every byte of this build, so nothing is written.
-        if exists && foreign.isEmpty && changed.isEmpty && published == manifest {
+        // when that manifest is this one and no file of it is gone, the site already holds every byte of this build,
+        // so nothing is written.
+        if exists && foreign.isEmpty && changed.isEmpty && published == manifest
+            && published.missing(in: tree).isEmpty
+        {
             return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
         }
         // Files whose bytes the published site holds unchanged are linked into the new site instead of written.
@@ -67,7 +70,7 @@ public enum SitePublisher {
         let unchanged = Set(manifest.paths.filter {
             published.hashes[$0] == manifest.hashes[$0] && !changedPaths.contains($0)
         })
-        let staging = SiteLeftovers.staging(for: output)
+        let (staging, retired) = SiteLeftovers.scratch(for: output)
         do {
             try write(
                 files + [(SiteManifest.name, Data(manifest.text.utf8))], into: staging,
@@ -77,14 +80,14 @@ public enum SitePublisher {
                                    from: tree, into: staging, written: manifest)
                 notes += changed.filter { manifest.hashes[$0] != nil }.map { "replaced \($0), which had been changed since Planbook wrote it" }
             }
-            try swap(staging, into: output, exists: exists)
+            try swap(staging, into: output, exists: exists, retiring: retired)
         } catch {
             FolderTree(root: staging).removeAll()
             let reason = (error as? POSIXError)?.code == .ENOSPC || (error as NSError).code == NSFileWriteOutOfSpaceError
                 ? "there isn't enough space on the disk" : error.localizedDescription
             throw failure(displayPath, "could not write the site (\(reason))")
         }
-        if exists, let note = SiteLeftovers.removeRetired(SiteLeftovers.retired(for: output), live: output) {
+        if exists, let note = SiteLeftovers.removeRetired(retired, live: output) {
             notes.append(note)
         }
         return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
@@ -216,9 +219,8 @@ public enum SitePublisher {
 
     /// Puts `staging` in the place of `output`: one exchange, or where the file system has none, the old site moved
     /// aside and the new one moved in (a killed build in between is mended by the next, see `SiteLeftovers`).
-    /// Afterwards the previous site is at `SiteLeftovers.retired(for:)`.
-    private static func swap(_ staging: URL, into output: URL, exists: Bool) throws {
-        let retired = SiteLeftovers.retired(for: output)
+    /// Afterwards the previous site is at `retired`.
+    private static func swap(_ staging: URL, into output: URL, exists: Bool, retiring retired: URL) throws {
         guard exists else {
             guard rename(staging.path, output.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             return
