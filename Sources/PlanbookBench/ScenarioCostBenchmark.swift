@@ -3,7 +3,8 @@ import PlanbookCore
 
 /// What a scenario adds to `planbook build` of a copy of `Reports/`, measured side by side: the study without its
 /// scenarios, with them, and with scenarios whose parameters are new each round (their programs cached, their runs
-/// and drawings not), all after a warm-up that fills the cache.
+/// and drawings not), all after a warm-up that fills the cache. Each round edits the prose of every copy's index, so
+/// that every build renders and publishes (a build with nothing changed does nothing, with or without scenarios).
 enum ScenarioCostBenchmark {
     struct Times {
         var scenarios: Int
@@ -24,10 +25,17 @@ enum ScenarioCostBenchmark {
         }
         let index = try String(contentsOf: reports.appendingPathComponent("index.md"), encoding: .utf8)
         let declared = scenarioLines(index)
-        try withoutScenarios(index).write(
-            to: studies[0].appendingPathComponent("Reports/index.md"), atomically: true,
-            encoding: .utf8)
         var round = 0
+        /// This round's sentence, at the end of an index.
+        func edited(_ text: String) -> String { text + "\nA sentence added in round \(round).\n" }
+        func writeWithout() throws {
+            try edited(withoutScenarios(index)).write(
+                to: studies[0].appendingPathComponent("Reports/index.md"), atomically: true, encoding: .utf8)
+        }
+        func writeCached() throws {
+            try edited(index).write(
+                to: studies[1].appendingPathComponent("Reports/index.md"), atomically: true, encoding: .utf8)
+        }
         func writeFresh() throws {
             // The same three kinds of scenario, each with values no round used before.
             let fresh = """
@@ -36,10 +44,10 @@ enum ScenarioCostBenchmark {
                   context-fresh: { sequenceLength: \(2_000 + 8 * round) }
                   batch-fresh: { batch: \(512 + 16 * round) }
                 """
-            try withoutScenarios(index).replacingOccurrences(
+            try edited(withoutScenarios(index).replacingOccurrences(
                 of: "\n---\n", with: "\n\(fresh)\n---\n", options: [],
                 range: nil
-            )
+            ))
             .write(to: studies[2].appendingPathComponent("Reports/index.md"), atomically: true, encoding: .utf8)
         }
         try writeFresh()
@@ -49,11 +57,19 @@ enum ScenarioCostBenchmark {
             options.cache = cache
             _ = try SiteBuild(options: options).run()
         }
+        try writeWithout()
+        try writeCached()
         let cases: [SideBySide.Case] = [
-            .init(name: "without scenarios") { try build(studies[0]) },
-            .init(name: "with them, cached") { try build(studies[1]) },
-            .init(name: "with new ones") {
+            .init(name: "without scenarios") {
                 round += 1
+                try writeWithout()
+                try build(studies[0])
+            },
+            .init(name: "with them, cached") {
+                try writeCached()
+                try build(studies[1])
+            },
+            .init(name: "with new ones") {
                 try writeFresh()
                 try build(studies[2])
             },

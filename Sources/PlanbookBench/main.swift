@@ -114,9 +114,9 @@ if runs("scenarios") {
     let scenarioCost = try ScenarioCostBenchmark.run(
         reports: root.appendingPathComponent("Reports"), rounds: scenarioRounds)
     let perScenario = Double(scenarioCost.scenarios)
-    print("Scenarios: planbook build of a copy of Reports/ with its \(scenarioCost.scenarios) scenarios "
-        + "(\(scenarioRounds) rounds, interleaved)")
-    report("  without the scenarios (no change)", formatSeconds(median(scenarioCost.without)))
+    print("Scenarios: planbook build of a copy of Reports/ with its \(scenarioCost.scenarios) scenarios after a prose "
+        + "edit of its index (\(scenarioRounds) rounds, interleaved)")
+    report("  without the scenarios", formatSeconds(median(scenarioCost.without)))
     report("  with them, runs and drawings cached", formatSeconds(median(scenarioCost.cached)))
     report("  with new ones each round (programs cached)", formatSeconds(median(scenarioCost.fresh)))
     report("  cost per added scenario, cached",

@@ -29,6 +29,12 @@ import PlanbookCore
         let html = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
         #expect(html.contains("<h1 class=\"pb-title\">Hello</h1>"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/index/figure-1.svg").path))
+        // Again, with nothing changed: nothing to do, said so, and said so in the JSON result.
+        let again = try planbook(["build"], in: root)
+        #expect(again.status == .exited(0))
+        #expect(again.out.contains("Up to date: nothing changed since the last build of 1 page(s) (checked in "))
+        let json = try planbook(["build", "--json"], in: root)
+        #expect(json.out.contains("\"upToDate\" : true"))
     }
 
     @Test func errorsUseTheCompilerFormatAndExitNonZero() throws {

@@ -78,9 +78,12 @@ import Testing
         defer { study.remove() }
         var summary = try study.build()
         #expect((summary.compiled, summary.ran) == (2, 2))
-        // Nothing changed: nothing compiles, nothing runs.
+        // Nothing changed: nothing compiles, nothing runs — the site is up to date.
         summary = try study.build()
-        #expect((summary.compiled, summary.ran) == (0, 0))
+        #expect(summary.upToDate && (summary.compiled, summary.ran) == (0, 0))
+        // Into another folder (which the last build's stamp does not vouch for): built, from the cache.
+        summary = try study.build(output: "other")
+        #expect(!summary.upToDate && (summary.compiled, summary.ran) == (0, 0))
         #expect(summary.explanations.map(\.explanation) == [
             "reused: program, toolchain and parameters unchanged", "reused: program, toolchain and parameters unchanged",
         ])
