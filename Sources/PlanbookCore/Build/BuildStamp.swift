@@ -100,18 +100,35 @@ struct BuildStamp: Codable, Equatable {
                 continue
             }
             switch info.st_mode & S_IFMT {
-            case S_IFREG:
-                #if os(macOS)
-                let modified = info.st_mtimespec
-                #else
-                let modified = info.st_mtim
-                #endif
-                lines.append("\(path) \(info.st_size) \(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec)")
-            case S_IFDIR: lines.append("\(path)/")
             case S_IFLNK: lines.append("\(path) -> \((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "")")
-            default: lines.append("\(path) \(info.st_mode & S_IFMT)")
+            default: lines.append(entry(path, info))
             }
         }
         return lines.sorted()
+    }
+
+    /// The listing's line for the entry at `path` with status `info`: a regular file's size, inode and modification
+    /// time to the nanosecond, a folder's mark, another entry's type.
+    static func entry(_ path: String, _ info: stat) -> String {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            #if os(macOS)
+            let modified = info.st_mtimespec
+            #else
+            let modified = info.st_mtim
+            #endif
+            return "\(path) \(info.st_size) \(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec)"
+        case S_IFDIR: return "\(path)/"
+        default: return "\(path) \(info.st_mode & S_IFMT)"
+        }
+    }
+
+    /// The entries of the output folder `options` name as the last publish into it left them (whatever that build
+    /// was made from): a file among them is as Planbook wrote it, so the publisher need not read it to know.
+    static func publishedEntries(_ options: BuildOptions) -> Set<String> {
+        guard options.useCache, let data = FileManager.default.contents(atPath: file(options).path),
+            let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data), stamp.format == currentFormat
+        else { return [] }
+        return Set(stamp.output)
     }
 }

@@ -73,20 +73,28 @@ public struct SiteManifest: Sendable, Equatable {
         tree.contents(of: name).map { SiteManifest(text: String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// What in `tree` (the site this manifest describes) Planbook did not write: entries of any type the manifest
-    /// does not list (a folder counts as listed when it holds a listed file), and listed files that were changed
-    /// since — edited, or replaced by a link, a folder or anything else.
     /// The files this manifest lists that `tree` no longer holds (a page deleted from the published site), sorted.
     func missing(in tree: FolderTree) -> [String] {
         let present = Set(tree.entries().map { $0.path })
         return paths.filter { !present.contains($0) }.sorted()
     }
 
-    func survey(_ tree: FolderTree) -> (foreign: [(path: String, kind: FolderTree.Kind)], changed: [String]) {
+    /// What in `tree` (the site this manifest describes) Planbook did not write: entries of any type the manifest
+    /// does not list (a folder counts as listed when it holds a listed file), and listed files that were changed
+    /// since — edited, or replaced by a link, a folder or anything else. A file whose entry (`BuildStamp.entry`:
+    /// size, inode, modification time) is among `unchangedEntries` — as the last publish left it — is not read.
+    func survey(
+        _ tree: FolderTree, unchangedEntries: Set<String> = []
+    ) -> (foreign: [(path: String, kind: FolderTree.Kind)], changed: [String]) {
         var foreign: [(String, FolderTree.Kind)] = []
         var changed: [String] = []
         for (path, kind) in tree.entries() where path != Self.name {
             if hashes[path] != nil {
+                if kind == .file, !unchangedEntries.isEmpty, let status = tree.status(of: path),
+                    unchangedEntries.contains(BuildStamp.entry(path, status))
+                {
+                    continue
+                }
                 if kind != .file || !(tree.contents(of: path).map { matches(path, $0) } ?? false) {
                     changed.append(path)
                 }

@@ -25,11 +25,13 @@ public enum SitePublisher {
 
     /// Publishes `files` (paths relative to the site root, in a stable order) to `output`, which the user named
     /// `displayPath`. `protected` folders (the project, its reports and templates) may be neither the output nor
-    /// inside it. Returns warnings (what `force` replaced, what had to be kept beside the site).
+    /// inside it. A file of the published site whose entry is among `unchangedEntries` (`BuildStamp.publishedEntries`)
+    /// is taken to hold what the last publish wrote without being read. Returns warnings (what `force` replaced, what
+    /// had to be kept beside the site).
     @discardableResult
     public static func publish(
         _ files: [(path: String, contents: Data)], to output: URL, displayPath: String, force: Bool,
-        protected: [URL] = []
+        protected: [URL] = [], unchangedEntries: Set<String> = []
     ) throws(BuildFailure) -> [Diagnostic] {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         try refuseDangerous(output, displayPath: displayPath, protected: protected)
@@ -53,7 +55,7 @@ public enum SitePublisher {
         let manifest = SiteManifest(files: files)
         let tree = FolderTree(root: output)
         let published = exists ? (SiteManifest.read(tree) ?? SiteManifest(text: "")) : SiteManifest(text: "")
-        let (foreign, changed) = exists ? published.survey(tree) : ([], [])
+        let (foreign, changed) = exists ? published.survey(tree, unchangedEntries: unchangedEntries) : ([], [])
         if (!foreign.isEmpty || !changed.isEmpty) && !force {
             throw BuildFailure([refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)])
         }
@@ -110,7 +112,9 @@ public enum SitePublisher {
     /// The problems that keep a site from being published to `output`, found before anything is built: a dangerous
     /// folder, a file in the way, or (without `force`) entries the manifest does not list and listed files changed
     /// since Planbook wrote them. `publish` checks the same again, under the lock, when it writes.
-    public static func preflight(_ output: URL, displayPath: String, force: Bool, protected: [URL]) -> [Diagnostic] {
+    public static func preflight(
+        _ output: URL, displayPath: String, force: Bool, protected: [URL], unchangedEntries: Set<String> = []
+    ) -> [Diagnostic] {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         do {
             try refuseDangerous(output, displayPath: displayPath, protected: protected)
@@ -124,7 +128,8 @@ public enum SitePublisher {
         }
         guard !force else { return [] }
         let tree = FolderTree(root: output)
-        let (foreign, changed) = (SiteManifest.read(tree) ?? SiteManifest(text: "")).survey(tree)
+        let (foreign, changed) = (SiteManifest.read(tree) ?? SiteManifest(text: ""))
+            .survey(tree, unchangedEntries: unchangedEntries)
         guard !foreign.isEmpty || !changed.isEmpty else { return [] }
         return [refusal(foreign: foreign.map(\.path), changed: changed, displayPath: displayPath)]
     }

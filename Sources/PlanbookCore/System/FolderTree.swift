@@ -69,6 +69,15 @@ struct FolderTree {
         return (UInt64(status.st_dev), UInt64(status.st_ino), UInt64(status.st_nlink))
     }
 
+    /// The status of the entry at `path` itself (a link's own, not its target's).
+    func status(of path: String) -> stat? {
+        guard let (folder, name) = openParent(of: path) else { return nil }
+        defer { close(folder) }
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return status
+    }
+
     /// Where the link at `path` points, if it is a link.
     func linkTarget(of path: String) -> String? {
         guard let (folder, name) = openParent(of: path) else { return nil }

@@ -150,6 +150,17 @@ import Testing
         #expect(log.filter { $0.contains("Drawing") } == ["Drawing 1 figure(s) with Graphviz"])
         #expect(log.filter { $0.contains("Running the plan blocks") }.count == 5)
         #expect(log.contains("[big] [1/1] Running the plan blocks of Reports/index.md"))
+        // With everything cached (a first build filled the cache; the second goes to another folder, so that it is
+        // not simply up to date), nothing is said to run or be drawn, as nothing is.
+        _ = try build(study)
+        lines.withLock { $0 = [] }
+        var options = study.options
+        options.output = "other"
+        options.progress = progress
+        let cached = try SiteBuild(options: options).run()
+        #expect(!cached.upToDate && cached.ran == 0)
+        let cachedLog = lines.withLock { $0 }
+        #expect(!cachedLog.contains { $0.contains("Running the plan blocks") || $0.contains("Drawing") }, "\(cachedLog)")
     }
 
     @Test func twoBuildsWithScenariosAreByteIdentical() throws {

@@ -25,7 +25,7 @@ struct CheckStep: BuildStep {
             study.problems += SitePublisher.recover(options.url(options.output), displayPath: options.output)
             study.problems += SitePublisher.preflight(
                 options.url(options.output), displayPath: options.output, force: options.force,
-                protected: EmitStep.protected(options))
+                protected: EmitStep.protected(options), unchangedEntries: BuildStamp.publishedEntries(options))
         }
     }
 

@@ -31,10 +31,13 @@ struct DrawStep: BuildStep {
         for (job, key) in zip(jobs, keys) where study.layouts[key] == nil && queued.insert(key).inserted {
             pending.append((job.1, job.2, key))
         }
-        if !pending.isEmpty { options.progress.report("Drawing \(pending.count) figure(s) with Graphviz") }
         let cache = options.planCache
-        let results = pending.concurrentMap { path, figure, key in
-            Self.draw(figure, key: key, file: path, cache: cache, options: options)
+        // The cache holds only drawings that passed the sanitizer (see `draw`): a hit needs no second check.
+        let cached = pending.concurrentMap { options.useCache ? cache.svg($0.key) : nil }
+        let drawn = cached.filter { $0 == nil }.count
+        if drawn > 0 { options.progress.report("Drawing \(drawn) figure(s) with Graphviz") }
+        let results = zip(pending, cached).map { ($0.0, $0.1, $0.2, $1) }.concurrentMap { path, figure, key, svg in
+            svg.map { .success($0) } ?? Self.draw(figure, key: key, file: path, cache: cache, options: options)
         }
         var failed: Set<String> = []
         for (job, result) in zip(pending, results) {
@@ -69,8 +72,6 @@ struct DrawStep: BuildStep {
         _ figure: DotFigure, key: String, file: String, cache: PlanCache, options: BuildOptions
     ) -> Result<String, Diagnostic> {
         if let refusal = figure.sizeRefusal(file: file) { return .failure(refusal) }
-        // The cache holds only drawings that passed the sanitizer (see below): a hit needs no second check.
-        if options.useCache, let svg = cache.svg(key) { return .success(svg) }
         let result = Result { () throws(GraphvizError) in
             try Graphviz.svg(
                 fromDOT: figure.dot, engine: figure.engine, timeout: options.layoutTimeout,

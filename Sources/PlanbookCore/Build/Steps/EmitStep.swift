@@ -24,7 +24,8 @@ struct EmitStep: BuildStep {
                     generated: study.generatedPages)
                 study.problems += try SitePublisher.publish(
                     emitter.files(site), to: options.url(options.output), displayPath: options.output,
-                    force: options.force, protected: Self.protected(options))
+                    force: options.force, protected: Self.protected(options),
+                    unchangedEntries: BuildStamp.publishedEntries(options))
             }
         } catch {
             study.problems += error.diagnostics

@@ -16,11 +16,12 @@ struct RunStep: BuildStep {
         configured.memoryLimit = options.memoryLimit
         let settings = configured
         let allowScripts = options.allowScripts
-        let total = study.pages.filter { !$0.outline.cells.isEmpty }.count
+        // Only the reports whose outputs are not cached run, and only they are said to.
+        let total = study.pages.filter(\.runs).count
         let counter = Mutex(0)
         let jobs = study.pages.map { ($0, study.parameters(of: $0)) }
         let results = jobs.concurrentMap { page, parameters -> (StudyPage, [Diagnostic]) in
-            guard !page.outline.cells.isEmpty else { return (page, []) }
+            guard page.runs else { return (page, []) }
             let position = counter.withLock { value -> Int in
                 value += 1
                 return value
@@ -42,7 +43,7 @@ struct RunStep: BuildStep {
         allowScripts: Bool
     ) -> (StudyPage, [Diagnostic]) {
         var page = page
-        guard page.outputs == nil, let executable = page.executable, let program = page.program, let key = page.runKey
+        guard page.runs, let executable = page.executable, let program = page.program, let key = page.runKey
         else { return (page, []) }
         let (outputs, problems) = Notebook.run(
             executable, parameters: parameters, key: key, program: program, report: page.report, settings: settings)
@@ -72,4 +73,9 @@ struct RunStep: BuildStep {
                     + (read.isEmpty ? "none" : read.sorted().map { "`\($0)`" }.joined(separator: ", ")))
         }
     }
+}
+
+extension StudyPage {
+    /// Whether the run step runs its program: it has plan code, a compiled program and no outputs from the cache.
+    var runs: Bool { !outline.cells.isEmpty && outputs == nil && executable != nil && program != nil && runKey != nil }
 }
