@@ -5,8 +5,11 @@ import PlanRecord
 /// each take the `Study` and hand it on.
 ///
 /// load → check (static problems, before anything compiles) → program → compile → run → math (KaTeX, once for every
-/// formula) → draw → references → ledger → compare (with `--compare-to`) → render → scenarios (each a copy of the
-/// study through compile … render) → site pages (the scenario matrix, "What changed") → emit. Every problem of every
+/// formula) → scenario (a copy of the study per scenario, its cached programs run with the scenario's parameters) →
+/// draw (the study's figures and its copies', together) → references → ledger → compare (with `--compare-to`) →
+/// render → scenario pages (each copy numbered, listed and rendered) → site pages (the scenario matrix, "What
+/// changed") → emit. A build whose inputs and site are as the last build left them does nothing (`BuildStamp`).
+/// Every problem of every
 /// report is collected and listed file by file and line by line; a step after which the study has an error stops the
 /// build, so nothing is written unless every step succeeded, and then the site is swapped in at once (see
 /// `SitePublisher`).
@@ -17,8 +20,8 @@ public struct SiteBuild: Sendable {
 
     /// The steps, in order. `check` ends the build on a static problem before any program is compiled.
     static let steps: [any BuildStep] = [
-        LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), MathStep(), DrawStep(), ReferenceStep(),
-        LedgerStep(), CompareStep(), RenderStep(), ScenarioStep(), SitePagesStep(), EmitStep(),
+        LoadStep(), CheckStep(), ProgramStep(), CompileStep(), RunStep(), MathStep(), ScenarioStep(), DrawStep(),
+        ReferenceStep(), LedgerStep(), CompareStep(), RenderStep(), ScenarioPagesStep(), SitePagesStep(), EmitStep(),
     ]
 
     /// Runs every step; throws every problem found.

@@ -30,7 +30,10 @@ public struct Study: Sendable {
     public var mathAssets: MathAssets?
     /// The scenario this study is built as (a copy made by the scenario step), nil for the study itself.
     public var scenario: Scenario?
-    /// The study under each of its scenarios, once the scenario step built them.
+    /// The study's copies under its scenarios, between the scenario step (which runs them) and the scenario pages
+    /// step (which renders them and makes them `scenarioSites`); the draw step draws them with the study.
+    var scenarioCopies: [ScenarioCopy] = []
+    /// The study under each of its scenarios, once the scenario pages step built them.
     public var scenarioSites: [ScenarioSite] = []
     /// What changed since the build `--compare-to` names, once the compare step compared them.
     public var comparison: LedgerComparison?

@@ -97,6 +97,15 @@ public enum Graphviz {
         }
         guard let context = gvContext() else { return nil }
         let warmUp = "digraph { subgraph cluster_a { label=\"A\"; a; } a -> b [label=\"x\"]; }"
+        // The child's reader, once here: the Swift it runs (its statics' one-time set-up, the generic metadata of its
+        // dictionary and arrays) is then made before any fork. A child that had to make them itself would wait on
+        // the runtime's locks — forever, when another thread of Planbook held one at the moment it forked.
+        warmUp.withCString { text in
+            ChildReader.text = text
+            ChildReader.offset = 0
+            if let graph = agread(nil, &ChildReader.discipline) { agclose(graph) }
+        }
+        ChildReader.reset()
         if let graph = agmemread(warmUp) {
             if gvLayout(context, graph, "dot") == 0 {
                 var data: UnsafeMutablePointer<CChar>?
@@ -191,6 +200,16 @@ public enum Graphviz {
         nonisolated(unsafe) static var ids: [String: IDTYPE] = [:]
         nonisolated(unsafe) static var names: [UnsafeMutablePointer<CChar>?] = []
         nonisolated(unsafe) static var nextAnonymous: IDTYPE = 1
+
+        /// Forgets every name read (the parent's warm-up read leaves none behind for its children).
+        static func reset() {
+            for name in names { free(name) }
+            names = []
+            ids = [:]
+            nextAnonymous = 1
+            text = nil
+            offset = 0
+        }
 
         nonisolated(unsafe) static var idDiscipline = Agiddisc_t(
             open: { graph, _ in UnsafeMutableRawPointer(graph) },

@@ -7,50 +7,81 @@
 /// first figure. `planbook diff`, which compares numbers, draws nothing.
 struct DrawStep: BuildStep {
     func run(_ study: inout Study) {
-        let numbered = study.pages.count > 1
-        for index in study.pages.indices {
-            study.pages[index].items = PageItems(
-                study.pages[index].outline, outputs: study.pages[index].outputs, page: numbered ? index + 1 : nil)
+        // The study's scenario copies (`ScenarioStep`) are drawn with it.
+        let copies = study.scenarioCopies.indices.filter { !study.scenarioCopies[$0].stopped }
+        var studies = [study] + copies.map { study.scenarioCopies[$0].study }
+        Self.draw(&studies)
+        var drawn = studies.removeFirst()
+        for (index, copy) in zip(copies, studies) { drawn.scenarioCopies[index].study = copy }
+        study = drawn
+    }
+
+    /// Numbers and draws the figures of several studies at once — the copies of a study under its scenarios — so
+    /// that all their layouts share the cores, and DOT equal in several of them is laid out once. A drawing is said
+    /// to be made, and its problem reported, by the first study that needs it; every study's `layouts` gains every
+    /// drawing made.
+    static func draw(_ studies: inout [Study]) {
+        var jobs: [(study: Int, page: Int, path: String, figure: DotFigure)] = []
+        for number in studies.indices {
+            let numbered = studies[number].pages.count > 1
+            for index in studies[number].pages.indices {
+                let page = studies[number].pages[index]
+                studies[number].pages[index].items = PageItems(
+                    page.outline, outputs: page.outputs, page: numbered ? index + 1 : nil)
+                guard studies[number].options.drawsFigures else { continue }
+                for figure in studies[number].pages[index].items?.figures ?? [] {
+                    jobs.append((number, index, page.report.path, figure))
+                }
+            }
         }
-        let jobs = study.pages.indices.flatMap { index in
-            (study.pages[index].items?.figures ?? []).map { (index, study.pages[index].report.path, $0) }
-        }
-        guard let (_, path, first) = jobs.first, study.options.drawsFigures else { return }
+        guard !jobs.isEmpty else { return }
         let font: PinnedFont
         switch PinnedFont.pinned {
         case .success(let pinned): font = pinned
         case .failure(let problem):
-            study.problems.append(first.diagnostic(for: problem, file: path))
+            for number in Set(jobs.map(\.study)) {
+                let job = jobs.first { $0.study == number }!
+                studies[number].problems.append(job.figure.diagnostic(for: problem, file: job.path))
+            }
             return
         }
-        let options = study.options
-        let keys = jobs.map { Self.key(of: $0.2, font: font) }
-        // Each distinct DOT not laid out yet in this build, once.
-        var pending: [(path: String, figure: DotFigure, key: String)] = []
+        let keys = jobs.map { Self.key(of: $0.figure, font: font) }
+        var layouts: [String: String] = [:]
+        for study in studies { layouts.merge(study.layouts) { kept, _ in kept } }
+        // Each distinct DOT not laid out yet in this build, once, for the first study that needs it.
+        var pending: [(study: Int, path: String, figure: DotFigure, key: String)] = []
         var queued: Set<String> = []
-        for (job, key) in zip(jobs, keys) where study.layouts[key] == nil && queued.insert(key).inserted {
-            pending.append((job.1, job.2, key))
+        for (job, key) in zip(jobs, keys) where layouts[key] == nil && queued.insert(key).inserted {
+            pending.append((job.study, job.path, job.figure, key))
         }
+        let options = studies[0].options
         let cache = options.planCache
         // The cache holds only drawings that passed the sanitizer (see `draw`): a hit needs no second check.
         let cached = pending.concurrentMap { options.useCache ? cache.svg($0.key) : nil }
-        let drawn = cached.filter { $0 == nil }.count
-        if drawn > 0 { options.progress.report("Drawing \(drawn) figure(s) with Graphviz") }
-        let results = zip(pending, cached).map { ($0.0, $0.1, $0.2, $1) }.concurrentMap { path, figure, key, svg in
-            svg.map { .success($0) } ?? Self.draw(figure, key: key, file: path, cache: cache, options: options)
+        for number in studies.indices {
+            let drawn = zip(pending, cached).filter { $0.0.study == number && $0.1 == nil }.count
+            if drawn > 0 { studies[number].options.progress.report("Drawing \(drawn) figure(s) with Graphviz") }
+        }
+        let work: [(figure: DotFigure, key: String, path: String, svg: String?)] = zip(pending, cached).map {
+            ($0.0.figure, $0.0.key, $0.0.path, $0.1)
+        }
+        let results: [Result<String, Diagnostic>] = work.concurrentMap { item in
+            if let svg = item.svg { return .success(svg) }
+            return Self.draw(item.figure, key: item.key, file: item.path, cache: cache, options: options)
         }
         var failed: Set<String> = []
         for (job, result) in zip(pending, results) {
             switch result {
-            case .success(let svg): study.layouts[job.key] = svg
+            case .success(let svg): layouts[job.key] = svg
             case .failure(let problem):
                 failed.insert(job.key)
-                study.problems.append(problem)
+                studies[job.study].problems.append(problem)
             }
         }
-        for ((index, _, figure), key) in zip(jobs, keys) where !failed.contains(key) {
-            study.pages[index].drawings[figure.name] = study.layouts[key]
+        for (job, key) in zip(jobs, keys) where !failed.contains(key) {
+            studies[job.study].pages[job.page].drawings[job.figure.name] = layouts[key]
         }
+        for number in studies.indices { studies[number].layouts = layouts }
     }
 
     /// The cache key of `figure`'s drawing.

@@ -1,49 +1,33 @@
-/// Builds the study under each scenario its index declares: the same reports, their cached programs run with the
-/// scenario's parameters (nothing is compiled again), drawn (layouts shared with the study's where the DOT is
-/// equal), numbered, rendered and listed in a ledger of their own — a full copy of the study for
-/// `site/scenarios/<name>/`.
+/// Starts the study under each scenario its index declares: a copy of the study per scenario, whose reports' cached
+/// programs run with the scenario's parameters (nothing is compiled again), side by side. The draw step then lays out
+/// the copies' figures with the study's (layouts shared where the DOT is equal), and `ScenarioPagesStep` numbers,
+/// renders and lists each copy in a ledger of its own — a full copy of the study for `site/scenarios/<name>/`.
 ///
 /// First, each scenario's settings are checked against the parameters the study's reports read: a parameter no
 /// report reads, or a value that does not fit the type the reports read it as, is an error at its line of the
 /// index's front matter, and no scenario is built.
 struct ScenarioStep: BuildStep {
-    /// The steps each scenario's copy goes through.
-    static let steps: [any BuildStep] = [
-        CompileStep(), RunStep(), MathStep(), DrawStep(), ReferenceStep(), LedgerStep(), RenderStep(),
-    ]
+    /// The steps each scenario's copy goes through here, before its figures are drawn.
+    static let steps: [any BuildStep] = [CompileStep(), RunStep(), MathStep()]
 
     func run(_ study: inout Study) {
         guard study.buildsScenarioCopies else { return }
         let scenarios = study.declaredScenarios
         study.problems += Self.problems(scenarios, study: study)
         guard !study.failed else { return }
-        for scenario in scenarios {
-            var copy = study.copy(as: scenario)
-            let progress = study.options.progress
+        let progress = study.options.progress
+        let original = study
+        study.scenarioCopies = scenarios.map { scenario in
+            var copy = original.copy(as: scenario)
             copy.options.progress = BuildProgress { progress.report("[\(scenario.name)] \($0)") }
-            for step in Self.steps {
-                step.run(&copy)
-                if copy.failed, step.stopsOnError { break }
-            }
-            // A warning the study itself gave (a `--param` no report reads) is not repeated for every scenario.
-            let own = Set(study.problems)
-            study.problems += copy.problems.filter { !own.contains($0) }.map { Self.placed($0, scenario: scenario) }
-            study.layouts.merge(copy.layouts) { kept, _ in kept }
-            study.scenarioSites.append(ScenarioSite(scenario: scenario, pages: copy.pages, ledger: copy.ledger))
-        }
+            return ScenarioCopy(scenario: scenario, study: copy)
+        }.concurrentMap { $0.through(Self.steps) }
     }
 
     func progress(_ study: Study) -> String? {
         guard study.buildsScenarioCopies else { return nil }
         let names = study.declaredScenarios.map(\.name)
         return "Building \(names.count) scenario(s): \(names.joined(separator: ", "))"
-    }
-
-    /// A scenario's problem, said to be the scenario's.
-    private static func placed(_ problem: Diagnostic, scenario: Scenario) -> Diagnostic {
-        var placed = problem
-        placed.message = "in scenario `\(scenario.name)`: \(problem.message)"
-        return placed
     }
 
     // MARK: - Checking the settings
@@ -99,6 +83,24 @@ struct ScenarioStep: BuildStep {
     }
 
     private static func article(_ type: String) -> String { type == "Int" ? "an" : "a" }
+}
+
+/// A scenario's copy of the study on its way through the steps, and whether a step stopped it.
+struct ScenarioCopy: Sendable {
+    var scenario: Scenario
+    var study: Study
+    var stopped = false
+
+    /// The copy after `steps`, unless it is stopped: a step that stops on an error, after which the copy has one,
+    /// stops it.
+    func through(_ steps: [any BuildStep]) -> ScenarioCopy {
+        var copy = self
+        for step in steps where !copy.stopped {
+            step.run(&copy.study)
+            if copy.study.failed, step.stopsOnError { copy.stopped = true }
+        }
+        return copy
+    }
 }
 
 /// The study under one of its scenarios: its pages, run with the scenario's parameters, and their ledger.
