@@ -103,7 +103,8 @@ bench: deps
 	$(SWIFT) build -c release --product PlanKit
 	$(SWIFT) build -c release --product planbook
 	$(SWIFT) build -c release --product PlanbookBench
-	.build/release/PlanbookBench
+	@# A line at a time (stdbuf), also into a file: what was measured before a failure is not lost.
+	stdbuf -oL .build/release/PlanbookBench
 
 ## bench-peer: Planbook and Jupyter Book 1.x (in a virtual environment under .build/peer/, from PyPI) building
 ## equivalent studies (Scripts/peer/gen.py writes Jupyter Book's), side by side in one run, with their ratios.

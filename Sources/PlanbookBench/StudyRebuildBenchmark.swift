@@ -145,7 +145,9 @@ enum StudyRebuildBenchmark {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".md") }.sorted()
         for name in names {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            var text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            // Scenarios are the study's, declared in its one index: a copy of the index declares none.
+            if name == "index.md" { text = ScenarioCostBenchmark.withoutScenarios(text) }
             for copy in 2...(count + 1) {
                 let copied = commentingPlanBlocks(text, "// copy \(copy)")
                 let file = folder.appendingPathComponent("\(name.dropLast(3))-copy-\(copy).md")

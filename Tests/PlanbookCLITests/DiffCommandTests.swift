@@ -94,7 +94,8 @@ import Testing
         let text = try repository.planbook(["diff", "-q"])
         #expect(text.status == .exited(0))
         #expect(text.out.contains("VERDICTS THAT FLIPPED (1)"))
-        #expect(text.out.contains("!! Test study · “TPOT”: holds → DOES NOT HOLD (computed 10.2 ms → 12.8 ms)"))
+        // In the card's words: outside its tolerance, and no bound, the paper's value is "not reproduced".
+        #expect(text.out.contains("!! Test study · “TPOT”: holds → NOT REPRODUCED (computed 10.2 ms → 12.8 ms)"))
         // Flipped verdicts come before the pages.
         let flipAt = try #require(text.out.range(of: "VERDICTS THAT FLIPPED"))
         let pageAt = try #require(text.out.range(of: "Test study (index)"))
@@ -127,10 +128,15 @@ import Testing
         #expect((kv["new"] as? [String: Any])?["unit"] as? String == "B")
         #expect(abs((kv["ratio"] as? Double ?? 0) - 1.25) < 1e-12)
         #expect(kv["section"] as? String == "Memory")
+        // A table cell's table (its id: the block's, `setup`), row and column, apart.
+        #expect(kv["table"] as? String == "tbl-setup" && kv["row"] as? String == "KV cache")
+        #expect(kv["column"] as? String == "per GPU")
         let flipped = try #require(report["flipped"] as? [[String: Any]])
         #expect(flipped.count == 1)
         #expect((flipped.first?["old"] as? [String: Any])?["holds"] as? Bool == true)
         #expect((flipped.first?["new"] as? [String: Any])?["holds"] as? Bool == false)
+        #expect((flipped.first?["old"] as? [String: Any])?["verdict"] as? String == "holds")
+        #expect((flipped.first?["new"] as? [String: Any])?["verdict"] as? String == "not reproduced")
         #expect((report["counts"] as? [String: Any])?["unchanged"] as? Int == 2)
 
         let all = try parse(try repository.planbook(["diff", "-q", "--json", "--all"]).out).numbers
@@ -143,7 +149,7 @@ import Testing
         // the columns of its header.
         #expect(rows.count == 3 + 8)
         for row in rows { #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 7) }
-        #expect(markdown.out.contains("| TPOT | Test study | holds | **does not hold** | 10.2 ms → 12.8 ms |"))
+        #expect(markdown.out.contains("| TPOT | Test study | holds | **not reproduced** | 10.2 ms → 12.8 ms |"))
         #expect(
             markdown.out.contains(
                 "| § Memory · Table 1 “Memory”, row “KV cache”, column “per GPU” | 25.6 GB | 32.0 GB | 1.25× | +25.0 % |"

@@ -29,6 +29,10 @@ enum ChangeFormat {
         }
     }
 
+    /// A claim's verdict as its card says it ("holds", "not reproduced", "cannot hold", …; a ledger written before
+    /// verdicts were kept says only whether it holds), "—" for no claim.
+    static func verdict(_ entry: LedgerEntry?) -> String { entry?.verdict ?? verdict(entry?.holds) }
+
     /// A flipped claim's label (its key without " — computed").
     static func claimLabel(_ entry: LedgerEntry) -> String {
         entry.key.hasSuffix(" — computed") ? String(entry.key.dropLast(" — computed".count)) : entry.key

@@ -3,13 +3,15 @@ import Foundation
 extension LedgerComparison {
     /// The comparison as JSON, for scripts: both builds' names, the tolerance, the counts, the flipped verdicts and
     /// page by page every number that differs (and with `all`, every number), each with its kind, key, section,
-    /// place, old and new value, unit and text, ratio and relative change.
+    /// place (and for a table cell its table, row and column apart), old and new value, unit, text and for a claim
+    /// its verdict in the card's words, ratio and relative change.
     public func json(all: Bool = false) -> Data {
         struct Value: Encodable {
             var value: Double
             var unit: String
             var text: String
             var holds: Bool?
+            var verdict: String?
         }
         struct Number: Encodable {
             var status: String
@@ -18,6 +20,9 @@ extension LedgerComparison {
             var section: String
             var occurrence: Int
             var place: String
+            var table: String?
+            var row: String?
+            var column: String?
             var anchor: String
             var old: Value?
             var new: Value?
@@ -46,13 +51,16 @@ extension LedgerComparison {
             var pages: [Page]
         }
         func value(_ entry: LedgerEntry?) -> Value? {
-            entry.map { Value(value: $0.number.value, unit: $0.number.unit, text: $0.text, holds: $0.holds) }
+            entry.map {
+                Value(value: $0.number.value, unit: $0.number.unit, text: $0.text, holds: $0.holds, verdict: $0.verdict)
+            }
         }
         func number(_ change: Change) -> Number {
             let entry = change.entry
             return Number(
                 status: change.status.rawValue, kind: entry.kind.rawValue, key: entry.key, section: entry.section,
-                occurrence: entry.occurrence, place: entry.place, anchor: entry.anchor, old: value(change.old),
+                occurrence: entry.occurrence, place: entry.place, table: entry.table, row: entry.row,
+                column: entry.column, anchor: entry.anchor, old: value(change.old),
                 new: value(change.new), ratio: change.ratio, relativeChange: change.relativeChange,
                 verdictFlipped: change.flipped)
         }

@@ -17,8 +17,8 @@ extension LedgerComparison {
                 lines.append(
                     loud(
                         "  !! \(new.title(of: flip.entry.page)) · “\(ChangeFormat.claimLabel(flip.entry))”: "
-                            + "\(ChangeFormat.verdict(flip.old?.holds)) → "
-                            + "\(ChangeFormat.verdict(flip.new?.holds).uppercased()) "
+                            + "\(ChangeFormat.verdict(flip.old)) → "
+                            + "\(ChangeFormat.verdict(flip.new).uppercased()) "
                             + "(computed \(flip.old?.text ?? "—") → \(flip.new?.text ?? "—"))"))
             }
         }
@@ -86,7 +86,7 @@ extension LedgerComparison {
             lines += flips.map { flip in
                 row([
                     ChangeFormat.claimLabel(flip.entry), new.title(of: flip.entry.page),
-                    ChangeFormat.verdict(flip.old?.holds), "**\(ChangeFormat.verdict(flip.new?.holds))**",
+                    ChangeFormat.verdict(flip.old), "**\(ChangeFormat.verdict(flip.new))**",
                     "\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")",
                 ])
             }

@@ -29,11 +29,13 @@ public struct LedgerComparison: Sendable {
         public var relativeChange: Double? { ratio.map { $0 - 1 } }
 
         /// Whether this is a claim's computed value whose verdict is not what it was (said once per claim, on its
-        /// computed value).
+        /// computed value): in the card's words, so that "not reproduced" → "cannot hold" is a flip although the
+        /// claim held in neither (whether it holds, where either ledger predates the words).
         public var flipped: Bool {
             guard let old, let new, let was = old.holds, let now = new.holds, new.key.hasSuffix(" — computed") else {
                 return false
             }
+            if let before = old.verdict, let after = new.verdict { return before != after }
             return was != now
         }
     }

@@ -82,6 +82,43 @@ import Testing
             ))
     }
 
+    /// A chart of three points: (1, batch), (2, batch + 100), (4, 1000). From batch 128 to 160 the first moves
+    /// 128 → 160 (1.25×, +25 %), the second 228 → 260 (260 / 228 = 1.14×, +14.0 %), the third not at all.
+    static func chartReport(batch: Int) -> String {
+        """
+        ---
+        title: Chart
+        params:
+          batch: \(batch)
+        ---
+
+        ## Sweep
+
+        ```swift plan
+        let batch = Double(param("batch", default: 1))
+        show(LineChart("Time against GPUs", x: Axis("GPUs"), y: Axis("Time"), series: [
+            ChartSeries("time", points: [(1.0, batch), (2.0, batch + 100), (4.0, 1000)])]))
+        ```
+        """
+    }
+
+    @Test func aChartsChangedPointsShareOneRowOfTheChangesPage() throws {
+        let study = try TemporaryStudy(reports: ["index.md": Self.chartReport(batch: 128)])
+        defer { study.remove() }
+        try build(study, output: "reviewed")
+        try study.write(Self.chartReport(batch: 160), to: "Reports/index.md")
+        let base = try Ledger(site: study.root.appendingPathComponent("reviewed"), displayPath: "reviewed")
+        try build(study, output: "site", compareTo: ComparisonBase(name: "v1", ledger: base))
+        let changes = try study.read("site/what-changed.html")
+        let rows = changes.components(separatedBy: "<details class=\"pb-chart-changes\">").dropFirst()
+        #expect(rows.count == 1)
+        let row = try #require(rows.first)
+        #expect(row.contains(": 2 points changed</summary>"))
+        #expect(row.components(separatedBy: "<li>").count - 1 == 2)
+        #expect(row.contains("</details></td><td>2 points</td><td>2 points</td><td>1.14× to 1.25×</td>"
+            + "<td>+14.0 % to +25.0 %</td>"))
+    }
+
     @Test func aBuildWithoutCompareToCarriesNoMarkAndNoChangesPage() throws {
         let study = try TemporaryStudy(reports: ["index.md": Self.report(batch: 128)])
         defer { study.remove() }

@@ -8,11 +8,13 @@ import Testing
 @Suite struct LedgerComparisonTests {
     private func entry(
         _ key: String, _ value: Double, _ text: String, kind: LedgerEntry.Kind = .inline, section: String = "Memory",
-        page: String = "index", unit: String = "s", holds: Bool? = nil
+        page: String = "index", unit: String = "s", holds: Bool? = nil, verdict: String? = nil
     ) -> LedgerEntry {
-        LedgerEntry(
+        var entry = LedgerEntry(
             page: page, kind: kind, key: key, section: section, number: PlanRecord.Number(value, unit: unit),
             text: text, holds: holds)
+        entry.verdict = verdict
+        return entry
     }
 
     private func compare(_ old: [LedgerEntry], _ new: [LedgerEntry], tolerance: Double = 0) -> LedgerComparison {
@@ -106,6 +108,17 @@ import Testing
             [entry("c — computed", 1, "1", kind: .claim, holds: true)],
             [entry("c — computed", 1, "1", kind: .claim, holds: false)])
         #expect(same.differences.isEmpty && !same.isEmpty)
+        // A verdict is compared in the card's words: from "not reproduced" to "cannot hold" (the paper's value now
+        // beyond a physical bound) is a flip, though the claim held in neither build.
+        let words = compare(
+            [entry("c — computed", 1, "1", kind: .claim, holds: false, verdict: "not reproduced")],
+            [entry("c — computed", 2, "2", kind: .claim, holds: false, verdict: "cannot hold")])
+        #expect(words.flips.count == 1)
+        #expect(words.text().contains("!! index · “c”: not reproduced → CANNOT HOLD (computed 1 → 2)"))
+        let kept = compare(
+            [entry("c — computed", 1, "1", kind: .claim, holds: false, verdict: "not reproduced")],
+            [entry("c — computed", 2, "2", kind: .claim, holds: false, verdict: "not reproduced")])
+        #expect(kept.flips.isEmpty)
     }
 
     @Test func markdownCellsEscapeTheirPipes() {

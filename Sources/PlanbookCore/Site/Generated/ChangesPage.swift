@@ -48,8 +48,8 @@ enum ChangesPage {
                         return [
                             link(ChangeFormat.claimLabel(flip.entry), flip, marks: marks, scope: scope),
                             HTML.escape(comparison.new.title(of: flip.entry.page)),
-                            HTML.escape(ChangeFormat.verdict(flip.old?.holds)),
-                            "<strong>\(HTML.escape(ChangeFormat.verdict(flip.new?.holds)))</strong>",
+                            HTML.escape(ChangeFormat.verdict(flip.old)),
+                            "<strong>\(HTML.escape(ChangeFormat.verdict(flip.new)))</strong>",
                             HTML.escape("\(flip.old?.text ?? "—") → \(flip.new?.text ?? "—")"),
                         ]
                     }, className: "pb-changes") + "</section>\n"
@@ -68,12 +68,16 @@ enum ChangesPage {
             if !changed.isEmpty {
                 html += CellOutputHTML.markupTable(
                     ["Where", "In \(comparison.oldName)", "Now", "Now / then", "Change"],
-                    changed.map { change in
-                        [
-                            link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope),
-                            HTML.escape(change.old?.text ?? "—"), HTML.escape(change.new?.text ?? "—"),
-                            HTML.escape(ChangeFormat.ratio(change)), HTML.escape(ChangeFormat.relative(change)),
-                        ]
+                    rows(changed).map { row in
+                        guard row.count > 1 else {
+                            let change = row[0]
+                            return [
+                                link(ChangeFormat.place(change.entry), change, marks: marks, scope: scope),
+                                HTML.escape(change.old?.text ?? "—"), HTML.escape(change.new?.text ?? "—"),
+                                HTML.escape(ChangeFormat.ratio(change)), HTML.escape(ChangeFormat.relative(change)),
+                            ]
+                        }
+                        return chartRow(row, marks: marks, scope: scope)
                     }, className: "pb-changes")
             }
             for (status, heading) in [
@@ -98,6 +102,56 @@ enum ChangesPage {
             html += "</section>\n"
         }
         return html
+    }
+
+    /// The changed numbers of a page as the rows of its table: one each, except a chart's points, which share one
+    /// row (a chart of hundreds of points would otherwise bury every other change), at the first one's place.
+    private static func rows(_ changed: [LedgerComparison.Change]) -> [[LedgerComparison.Change]] {
+        var rows: [[LedgerComparison.Change]] = []
+        var chartRows: [String: Int] = [:]
+        for change in changed {
+            guard change.entry.kind == .chartPoint, let chart = change.entry.table else {
+                rows.append([change])
+                continue
+            }
+            if let row = chartRows[chart] {
+                rows[row].append(change)
+            } else {
+                chartRows[chart] = rows.count
+                rows.append([change])
+            }
+        }
+        return rows
+    }
+
+    /// One row for the changed points of a chart: the chart and how many changed, each point (row, column, then →
+    /// now) in a fold, and the range of their ratios and changes.
+    private static func chartRow(
+        _ points: [LedgerComparison.Change], marks: ChangeMarks, scope: LinkScope
+    ) -> [String] {
+        let place = ChangeFormat.place(points[0].entry)
+        let chart = place.firstRange(of: ", row “").map { String(place[..<$0.lowerBound]) } ?? place
+        let list = points.map { point in
+            let row = point.entry.row.map { "“\($0)”" } ?? ""
+            let column = point.entry.column.map { "“\($0)”" } ?? ""
+            return "<li>\(HTML.escape([row, column].filter { !$0.isEmpty }.joined(separator: ", "))): "
+                + "\(HTML.escape(point.old?.text ?? "—")) → \(HTML.escape(point.new?.text ?? "—"))</li>"
+        }.joined(separator: "\n")
+        func range(_ values: [Double], _ shown: (Double) -> String) -> String {
+            guard let low = values.min(), let high = values.max() else { return "—" }
+            return low == high ? shown(low) : "\(shown(low)) to \(shown(high))"
+        }
+        let ratios = points.compactMap(\.ratio)
+        let relative = points.compactMap(\.relativeChange)
+        return [
+            "<details class=\"pb-chart-changes\"><summary>\(link(chart, points[0], marks: marks, scope: scope)): "
+                + "\(points.count) points changed</summary>\n<ul>\n\(list)\n</ul></details>",
+            "\(points.count) points", "\(points.count) points",
+            HTML.escape(range(ratios) { SIFormat.significant($0) + "×" }),
+            HTML.escape(range(relative) { value in
+                (value < 0 ? "−" : value > 0 ? "+" : "±") + SIFormat.significant(abs(value) * 100) + " %"
+            }),
+        ]
     }
 
     /// A link to where `change` is marked on its page.

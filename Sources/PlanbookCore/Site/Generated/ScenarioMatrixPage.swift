@@ -118,13 +118,14 @@ enum ScenarioMatrixPage {
                 ]
             }, rowHeaders: true)
         html += "<h2 id=\"\(scope.id("verdicts"))\">Verdicts that change with the scenario</h2>\n"
-        let changing = rows.filter { row in Set(row.values.map { $0?.holds }).count > 1 }
+        // A verdict changes when the card's words do ("not reproduced" in one scenario, "cannot hold" in another).
+        let changing = rows.filter { row in Set(row.values.map { $0.map(ChangeFormat.verdict) }).count > 1 }
         if changing.isEmpty {
             html += "<p>No claim's verdict changes from one scenario to another.</p>\n"
         } else {
             html +=
                 "<p>\(changing.count) claim\(changing.count == 1 ? "" : "s") of \(rows.filter(\.isClaim).count) "
-                + "\(changing.count == 1 ? "holds" : "hold") in some scenarios and not in others:</p>\n"
+                + "\(changing.count == 1 ? "has" : "have") another verdict in some scenarios than in others:</p>\n"
             html += CellOutputHTML.markupTable(
                 ["Claim"] + columns.map(\.name),
                 changing.map { row in

@@ -92,7 +92,10 @@ struct PlanCellPart: MarkdownPart {
             let flip = claimMarks["computed"].flatMap { mark -> String? in
                 guard mark.change.flipped else { return nil }
                 let base = marks?.base ?? "the other build"
-                return "Verdict flipped: it \(claim.holds ? "did not hold" : "held") in \(base)."
+                // In the card's words, as the flip was found ("not reproduced" → "cannot hold" is one).
+                let was = ChangeFormat.verdict(mark.change.old)
+                let said = was == "holds" ? "it held" : was == "does not hold" ? "it did not hold" : "it was “\(was)”"
+                return "Verdict flipped: \(said) in \(base)."
             }
             return CellOutputHTML.card(
                 claim, id: id, marked: { part, text in claimMarks[part].map { $0.html(text, scope: scope) } ?? text },
