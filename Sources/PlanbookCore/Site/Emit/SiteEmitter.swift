@@ -16,8 +16,14 @@ struct SiteContents {
     var generated: [RenderedPage] = []
 }
 
+/// One piece of a site folder its emitter makes: a page of the study or of a copy (`folder`), or a ledger.
+enum SiteEmitterJob: Sendable {
+    case page(RenderedPage, position: Int, of: [RenderedPage], folder: String)
+    case ledger(Ledger, folder: String)
+}
+
 /// A form of the rendered study written as files of a site folder: every page filled into the page template.
-protocol SiteEmitter {
+protocol SiteEmitter: Sendable {
     /// The files of the site, by path relative to its root, in a stable order.
     func files(_ site: SiteContents) -> [(path: String, contents: Data)]
 
@@ -32,21 +38,29 @@ protocol SiteEmitter {
 
 extension SiteEmitter {
     /// The pages of `site` and their downloads, each scenario's copy in its folder, Planbook's pages, and every ledger.
+    /// Every page and ledger is made side by side (the study's and each copy's), then listed in a stable order.
     func siteFiles(_ site: SiteContents) -> [(path: String, contents: Data)] {
-        var files: [(path: String, contents: Data)] = []
-        func add(_ pages: [RenderedPage], ledger: Ledger, folder: String) {
-            let prefix = folder.isEmpty ? "" : folder + "/"
-            let depth = folder.isEmpty ? 0 : folder.split(separator: "/").count
-            for (position, page) in pages.enumerated() {
-                let html = html(page, position: position, of: pages, depth: depth)
-                files.append((prefix + page.report.outputName, Data(html.utf8)))
-                files += page.downloads.map { (prefix + $0.path, Data($0.contents.utf8)) }
-                files += figureFiles(page, of: pages, depth: depth).map { (prefix + $0.path, $0.contents) }
-            }
-            files.append((prefix + Ledger.fileName, ledger.json))
+        var jobs: [SiteEmitterJob] = []
+        for (pages, ledger, folder) in [(site.pages, site.ledger, "")]
+            + site.scenarios.map({ ($0.pages, $0.ledger, $0.scenario.folder) })
+        {
+            jobs += pages.indices.map { SiteEmitterJob.page(pages[$0], position: $0, of: pages, folder: folder) }
+            jobs.append(.ledger(ledger, folder: folder))
         }
-        add(site.pages, ledger: site.ledger, folder: "")
-        for copy in site.scenarios { add(copy.pages, ledger: copy.ledger, folder: copy.scenario.folder) }
+        let made = jobs.concurrentMap { job -> [(path: String, contents: Data)] in
+            switch job {
+            case .page(let page, let position, let pages, let folder):
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                let depth = folder.isEmpty ? 0 : folder.split(separator: "/").count
+                let html = html(page, position: position, of: pages, depth: depth)
+                return [(prefix + page.report.outputName, Data(html.utf8))]
+                    + page.downloads.map { (prefix + $0.path, Data($0.contents.utf8)) }
+                    + figureFiles(page, of: pages, depth: depth).map { (prefix + $0.path, $0.contents) }
+            case .ledger(let ledger, let folder):
+                return [((folder.isEmpty ? "" : folder + "/") + Ledger.fileName, ledger.json)]
+            }
+        }
+        var files = made.flatMap { $0 }
         for page in site.generated {
             let depth = page.report.slug.split(separator: "/").count - 1
             files.append((page.report.outputName, Data(html(page, position: nil, of: site.pages, depth: depth).utf8)))
