@@ -24,8 +24,10 @@ struct PageAssembly {
     var math: [Int: String] = [:]
     /// The marks of numbers that changed since the build `--compare-to` names (nil: no marks).
     var marks: ChangeMarks?
-    /// Parts shown above the findings panel and the report's own text (the scenario switcher, the `--compare-to`
-    /// note): what a reader must know first — which scenario this page is, what moved since the build they read.
+    /// Parts shown above the findings panel (the `--compare-to` note: what moved since the build the reader read).
+    var opening: [any MarkdownPart] = []
+    /// Parts shown above the report's own text, below the findings (the scenario switcher: every claim's verdict
+    /// stays on the first screen).
     var top: [any MarkdownPart] = []
     /// The way from this page to the site's root when the study's scenarios are published ("" for the study's own
     /// pages, "../../" for a scenario's copy), so that a link into `scenarios/` (the matrix) reaches it from every
@@ -35,7 +37,7 @@ struct PageAssembly {
     /// The page, opening with its findings and ending with `provenance`.
     func page(provenance: Provenance?) -> RenderedPage {
         let formulas = MathReplacement(spans: outline.math, rendered: math)
-        let body = outline.document.rewritten(blocks: { block($0, formulas) }, inlines: inline).blocks
+        let body = top.map(Self.block) + outline.document.rewritten(blocks: { block($0, formulas) }, inlines: inline).blocks
         var toc = outline.headings.filter { $0.level == 2 || $0.level == 3 }
             .map { RenderedPage.TOCEntry(id: $0.anchor, text: $0.text, level: $0.level) }
         let findings = FindingsPart(claims: items.claims, study: study)
@@ -52,7 +54,7 @@ struct PageAssembly {
         var page = RenderedPage(
             report: outline.report, title: outline.title, body: body + end.map(Self.block), toc: toc,
             downloads: downloads)
-        page.findings = top.map(Self.block) + (findings.isEmpty ? [] : [Self.block(findings)])
+        page.findings = opening.map(Self.block) + (findings.isEmpty ? [] : [Self.block(findings)])
         page.figurePages = figurePages
         page.hasMath = !outline.math.isEmpty
         return page

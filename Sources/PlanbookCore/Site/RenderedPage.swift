@@ -18,8 +18,8 @@ public struct RenderedPage: Sendable {
     public var toc: [TOCEntry]
     /// Files the page links to, by path relative to the site root (e.g. `index/layout.svg`), in page order.
     public var downloads: [(path: String, contents: String)]
-    /// What the page opens with, above its table of contents and text (the template's `findings`): the scenario
-    /// switcher and the `--compare-to` note when there are any, then the findings panel (when it has claims).
+    /// What the page opens with, above its table of contents and text (the template's `findings`): the
+    /// `--compare-to` note when there is one, then the findings panel (when it has claims).
     public var findings: [MarkdownBlock] = []
     /// The drawings too large to sit in the page, each shown full size on a page of its own (site folder only).
     public var figurePages: [FigurePage] = []

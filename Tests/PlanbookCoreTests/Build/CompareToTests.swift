@@ -68,6 +68,10 @@ import Testing
                 "The KV cache takes <span class=\"inline-value\"><mark class=\"pb-changed\" id=\"changed-4\">32.0 GB"))
         #expect(page.contains("the weights <span class=\"inline-value\">6.00 GB</span>"))
         #expect(page.contains("on this page, 4 numbers changed; 1 verdict flipped."))
+        // The note opens the page, above the findings: what moved is the first thing a reviewer reads.
+        let note = try #require(page.range(of: "<div class=\"pb-compare-banner\""))
+        let findings = try #require(page.range(of: "<section class=\"pb-findings\""))
+        #expect(note.lowerBound < findings.lowerBound)
 
         let changes = try study.read("site/what-changed.html")
         #expect(changes.contains("<h1 class=\"pb-title\">What changed since v1</h1>"))

@@ -43,7 +43,7 @@ struct RenderStep: BuildStep {
             if let comparison = study.comparison {
                 let marks = ChangeMarks(comparison, page: page.report.slug)
                 assembly.marks = marks
-                assembly.top.append(ChangeBannerPart(marks: marks, changesPage: ChangesPage.slug))
+                assembly.opening.append(ChangeBannerPart(marks: marks, changesPage: ChangesPage.slug))
             }
             study.pages[index].rendered = assembly.page(provenance: provenance)
         }
