@@ -116,8 +116,9 @@ bench-peer: planbook
 		$(PEER)/venv/bin/python -m ipykernel install --sys-prefix --name python3; }
 	@rm -rf $(PEER)/study && mkdir -p $(PEER)/study && cp Scripts/peer/gen.py Scripts/peer/common_code.py $(PEER)/study/
 	@$(PEER)/venv/bin/python $(PEER)/study/gen.py --freeze >/dev/null
-	$(PEER)/venv/bin/python Scripts/peer/bench_peer.py .build/release/planbook Reports $(PEER)/study/site-jb \
-		$(PEER)/venv/bin/jupyter-book
+	@python3 Scripts/peer/without_scenarios.py Reports $(PEER)/study/Reports
+	$(PEER)/venv/bin/python Scripts/peer/bench_peer.py .build/release/planbook $(PEER)/study/Reports \
+		$(PEER)/study/site-jb $(PEER)/venv/bin/jupyter-book
 
 ## render-check: every page in headless Chromium, JavaScript off, at 1280 and 390 px: not blank, SVGs sized, no
 ## failed loads or console errors; screenshots kept in .planbook/screenshots/.
