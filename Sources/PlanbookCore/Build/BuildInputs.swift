@@ -6,7 +6,8 @@ import Glibc
 
 /// A hash of everything a site build reads: the reports and shared code, the templates, the options, Planbook
 /// itself, the toolchain plan code compiles with, and the system files it draws, typesets and parses with (every
-/// shared library loaded into the process, Graphviz's plugins, the pinned font, KaTeX and Node.js). Two builds with
+/// shared library loaded into the process when the build starts, Graphviz's plugins — not the libraries those load
+/// in a layout child, which the drawing cache does not key either — the pinned font, KaTeX and Node.js). Two builds with
 /// the same hash publish the same bytes (`BuildStamp`).
 ///
 /// Sources are hashed by their bytes; programs, libraries and fonts by their identity (`ToolchainMemo.identity`: real
@@ -20,32 +21,14 @@ enum BuildInputs {
         var hash = ContentHash()
         hash.add("planbook-build-inputs-1")
         hash.add(Self.options(options))
-        // The reports folder: every name in it (a report added or removed), and the bytes of what a build reads.
-        let reports = options.url(options.reports)
-        hash.add("reports")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).sorted()
-        for name in names {
-            hash.add(name)
-            let path = reports.appendingPathComponent(name).path
-            if (name.hasSuffix(".md") || name.hasSuffix(".swift")) && !name.hasPrefix(".") {
-                hash.add(FileManager.default.contents(atPath: path) ?? Data())
-                hash.add(Self.linkTarget(path))
-            }
-        }
-        // The templates folder, everything in it.
-        hash.add("templates")
-        let templates = options.url(options.templates)
-        for path in Self.files(under: templates) {
-            hash.add(path)
-            hash.add(FileManager.default.contents(atPath: templates.appendingPathComponent(path).path) ?? Data())
-        }
+        hash.add(sources(options))
         // Planbook, and every shared library loaded into it (Foundation, cmark-gfm, Graphviz, libxml2, fontconfig…).
         hash.add("programs")
-        for path in ["/proc/self/exe"] + Self.loadedLibraries() {
+        for path in ["/proc/self/exe"] + Self.libraries {
             hash.add(ToolchainMemo.identity(of: path))
         }
         // What is loaded or run later: Graphviz's plugins, the font, KaTeX and Node, the compiler and PlanKit.
-        for library in Self.loadedLibraries() where library.contains("/libgvc.") {
+        for library in Self.libraries where library.contains("/libgvc.") {
             let plugins = URL(fileURLWithPath: library).deletingLastPathComponent().appendingPathComponent("graphviz")
             for path in Self.files(under: plugins) {
                 hash.add(ToolchainMemo.identity(of: plugins.appendingPathComponent(path).path))
@@ -77,11 +60,41 @@ enum BuildInputs {
         #endif
     }
 
+    /// A hash of the study's own files: every name in the reports folder and the bytes of what a build reads there,
+    /// and everything in the templates folder. A build compares it before and after, so that a report saved while it
+    /// built is built again next time.
+    static func sources(_ options: BuildOptions) -> String {
+        var hash = ContentHash()
+        // The reports folder: every name in it (a report added or removed), and the bytes of what a build reads.
+        let reports = options.url(options.reports)
+        hash.add("reports")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []).sorted()
+        for name in names {
+            hash.add(name)
+            let path = reports.appendingPathComponent(name).path
+            if (name.hasSuffix(".md") || name.hasSuffix(".swift")) && !name.hasPrefix(".") {
+                hash.add(FileManager.default.contents(atPath: path) ?? Data())
+                hash.add(Self.linkTarget(path))
+            }
+        }
+        // The templates folder, everything in it.
+        hash.add("templates")
+        let templates = options.url(options.templates)
+        for path in Self.files(under: templates) {
+            hash.add(path)
+            hash.add(FileManager.default.contents(atPath: templates.appendingPathComponent(path).path) ?? Data())
+        }
+        return hash.hex
+    }
+
     /// Every option that can change what is published, in one line.
     static func options(_ options: BuildOptions) -> String {
         let parameters = options.parameters.map { "\($0.name)=\($0.value.typeName):\($0.value)" }
+        // The names as given too: pages and messages spell the folders as the user did (`Reports/x.md`).
         return [
-            options.url(options.reports).standardizedFileURL.path, options.url(options.templates).standardizedFileURL.path,
+            options.reports, options.templates, options.output, options.workingDirectory.path,
+            options.url(options.reports).standardizedFileURL.path,
+            options.url(options.templates).standardizedFileURL.path,
             "\(options.templatesRequired)", options.url(options.output).standardizedFileURL.path, "\(options.force)",
             parameters.joined(separator: "\u{1F}"), "\(options.timeout)", options.url(options.cache).path,
             "\(options.selfContained)", "\(options.inlineLimit)", "\(options.layoutTimeout)", "\(options.memoryLimit)",
@@ -89,6 +102,11 @@ enum BuildInputs {
             "\(options.statementMarkers)",
         ].joined(separator: "\u{1E}")
     }
+
+    /// The libraries mapped into this process the first time it asked (for `planbook build`, those it started with):
+    /// a library a build loads later (Graphviz's plugins, in a process that builds again, as `serve` does) would
+    /// otherwise make the next build's inputs look changed.
+    private static let libraries = loadedLibraries()
 
     /// The real path of every file mapped into this process (its shared libraries), sorted.
     private static func loadedLibraries() -> [String] {

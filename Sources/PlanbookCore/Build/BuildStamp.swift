@@ -7,7 +7,8 @@ import Glibc
 
 /// What the last successful build into an output folder was made from (`BuildInputs`), what the folder held once it
 /// was published, and what that build said. A build whose inputs hash the same and whose output folder is as that
-/// build left it — the same names, and every file of the same size, inode and modification time — has nothing to do
+/// build left it — the same names, and every file of the same size, inode and modification and status-change times —
+/// has nothing to do
 /// (ninja's "no work to do"): it writes nothing and says again what the last build said — its warnings, claims and
 /// counts — so that no warning is lost on a rebuild.
 ///
@@ -34,7 +35,7 @@ struct BuildStamp: Codable, Equatable {
     var warnings: [Diagnostic]
     var scenarios: [String]
 
-    static let currentFormat = "planbook-stamp-1"
+    static let currentFormat = "planbook-stamp-2"
 
     /// Whether a build with `options` publishes a site folder that a stamp can vouch for.
     static func applies(to options: BuildOptions) -> Bool {
@@ -52,7 +53,7 @@ struct BuildStamp: Codable, Equatable {
     static func unchanged(_ options: BuildOptions, inputs: String) -> SiteBuild.Summary? {
         guard let data = FileManager.default.contents(atPath: file(options).path),
             let stamp = try? JSONDecoder().decode(BuildStamp.self, from: data),
-            stamp.format == currentFormat, stamp.inputs == inputs,
+            stamp.format == currentFormat, stamp.inputs == inputs, !stamp.output.isEmpty,
             stamp.output == listing(of: options.url(options.output))
         else { return nil }
         return SiteBuild.Summary(stamp, output: options.url(options.output).standardizedFileURL)
@@ -61,13 +62,14 @@ struct BuildStamp: Codable, Equatable {
     /// Stamps the output folder with what `summary` built from `inputs` (through a temporary file and a rename, so
     /// that a concurrent build never reads half a stamp). A stamp that cannot be written costs the next build its
     /// shortcut, nothing else.
-    static func record(_ summary: SiteBuild.Summary, inputs: String, options: BuildOptions) {
+    static func record(_ summary: SiteBuild.Summary, inputs: String, listing: [String], options: BuildOptions) {
+        // What publishing itself said (a page replaced under --force, a folder kept aside) is not said again.
+        let warnings = summary.warnings.filter { $0.file != options.output }
         let stamp = BuildStamp(
-            inputs: inputs, output: listing(of: options.url(options.output)), pages: summary.pages,
-            figures: summary.figures,
+            inputs: inputs, output: listing, pages: summary.pages, figures: summary.figures,
             claims: summary.claims.map { Claim(report: $0.report, line: $0.line, claim: $0.claim) },
             reports: summary.explanations.map(\.report), reused: summary.explanations.count,
-            warnings: summary.warnings, scenarios: summary.scenarios)
+            warnings: warnings, scenarios: summary.scenarios)
         let file = file(options)
         let temporary = file.deletingLastPathComponent().appendingPathComponent(
             ".\(file.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -83,10 +85,12 @@ struct BuildStamp: Codable, Equatable {
         }
     }
 
-    /// Every entry under `folder`, sorted, one line each: its path, and a regular file's size, inode and
-    /// modification time to the nanosecond, a folder's mark, a symbolic link's target (links are not followed).
-    /// Empty when there is no folder.
+    /// Every entry under `folder` (the folder itself resolved, as the publisher resolves it), sorted, one line each:
+    /// its path, and a regular file's device, size, inode and modification and status-change times to the
+    /// nanosecond, a folder's mark, a symbolic link's target (links inside are not followed). Empty when there is no
+    /// folder.
     static func listing(of folder: URL) -> [String] {
+        let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         var root = stat()
         guard lstat(folder.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR,
             let enumerator = FileManager.default.enumerator(atPath: folder.path)
@@ -100,24 +104,29 @@ struct BuildStamp: Codable, Equatable {
                 continue
             }
             switch info.st_mode & S_IFMT {
-            case S_IFLNK: lines.append("\(path) -> \((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "")")
+            case S_IFLNK:
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? ""
+                lines.append("\(path) -> \(target)")
             default: lines.append(entry(path, info))
             }
         }
         return lines.sorted()
     }
 
-    /// The listing's line for the entry at `path` with status `info`: a regular file's size, inode and modification
-    /// time to the nanosecond, a folder's mark, another entry's type.
+    /// The listing's line for the entry at `path` with status `info`: a regular file's device, size, inode and
+    /// modification and status-change times, a folder's mark, another entry's type.
     static func entry(_ path: String, _ info: stat) -> String {
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            // The status-change time too: an edit that keeps the size and puts the modification time back
+            // (`touch -r`, `cp -p`) still changes it.
             #if os(macOS)
-            let modified = info.st_mtimespec
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
             #else
-            let modified = info.st_mtim
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
             #endif
-            return "\(path) \(info.st_size) \(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec)"
+            return "\(path) \(info.st_dev) \(info.st_size) \(info.st_ino) \(modified.tv_sec).\(modified.tv_nsec) "
+                + "\(changed.tv_sec).\(changed.tv_nsec)"
         case S_IFDIR: return "\(path)/"
         default: return "\(path) \(info.st_mode & S_IFMT)"
         }

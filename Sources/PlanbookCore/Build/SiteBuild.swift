@@ -29,6 +29,7 @@ public struct SiteBuild: Sendable {
         let start = ContinuousClock.now
         // A site whose inputs, and whose folder, are as the last build left them is not built again.
         let inputs = BuildStamp.applies(to: options) ? BuildInputs.hash(options) : nil
+        let sources = inputs == nil ? nil : BuildInputs.sources(options)
         if let inputs, var summary = BuildStamp.unchanged(options, inputs: inputs) {
             summary.seconds = (ContinuousClock.now - start).seconds
             summary.steps = [("up to date", summary.seconds)]
@@ -44,7 +45,10 @@ public struct SiteBuild: Sendable {
             if study.failed, step.stopsOnError { throw BuildFailure(DiagnosticOrder.sorted(study.problems)) }
         }
         let summary = Summary(study, seconds: (ContinuousClock.now - start).seconds, steps: timings)
-        if let inputs { BuildStamp.record(summary, inputs: inputs, options: options) }
+        // Stamped only when nothing it read changed while it built (a report saved mid-build builds again next time).
+        if let inputs, let listing = study.publishedListing, BuildInputs.sources(options) == sources {
+            BuildStamp.record(summary, inputs: inputs, listing: listing, options: options)
+        }
         return summary
     }
 }

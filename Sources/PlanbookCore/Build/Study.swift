@@ -39,6 +39,8 @@ public struct Study: Sendable {
     public var comparison: LedgerComparison?
     /// Pages Planbook makes beside the reports' (the scenario matrix, "What changed since …").
     public var generatedPages: [RenderedPage] = []
+    /// The site folder as this build published it (`BuildStamp.listing`, taken under the publish lock), for its stamp.
+    var publishedListing: [String]?
     /// Every drawing laid out in this build, by its cache key, so that the study's scenarios share the layouts of
     /// equal DOT even without the cache.
     public var layouts: [String: String] = [:]

@@ -46,7 +46,13 @@ enum SiteLeftovers {
         let parent = output.deletingLastPathComponent()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         let prefix = ".\(output.lastPathComponent).planbook-"
-        let matching = names.filter { $0.hasPrefix(prefix) }.sorted()
+        // In the order they were made: by process ID, then by publish (`PID-N`), as numbers ("9" before "10").
+        func order(_ name: String) -> [Int] {
+            name.split(separator: "-").suffix(2).map { Int($0) ?? 0 }
+        }
+        let matching = names.filter { $0.hasPrefix(prefix) }.sorted {
+            order($0) != order($1) ? order($0).lexicographicallyPrecedes(order($1)) : $0 < $1
+        }
         return (
             matching.filter { $0.hasPrefix(prefix + "new-") }.map { parent.appendingPathComponent($0) },
             matching.filter { $0.hasPrefix(prefix + "old-") }.map { parent.appendingPathComponent($0) }

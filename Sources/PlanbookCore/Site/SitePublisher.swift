@@ -26,12 +26,13 @@ public enum SitePublisher {
     /// Publishes `files` (paths relative to the site root, in a stable order) to `output`, which the user named
     /// `displayPath`. `protected` folders (the project, its reports and templates) may be neither the output nor
     /// inside it. A file of the published site whose entry is among `unchangedEntries` (`BuildStamp.publishedEntries`)
-    /// is taken to hold what the last publish wrote without being read. Returns warnings (what `force` replaced, what
-    /// had to be kept beside the site).
+    /// is taken to hold what the last publish wrote without being read. `whilePublished` is given the published
+    /// folder before the publish lock is let go (the build stamps what it published: `BuildStamp`). Returns warnings
+    /// (what `force` replaced, what had to be kept beside the site).
     @discardableResult
     public static func publish(
         _ files: [(path: String, contents: Data)], to output: URL, displayPath: String, force: Bool,
-        protected: [URL] = [], unchangedEntries: Set<String> = []
+        protected: [URL] = [], unchangedEntries: Set<String> = [], whilePublished: (URL) -> Void = { _ in }
     ) throws(BuildFailure) -> [Diagnostic] {
         let output = output.standardizedFileURL.resolvingSymlinksInPath()
         try refuseDangerous(output, displayPath: displayPath, protected: protected)
@@ -65,6 +66,7 @@ public enum SitePublisher {
         if exists && foreign.isEmpty && changed.isEmpty && published == manifest
             && published.missing(in: tree).isEmpty
         {
+            whilePublished(output)
             return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
         }
         // Files whose bytes the published site holds unchanged are linked into the new site instead of written.
@@ -92,6 +94,7 @@ public enum SitePublisher {
         if exists, let note = SiteLeftovers.removeRetired(retired, live: output) {
             notes.append(note)
         }
+        whilePublished(output)
         return notes.map { Diagnostic(file: displayPath, severity: .warning, $0) }
     }
 

@@ -84,9 +84,30 @@ import Testing
         #expect(!other.upToDate && other.ran == 1)
         #expect(try study.read("site/index.html").contains("The batch is <span class=\"inline-value\">8</span>"))
         #expect(try SiteBuild(options: options).run().upToDate)
+        // The same folder spelt another way: pages name their sources as the option spells them.
+        options.reports = "./Reports"
+        #expect(try !SiteBuild(options: options).run().upToDate)
+        #expect(try study.read("site/index.html").contains("<code>./Reports/index.md</code>"))
+        #expect(try SiteBuild(options: options).run().upToDate)
         // Without the cache, always in full.
         options.useCache = false
         #expect(try !SiteBuild(options: options).run().upToDate)
+    }
+
+    @Test func aSiteFolderReachedThroughALinkIsCheckedWhereItIs() throws {
+        let study = try study()
+        defer { study.remove() }
+        let target = study.root.appendingPathComponent("published")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: study.root.appendingPathComponent("site"), withDestinationURL: target)
+        _ = try study.build()
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("index.html").path))
+        #expect(try study.build().upToDate)
+        // A page removed from the folder the link names: built again, the page put back.
+        try FileManager.default.removeItem(at: target.appendingPathComponent("notes.html"))
+        #expect(try !study.build().upToDate)
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("notes.html").path))
     }
 
     @Test func aSiteChangedSinceItWasBuiltIsBuiltAgain() throws {

@@ -22,10 +22,13 @@ struct EmitStep: BuildStep {
                             scenario: $0.scenario, pages: $0.pages.compactMap(\.rendered), ledger: $0.ledger)
                     },
                     generated: study.generatedPages)
+                var listing: [String]?
                 study.problems += try SitePublisher.publish(
                     emitter.files(site), to: options.url(options.output), displayPath: options.output,
                     force: options.force, protected: Self.protected(options),
-                    unchangedEntries: BuildStamp.publishedEntries(options))
+                    unchangedEntries: BuildStamp.publishedEntries(options),
+                    whilePublished: { listing = BuildStamp.listing(of: $0) })
+                study.publishedListing = listing
             }
         } catch {
             study.problems += error.diagnostics

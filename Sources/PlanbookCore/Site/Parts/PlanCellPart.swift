@@ -94,7 +94,8 @@ struct PlanCellPart: MarkdownPart {
                 let base = marks?.base ?? "the other build"
                 // In the card's words, as the flip was found ("not reproduced" → "cannot hold" is one).
                 let was = ChangeFormat.verdict(mark.change.old)
-                let said = was == "holds" ? "it held" : was == "does not hold" ? "it did not hold" : "it was “\(was)”"
+                let said =
+                    was == "holds" ? "it held" : was == "does not hold" ? "it did not hold" : "it was “\(was)”"
                 return "Verdict flipped: \(said) in \(base)."
             }
             return CellOutputHTML.card(
