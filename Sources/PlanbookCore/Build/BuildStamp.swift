@@ -92,25 +92,12 @@ struct BuildStamp: Codable, Equatable {
     static func listing(of folder: URL) -> [String] {
         let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
         var root = stat()
-        guard lstat(folder.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR,
-            let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        else { return [] }
-        var lines: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let full = folder.appendingPathComponent(path).path
-            var info = stat()
-            guard lstat(full, &info) == 0 else {
-                lines.append("\(path) gone")
-                continue
-            }
-            switch info.st_mode & S_IFMT {
-            case S_IFLNK:
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? ""
-                lines.append("\(path) -> \(target)")
-            default: lines.append(entry(path, info))
-            }
-        }
-        return lines.sorted()
+        guard lstat(folder.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR else { return [] }
+        let tree = FolderTree(root: folder)
+        return tree.entries().map { path, kind in
+            if kind == .link { return "\(path) -> \(tree.linkTarget(of: path) ?? "")" }
+            return tree.status(of: path).map { entry(path, $0) } ?? "\(path) gone"
+        }.sorted()
     }
 
     /// The listing's line for the entry at `path` with status `info`: a regular file's device, size, inode and

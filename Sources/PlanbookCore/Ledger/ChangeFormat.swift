@@ -4,15 +4,17 @@ import PlanKit
 /// its relative change ("−3.8 %"), and where the number stands ("§ Memory · Table 2 “Memory per GPU”, row …").
 enum ChangeFormat {
     /// new / old with three significant digits, "—" without one.
-    static func ratio(_ change: LedgerComparison.Change) -> String {
-        change.ratio.map { SIFormat.significant($0) + "×" } ?? "—"
-    }
+    static func ratio(_ change: LedgerComparison.Change) -> String { change.ratio.map(ratio) ?? "—" }
+
+    /// A ratio as shown ("1.25×").
+    static func ratio(_ value: Double) -> String { SIFormat.significant(value) + "×" }
 
     /// The relative change in percent, signed ("+300 %", "−3.85 %"), "—" without one.
-    static func relative(_ change: LedgerComparison.Change) -> String {
-        guard let relative = change.relativeChange else { return "—" }
-        let percent = SIFormat.significant(abs(relative) * 100)
-        return (relative < 0 ? "−" : relative > 0 ? "+" : "±") + percent + " %"
+    static func relative(_ change: LedgerComparison.Change) -> String { change.relativeChange.map(relative) ?? "—" }
+
+    /// A relative change (0.25) as shown ("+25.0 %").
+    static func relative(_ value: Double) -> String {
+        (value < 0 ? "−" : value > 0 ? "+" : "±") + SIFormat.significant(abs(value) * 100) + " %"
     }
 
     /// Where the number stands on its page: its section, then the sentence, table cell, chart point or claim.

@@ -147,10 +147,8 @@ enum ChangesPage {
             "<details class=\"pb-chart-changes\"><summary>\(link(chart, points[0], marks: marks, scope: scope)): "
                 + "\(points.count) points changed</summary>\n<ul>\n\(list)\n</ul></details>",
             "\(points.count) points", "\(points.count) points",
-            HTML.escape(range(ratios) { SIFormat.significant($0) + "×" }),
-            HTML.escape(range(relative) { value in
-                (value < 0 ? "−" : value > 0 ? "+" : "±") + SIFormat.significant(abs(value) * 100) + " %"
-            }),
+            HTML.escape(range(ratios, ChangeFormat.ratio)),
+            HTML.escape(range(relative, ChangeFormat.relative)),
         ]
     }
 
