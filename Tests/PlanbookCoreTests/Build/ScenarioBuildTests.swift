@@ -163,6 +163,45 @@ import Testing
         #expect(!cachedLog.contains { $0.contains("Running the plan blocks") || $0.contains("Drawing") }, "\(cachedLog)")
     }
 
+    @Test func scenariosWhoseGraphsDifferOnlyInTooltipsAndLabelTextShareOneLayout() throws {
+        // The graph's tooltip and its left-set label carry the batch (128; 512 in big; 32 and 64 in the grid): four
+        // DOTs, one template, so one layout for the four copies, each drawing with its own numbers.
+        let flow = """
+            ---
+            title: Flow
+            scenarios:
+              big: { batch: 512 }
+            grid:
+              batch: [32, 64]
+            ---
+
+            ```swift plan id=flow
+            let batch = param("batch", default: 128)
+            struct Flow: Displayable {
+                let batch: Int
+                var display: Display {
+                    .graph(dot: \"\"\"
+                        digraph { graph [label="Batch \\(batch) · shapes\\\\l", labeljust="l"]
+                          a -> {expert_zero expert_one expert_two expert_three} [tooltip="[\\(batch), 4096]"] }
+                        \"\"\", title: "Flow")
+                }
+            }
+            show(Flow(batch: batch))
+            ```
+            """
+        let study = try TemporaryStudy(reports: ["index.md": flow])
+        defer { study.remove() }
+        let lines = Mutex<[String]>([])
+        _ = try build(study, progress: BuildProgress { line in lines.withLock { $0.append(line) } }, useCache: false)
+        #expect(lines.withLock { $0 }.filter { $0.contains("Drawing") } == ["Drawing 1 figure(s) with Graphviz"])
+        for (folder, batch) in [("", 128), ("scenarios/big/", 512), ("scenarios/batch-32/", 32)] {
+            let page = try study.read("site/\(folder)index.html")
+            #expect(page.contains("xlink:title=\"[\(batch), 4096]\""), "\(folder)")
+            #expect(page.contains(">Batch \(batch) · shapes</text>"), "\(folder)")
+            #expect(!page.contains("PB#"), "\(folder)")
+        }
+    }
+
     @Test func twoBuildsWithScenariosAreByteIdentical() throws {
         let study = try TemporaryStudy(reports: ["index.md": Self.index(), "other.md": Self.other])
         defer { study.remove() }

@@ -1,7 +1,9 @@
 /// Numbers every page's figures and tables — "Figure 2.3" on the second page of a site of several — then lays out
 /// every figure of every page in parallel with Graphviz, its text measured in the pinned font and its memory bounded,
 /// or takes its drawing from this build's earlier layouts or the cache (by its DOT, engine, Graphviz version and
-/// font), so equal DOT is laid out once — across the study's scenarios too. A fresh drawing is checked by
+/// font). What is laid out is the figure's `LayoutTemplate` — its DOT with the text that cannot move the layout
+/// (tooltips, a left-set graph label) taken out — so graphs that differ only there, across the study's scenarios and
+/// from one parameter change to the next, share one layout; the text is written into each drawing. A fresh drawing is checked by
 /// `SVGSanitizer` (a `dot` block's `URL=` can carry a `javascript:` link) and stored only when it passes, so a drawing
 /// from the cache needs no second check. Without the pinned font nothing is drawn, and that is said once, at the
 /// first figure. `planbook diff`, which compares numbers, draws nothing.
@@ -45,14 +47,40 @@ struct DrawStep: BuildStep {
             }
             return
         }
-        let keys = jobs.map { Self.key(of: $0.figure, font: font) }
         var layouts: [String: String] = [:]
         for study in studies { layouts.merge(study.layouts) { kept, _ in kept } }
-        // Each distinct DOT not laid out yet in this build, once, for the first study that needs it.
-        var pending: [(study: Int, path: String, figure: DotFigure, key: String)] = []
+        var templates = jobs.concurrentMap { LayoutTemplate(dot: $0.figure.dot, engine: $0.figure.engine) }
+        var drawn = layOut(jobs.indices.map { ($0, templates[$0]) }, of: jobs, in: &studies, layouts: &layouts, font: font)
+        // A graph narrower than its label is laid out again with the label's text in the DOT.
+        let narrow = jobs.indices.filter { index in drawn[index].map { !templates[index].fits($0) } ?? false }
+        for index in narrow {
+            templates[index] = LayoutTemplate(dot: jobs[index].figure.dot, engine: jobs[index].figure.engine, keepingLabel: true)
+        }
+        let redrawn = layOut(narrow.map { ($0, templates[$0]) }, of: jobs, in: &studies, layouts: &layouts, font: font)
+        for (index, svg) in zip(narrow, redrawn) { drawn[index] = svg }
+        let filled = zip(templates, drawn).map { ($0, $1) }.concurrentMap { template, svg in svg.map(template.filled) }
+        for (job, svg) in zip(jobs, filled) {
+            if let svg { studies[job.study].pages[job.page].drawings[job.figure.name] = svg }
+        }
+        for number in studies.indices { studies[number].layouts = layouts }
+    }
+
+    /// The drawings of the templates `requests` name (a job's index and its template), laid out once per distinct
+    /// template in this build, taken from `layouts` or the cache where they were laid out before; nil for a job whose
+    /// layout failed (its problem is the first needing study's). Returns one entry per request, in order.
+    private static func layOut(
+        _ requests: [(job: Int, template: LayoutTemplate)],
+        of jobs: [(study: Int, page: Int, path: String, figure: DotFigure)], in studies: inout [Study],
+        layouts: inout [String: String], font: PinnedFont
+    ) -> [String?] {
+        guard !requests.isEmpty else { return [] }
+        let keys = requests.map { Self.key(of: $0.template, engine: jobs[$0.job].figure.engine, font: font) }
+        // Each distinct template not laid out yet in this build, once, for the first study that needs it.
+        var pending: [(study: Int, path: String, figure: DotFigure, template: LayoutTemplate, key: String)] = []
         var queued: Set<String> = []
-        for (job, key) in zip(jobs, keys) where layouts[key] == nil && queued.insert(key).inserted {
-            pending.append((job.study, job.path, job.figure, key))
+        for (request, key) in zip(requests, keys) where layouts[key] == nil && queued.insert(key).inserted {
+            let job = jobs[request.job]
+            pending.append((job.study, job.path, job.figure, request.template, key))
         }
         let options = studies[0].options
         let cache = options.planCache
@@ -62,32 +90,23 @@ struct DrawStep: BuildStep {
             let drawn = zip(pending, cached).filter { $0.0.study == number && $0.1 == nil }.count
             if drawn > 0 { studies[number].options.progress.report("Drawing \(drawn) figure(s) with Graphviz") }
         }
-        let work: [(figure: DotFigure, key: String, path: String, svg: String?)] = zip(pending, cached).map {
-            ($0.0.figure, $0.0.key, $0.0.path, $0.1)
+        let results: [Result<String, Diagnostic>] = zip(pending, cached).map { ($0.0, $0.1) }.concurrentMap { item, svg in
+            if let svg { return .success(svg) }
+            return Self.draw(item.figure, item.template, key: item.key, file: item.path, cache: cache, options: options)
         }
-        let results: [Result<String, Diagnostic>] = work.concurrentMap { item in
-            if let svg = item.svg { return .success(svg) }
-            return Self.draw(item.figure, key: item.key, file: item.path, cache: cache, options: options)
-        }
-        var failed: Set<String> = []
-        for (job, result) in zip(pending, results) {
+        for (item, result) in zip(pending, results) {
             switch result {
-            case .success(let svg): layouts[job.key] = svg
-            case .failure(let problem):
-                failed.insert(job.key)
-                studies[job.study].problems.append(problem)
+            case .success(let svg): layouts[item.key] = svg
+            case .failure(let problem): studies[item.study].problems.append(problem)
             }
         }
-        for (job, key) in zip(jobs, keys) where !failed.contains(key) {
-            studies[job.study].pages[job.page].drawings[job.figure.name] = layouts[key]
-        }
-        for number in studies.indices { studies[number].layouts = layouts }
+        return keys.map { layouts[$0] }
     }
 
-    /// The cache key of `figure`'s drawing.
-    private static func key(of figure: DotFigure, font: PinnedFont) -> String {
+    /// The cache key of a template's drawing.
+    private static func key(of template: LayoutTemplate, engine: String, font: PinnedFont) -> String {
         CacheKey.drawing(
-            dot: figure.dot, engine: figure.engine, graphviz: Graphviz.version,
+            dot: template.dot, engine: engine, graphviz: Graphviz.version,
             rendererRevision: Graphviz.rendererRevision, font: font.identity).hex
     }
 
@@ -100,12 +119,13 @@ struct DrawStep: BuildStep {
     }
 
     private static func draw(
-        _ figure: DotFigure, key: String, file: String, cache: PlanCache, options: BuildOptions
+        _ figure: DotFigure, _ template: LayoutTemplate, key: String, file: String, cache: PlanCache,
+        options: BuildOptions
     ) -> Result<String, Diagnostic> {
         if let refusal = figure.sizeRefusal(file: file) { return .failure(refusal) }
         let result = Result { () throws(GraphvizError) in
             try Graphviz.svg(
-                fromDOT: figure.dot, engine: figure.engine, timeout: options.layoutTimeout,
+                fromDOT: template.dot, engine: figure.engine, timeout: options.layoutTimeout,
                 memoryLimit: options.layoutMemoryLimit)
         }.mapError { figure.diagnostic(for: $0, file: file) }
         return result.flatMap { svg in

@@ -1,0 +1,105 @@
+import Testing
+
+@testable import PlanbookCore
+
+/// DOT with its tooltips and left-set graph label taken out: graphs that differ only there share one layout, and the
+/// drawing made through the template is byte for byte the drawing Graphviz makes of the graph itself.
+@Suite struct LayoutTemplateTests {
+    /// A row of eight nodes under a two-line left-set label, with a tooltip on every edge; clusters label themselves.
+    /// The row is 931 pt wide; the widest line's bound, "Batch 4096 · prefill shapes" at 14 pt, is
+    /// (26 × 1.1 + 1 × 1.6) em × 14 pt = 423 pt, + 40 = 463 pt ≤ 931: the label cannot set the width.
+    static func graph(batch: Int, tip: String? = nil) -> String {
+        let tooltip = tip ?? "[\(batch)×10000, 4096]"
+        return """
+            digraph "flow" {
+              graph [label="Batch \(batch) · prefill shapes\\lone row of eight experts\\l", labelloc="t", labeljust="l"]
+              subgraph cluster_g0 { graph [label="GPU 0"]; a [label="router"] }
+              node [shape=box]
+              a -> {expert_zero expert_one expert_two expert_three expert_four expert_five expert_six expert_seven} \
+            [tooltip="\(tooltip)"]
+            }
+            """
+    }
+
+    @Test func graphsThatDifferInTooltipsAndTheirLabelsNumbersShareATemplate() {
+        let small = LayoutTemplate(dot: Self.graph(batch: 8), engine: "dot")
+        let large = LayoutTemplate(dot: Self.graph(batch: 4096), engine: "dot")
+        #expect(small.dot == large.dot)
+        // In the order of the DOT: the label's two lines, then the tooltip (written once for the eight edges).
+        #expect(small.texts == ["Batch 8 · prefill shapes", "one row of eight experts", "[8×10000, 4096]"])
+        #expect(large.texts[0] == "Batch 4096 · prefill shapes")
+        #expect(small.dot.contains("label=\"PB#0#\\lPB#1#\\l\"") && small.dot.contains("tooltip=\"PB#2#\""))
+        // Cluster and node labels size their boxes: they stay.
+        #expect(small.dot.contains("label=\"GPU 0\"") && small.dot.contains("label=\"router\""))
+    }
+
+    @Test func theDrawingThroughTheTemplateIsGraphvizsDrawingOfTheGraph() throws {
+        // Text Graphviz escapes: < > - " ' and a space after a space.
+        for dot in [Self.graph(batch: 64), Self.graph(batch: 7, tip: "a<b> c-d \\\"e\\\" it's  two")] {
+            let template = LayoutTemplate(dot: dot, engine: "dot")
+            #expect(!template.texts.isEmpty)
+            let layout = try Graphviz.svg(fromDOT: template.dot)
+            #expect(template.fits(layout))
+            #expect(template.filled(layout) == (try Graphviz.svg(fromDOT: dot)))
+        }
+    }
+
+    @Test func aTooltipWithBackslashesOrEntitiesStaysInTheDOT() {
+        // `\N` is expanded by Graphviz (the node's name), `&amp;` is an entity: neither is plain text.
+        let template = LayoutTemplate(
+            dot: "digraph { a [tooltip=\"node \\N\"]; b [tooltip=\"x &amp; y\"]; c [tooltip=\"plain\"] }", engine: "dot")
+        #expect(template.texts == ["plain"])
+        #expect(template.dot.contains("tooltip=\"node \\N\"") && template.dot.contains("tooltip=\"x &amp; y\""))
+    }
+
+    @Test func aLabelThatCouldMoveTheLayoutStays() {
+        // Centred (labeljust is not l); a line set apart with \n; a cluster without a label of its own, which shows
+        // the graph's; another engine; two root labels.
+        let cases = [
+            "digraph { label=\"Batch 8\\l\"; a -> b }",
+            "digraph { label=\"Batch 8\\nmore\\l\"; labeljust=l; a -> b }",
+            "digraph { label=\"Batch 8\\l\"; labeljust=l; subgraph cluster_x { a } a -> b }",
+            "digraph { label=\"x\\l\"; label=\"Batch 8\\l\"; labeljust=l; a -> b }",
+        ]
+        for dot in cases {
+            #expect(LayoutTemplate(dot: dot, engine: "dot").texts.isEmpty, "\(dot)")
+        }
+        #expect(LayoutTemplate(dot: "digraph { label=\"Batch 8\\l\"; labeljust=l; a -> b }", engine: "neato").texts.isEmpty)
+        // The statement form at the root counts, as does a quoted `"l"`; a subgraph's own label is not the root's.
+        let statement = LayoutTemplate(
+            dot: "digraph { subgraph cluster_x { label=\"Inner\\l\"; a } label=\"Batch 8\\l\"; labeljust=\"l\"; a -> b }",
+            engine: "dot")
+        #expect(statement.texts == ["Batch 8"])
+    }
+
+    @Test func commentsAndNodeLabelsAreNotAttributesOfTheGraph() {
+        let dot = """
+            digraph {
+              // tooltip="in a comment"
+              /* label="also a comment\\l" */
+              labeljust=l
+              a [label="Batch 8\\l", tooltip="tip"]
+            }
+            """
+        let template = LayoutTemplate(dot: dot, engine: "dot")
+        #expect(template.texts == ["tip"])
+        #expect(template.dot.contains("// tooltip=\"in a comment\"") && template.dot.contains("label=\"Batch 8\\l\""))
+    }
+
+    @Test func aGraphNarrowerThanItsLabelIsLaidOutWithIt() throws {
+        // One node under a label of 40 w's: the drawing is as wide as the label, 505 pt; the bound is
+        // 40 × 1.1 em × 14 pt = 616 pt, + 40 = 656 pt > 505.
+        let dot = "digraph { label=\"\(String(repeating: "w", count: 40))\\l\"; labeljust=l; a }"
+        let template = LayoutTemplate(dot: dot, engine: "dot")
+        #expect(template.texts.count == 1)
+        #expect(!template.fits(try Graphviz.svg(fromDOT: template.dot)))
+        let kept = LayoutTemplate(dot: dot, engine: "dot", keepingLabel: true)
+        #expect(kept.texts.isEmpty && kept.dot == dot && kept.fits("no drawing needed"))
+    }
+
+    @Test func dotThatAlreadyHoldsAMarkerIsNotTemplated() {
+        let dot = "digraph { a [tooltip=\"PB#0#\"]; b [tooltip=\"x\"] }"
+        let template = LayoutTemplate(dot: dot, engine: "dot")
+        #expect(template.texts.isEmpty && template.dot == dot)
+    }
+}
