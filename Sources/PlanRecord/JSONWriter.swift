@@ -29,6 +29,8 @@ public struct JSONWriter: Sendable {
 
     /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
+        // Most text needs no escape: one scan of its bytes, then one copy (a drawing's DOT runs to megabytes).
+        if !text.utf8.contains(where: { $0 == 34 || $0 == 92 || $0 < 0x20 }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
