@@ -10,8 +10,8 @@
 /// is laid out (and cached) in place of the graph, and `filled(_:)` writes the texts into the SVG escaped as Graphviz
 /// escapes them. Every drawing goes through its template, whether its layout was cached or not, so the bytes do not
 /// depend on what the cache held. Text Graphviz would expand or interpret (backslash escapes, `&` entities, control
-/// characters) is left in the DOT, as is the label of a graph with a cluster that would inherit it; such DOT is only
-/// shared when it is equal.
+/// characters) is left in the DOT, as is the label of a graph with a cluster that would inherit it and of a graph too
+/// small for a second layout to be worth risking (`labelStatements`); such DOT is only shared when it is equal.
 public struct LayoutTemplate: Sendable, Equatable {
     /// The DOT Graphviz lays out: the graph with markers in place of the texts.
     public let dot: String
@@ -21,9 +21,15 @@ public struct LayoutTemplate: Sendable, Equatable {
     /// taken out; nil when the label stayed in the DOT.
     public let labelWidthBound: Double?
 
+    /// The fewest statements (lines or `;`s) a graph has for its label to be taken out (500): a smaller graph is laid
+    /// out again in tens of milliseconds, and is often narrower than its label, which would cost a second layout
+    /// (see `fits(_:)`). Its tooltips are taken out whatever its size.
+    public static let labelStatements = 500
+
     /// The template of `dot` laid out with `engine`. With `keepingLabel`, the graph's label stays in the DOT (for a
-    /// graph narrower than its label, see `fits(_:)`).
-    public init(dot source: String, engine: String, keepingLabel: Bool = false) {
+    /// graph narrower than its label, see `fits(_:)`), as it does in graphs of fewer than `labelStatements`
+    /// statements.
+    public init(dot source: String, engine: String, keepingLabel: Bool = false, labelStatements: Int = labelStatements) {
         let bytes = Array(source.utf8)
         guard !Self.contains(Self.markerPrefix, in: bytes) else {
             (dot, texts, labelWidthBound) = (source, [], nil)
@@ -35,7 +41,7 @@ public struct LayoutTemplate: Sendable, Equatable {
         }
         var bound: Double?
         let size = scan.rootFontSize ?? 14  // Graphviz's default font size
-        if !keepingLabel, engine == "dot", let label = scan.rootLabel, scan.rootLabelJustification == "l",
+        if !keepingLabel, engine == "dot", scan.statements >= labelStatements, let label = scan.rootLabel, scan.rootLabelJustification == "l",
             let lines = Self.leftJustifiedLines(bytes[label])
         {
             var widest = 0.0
@@ -204,6 +210,8 @@ private struct DOTScan {
     private(set) var rootLabel: Range<Int>?
     private(set) var rootLabelJustification: String?
     private(set) var rootFontSize: Double?
+    /// The larger of the graph's `;`s and its lines, outside strings and comments.
+    private(set) var statements = 0
 
     static let tooltipNames: Set<String> = ["tooltip", "edgetooltip", "labeltooltip", "headtooltip", "tailtooltip"]
 
@@ -215,7 +223,8 @@ private struct DOTScan {
     }
 
     init(_ bytes: [UInt8]) {
-        let tokens = Self.tokens(bytes)
+        let (tokens, lines) = Self.tokens(bytes)
+        statements = max(lines, tokens.count { $0 == .punctuation(59) })
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         /// One brace scope: the root graph's body is depth 1.
         struct Scope { var isCluster: Bool; var hasLabel: Bool }
@@ -282,15 +291,17 @@ private struct DOTScan {
         if rootLabels != 1 || labelInherited || !scopes.isEmpty { rootLabel = nil }
     }
 
-    /// The tokens of `bytes`; comments and white space dropped.
-    private static func tokens(_ bytes: [UInt8]) -> [Token] {
+    /// The tokens of `bytes`, comments and white space dropped, and the number of line breaks between them.
+    private static func tokens(_ bytes: [UInt8]) -> (tokens: [Token], lines: Int) {
         var tokens: [Token] = []
+        var lines = 0
         var index = 0
         var lineStart = true
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case 10:
+                lines += 1
                 lineStart = true
                 index += 1
                 continue
@@ -334,7 +345,7 @@ private struct DOTScan {
             }
             lineStart = false
         }
-        return tokens
+        return (tokens, lines)
     }
 
     /// Letters, digits, `_`, `.`, `-` (of numerals) and every byte of a non-ASCII character.

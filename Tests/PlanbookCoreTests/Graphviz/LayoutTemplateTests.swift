@@ -21,9 +21,20 @@ import Testing
             """
     }
 
+    /// The template of `dot`, its label taken out however small the graph (the tests' graphs are).
+    private func layoutTemplate(_ dot: String, engine: String, keepingLabel: Bool = false) -> LayoutTemplate {
+        LayoutTemplate(dot: dot, engine: engine, keepingLabel: keepingLabel, labelStatements: 0)
+    }
+
+    @Test func aSmallGraphKeepsItsLabel() {
+        // 5 lines, fewer than 500 statements: another layout costs little, so only the tooltip is taken out.
+        let template = LayoutTemplate(dot: Self.graph(batch: 8), engine: "dot")
+        #expect(template.texts == ["[8×10000, 4096]"] && template.labelWidthBound == nil)
+    }
+
     @Test func graphsThatDifferInTooltipsAndTheirLabelsNumbersShareATemplate() {
-        let small = LayoutTemplate(dot: Self.graph(batch: 8), engine: "dot")
-        let large = LayoutTemplate(dot: Self.graph(batch: 4096), engine: "dot")
+        let small = layoutTemplate(Self.graph(batch: 8), engine: "dot")
+        let large = layoutTemplate(Self.graph(batch: 4096), engine: "dot")
         #expect(small.dot == large.dot)
         // In the order of the DOT: the label's two lines, then the tooltip (written once for the eight edges).
         #expect(small.texts == ["Batch 8 · prefill shapes", "one row of eight experts", "[8×10000, 4096]"])
@@ -36,7 +47,7 @@ import Testing
     @Test func theDrawingThroughTheTemplateIsGraphvizsDrawingOfTheGraph() throws {
         // Text Graphviz escapes: < > - " ' and a space after a space.
         for dot in [Self.graph(batch: 64), Self.graph(batch: 7, tip: "a<b> c-d \\\"e\\\" it's  two")] {
-            let template = LayoutTemplate(dot: dot, engine: "dot")
+            let template = layoutTemplate(dot, engine: "dot")
             #expect(!template.texts.isEmpty)
             let layout = try Graphviz.svg(fromDOT: template.dot)
             #expect(template.fits(layout))
@@ -46,8 +57,8 @@ import Testing
 
     @Test func aTooltipWithBackslashesOrEntitiesStaysInTheDOT() {
         // `\N` is expanded by Graphviz (the node's name), `&amp;` is an entity: neither is plain text.
-        let template = LayoutTemplate(
-            dot: "digraph { a [tooltip=\"node \\N\"]; b [tooltip=\"x &amp; y\"]; c [tooltip=\"plain\"] }", engine: "dot")
+        let template = layoutTemplate(
+            "digraph { a [tooltip=\"node \\N\"]; b [tooltip=\"x &amp; y\"]; c [tooltip=\"plain\"] }", engine: "dot")
         #expect(template.texts == ["plain"])
         #expect(template.dot.contains("tooltip=\"node \\N\"") && template.dot.contains("tooltip=\"x &amp; y\""))
     }
@@ -62,12 +73,12 @@ import Testing
             "digraph { label=\"x\\l\"; label=\"Batch 8\\l\"; labeljust=l; a -> b }",
         ]
         for dot in cases {
-            #expect(LayoutTemplate(dot: dot, engine: "dot").texts.isEmpty, "\(dot)")
+            #expect(layoutTemplate(dot, engine: "dot").texts.isEmpty, "\(dot)")
         }
-        #expect(LayoutTemplate(dot: "digraph { label=\"Batch 8\\l\"; labeljust=l; a -> b }", engine: "neato").texts.isEmpty)
+        #expect(layoutTemplate("digraph { label=\"Batch 8\\l\"; labeljust=l; a -> b }", engine: "neato").texts.isEmpty)
         // The statement form at the root counts, as does a quoted `"l"`; a subgraph's own label is not the root's.
-        let statement = LayoutTemplate(
-            dot: "digraph { subgraph cluster_x { label=\"Inner\\l\"; a } label=\"Batch 8\\l\"; labeljust=\"l\"; a -> b }",
+        let statement = layoutTemplate(
+            "digraph { subgraph cluster_x { label=\"Inner\\l\"; a } label=\"Batch 8\\l\"; labeljust=\"l\"; a -> b }",
             engine: "dot")
         #expect(statement.texts == ["Batch 8"])
     }
@@ -81,7 +92,7 @@ import Testing
               a [label="Batch 8\\l", tooltip="tip"]
             }
             """
-        let template = LayoutTemplate(dot: dot, engine: "dot")
+        let template = layoutTemplate(dot, engine: "dot")
         #expect(template.texts == ["tip"])
         #expect(template.dot.contains("// tooltip=\"in a comment\"") && template.dot.contains("label=\"Batch 8\\l\""))
     }
@@ -90,16 +101,16 @@ import Testing
         // One node under a label of 40 w's: the drawing is as wide as the label, 505 pt; the bound is
         // 40 × 1.1 em × 14 pt = 616 pt, + 40 = 656 pt > 505.
         let dot = "digraph { label=\"\(String(repeating: "w", count: 40))\\l\"; labeljust=l; a }"
-        let template = LayoutTemplate(dot: dot, engine: "dot")
+        let template = layoutTemplate(dot, engine: "dot")
         #expect(template.texts.count == 1)
         #expect(!template.fits(try Graphviz.svg(fromDOT: template.dot)))
-        let kept = LayoutTemplate(dot: dot, engine: "dot", keepingLabel: true)
+        let kept = layoutTemplate(dot, engine: "dot", keepingLabel: true)
         #expect(kept.texts.isEmpty && kept.dot == dot && kept.fits("no drawing needed"))
     }
 
     @Test func dotThatAlreadyHoldsAMarkerIsNotTemplated() {
         let dot = "digraph { a [tooltip=\"PB#0#\"]; b [tooltip=\"x\"] }"
-        let template = LayoutTemplate(dot: dot, engine: "dot")
+        let template = layoutTemplate(dot, engine: "dot")
         #expect(template.texts.isEmpty && template.dot == dot)
     }
 }
