@@ -264,6 +264,19 @@ import Testing
             }
             #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site").path))
         }
+        // A program that stops has not said what it reads: its error is the build's, not "no report reads `batch`".
+        let stopping = Self.index().replacingOccurrences(
+            of: "let tpot = ", with: "precondition(batch < 0, \"batch must be negative\")\nlet tpot = ")
+        let stopped = try TemporaryStudy(reports: ["index.md": stopping])
+        defer { stopped.remove() }
+        do {
+            _ = try stopped.build()
+            Issue.record("a study whose program stopped was built")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.contains("batch must be negative") }, "\(messages)")
+            #expect(!messages.contains { $0.contains("which no report reads") }, "\(messages)")
+        }
         // Only the index declares scenarios.
         let elsewhere = try TemporaryStudy(reports: [
             "index.md": "# Index\n", "other.md": "---\nscenarios:\n  big: { batch: 512 }\n---\n# Other\n",

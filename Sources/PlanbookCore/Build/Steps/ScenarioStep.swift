@@ -32,8 +32,8 @@ struct ScenarioStep: BuildStep {
 
     // MARK: - Checking the settings
 
-    /// Each setting that names a parameter no report reads, or gives it a value of another type than the reports
-    /// read it as.
+    /// Each setting that names a parameter no report reads (when every report's program ran to its end), or gives it
+    /// a value of another type than the reports read it as.
     static func problems(_ scenarios: [Scenario], study: Study) -> [Diagnostic] {
         guard let index = study.pages.first(where: { $0.report.slug == "index" })?.report else { return [] }
         var read: [String: (type: String, value: String)] = [:]
@@ -42,6 +42,8 @@ struct ScenarioStep: BuildStep {
                 read[parameter.name] = (parameter.type, parameter.value.text)
             }
         }
+        // A report whose program stopped did not say all it reads: then no setting can be said to be read by none.
+        let readsKnown = study.pages.allSatisfy { $0.outline.cells.isEmpty || $0.outputs != nil }
         let known = read.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
         var problems: [Diagnostic] = []
         var reported: Set<[Int]> = []
@@ -50,7 +52,7 @@ struct ScenarioStep: BuildStep {
                 // A grid's value is shared by its combinations: said once.
                 let whose = scenario.fromGrid ? "the grid" : "scenario `\(scenario.name)`"
                 guard let reading = read[setting.name] else {
-                    guard reported.insert([setting.nameLine, setting.nameColumn]).inserted else { continue }
+                    guard readsKnown, reported.insert([setting.nameLine, setting.nameColumn]).inserted else { continue }
                     problems.append(
                         Diagnostic(
                             file: index.path, line: setting.nameLine, column: setting.nameColumn,
