@@ -17,9 +17,14 @@ public struct LayoutTemplate: Sendable, Equatable {
     public let dot: String
     /// The texts, in marker order (marker `PB#n#` stands for `texts[n]`).
     public let texts: [String]
-    /// An upper bound on the width in points of the graph label's widest line, real or marker, when its lines were
-    /// taken out; nil when the label stayed in the DOT.
+    /// An upper bound on the width in points of the graph label's widest line, when its lines were taken out; nil
+    /// when the label stayed in the DOT.
     public let labelWidthBound: Double?
+    /// The same bound for the markers laid out in the label's place.
+    private let markerWidthBound: Double
+    /// A graph of the label alone, in the graph's font, for Graphviz to measure when the bound is not enough (see
+    /// `fits(_:measured:)`); nil when the label stayed in the DOT.
+    public let labelMeasurement: String?
 
     /// The fewest statements (lines or `;`s) a graph has for its label to be taken out (500): a smaller graph is laid
     /// out again in tens of milliseconds, and is often narrower than its label, which would cost a second layout
@@ -32,7 +37,7 @@ public struct LayoutTemplate: Sendable, Equatable {
     public init(dot source: String, engine: String, keepingLabel: Bool = false, labelStatements: Int = labelStatements) {
         let bytes = Array(source.utf8)
         guard !Self.contains(Self.markerPrefix, in: bytes) else {
-            (dot, texts, labelWidthBound) = (source, [], nil)
+            (dot, texts, labelWidthBound, markerWidthBound, labelMeasurement) = (source, [], nil, 0, nil)
             return
         }
         let scan = DOTScan(bytes)
@@ -40,6 +45,7 @@ public struct LayoutTemplate: Sendable, Equatable {
             Self.plainText(bytes[range]).map { (range, $0) }
         }
         var bound: Double?
+        var measurement: String?
         let size = scan.rootFontSize ?? 14  // Graphviz's default font size
         if !keepingLabel, engine == "dot", scan.statements >= labelStatements, let label = scan.rootLabel, scan.rootLabelJustification == "l",
             let lines = Self.leftJustifiedLines(bytes[label])
@@ -53,10 +59,15 @@ public struct LayoutTemplate: Sendable, Equatable {
                 start = end + 2  // past `\l`
             }
             bound = widest
+            let font = scan.rootFont.map { [("fontname", $0)] } ?? []
+            let sizeAttribute = scan.rootFontSizeText.map { [("fontsize", $0)] } ?? []
+            let attributes = [("label", "\"" + String(decoding: bytes[label], as: UTF8.self) + "\""), ("labeljust", "l")]
+                + font + sizeAttribute
+            measurement = "digraph { graph [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "] }"
         }
         replacements.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard !replacements.isEmpty else {
-            (dot, texts, labelWidthBound) = (source, [], nil)
+            (dot, texts, labelWidthBound, markerWidthBound, labelMeasurement) = (source, [], nil, 0, nil)
             return
         }
         var output: [UInt8] = []
@@ -70,18 +81,23 @@ public struct LayoutTemplate: Sendable, Equatable {
         output.append(contentsOf: bytes[cursor...])
         texts = replacements.map(\.text)
         dot = String(decoding: output, as: UTF8.self)
-        // The markers are laid out in the label's place: the widest of them counts too.
-        let markerWidth = Self.widthBound(String(decoding: Self.marker(texts.count), as: UTF8.self), fontSize: size)
-        labelWidthBound = bound.map { max($0, markerWidth) }
+        // The markers are laid out in the label's place: none is wider than the last one's.
+        markerWidthBound = Self.widthBound(String(decoding: Self.marker(texts.count), as: UTF8.self), fontSize: size)
+        labelWidthBound = bound
+        labelMeasurement = measurement
     }
 
-    /// Whether the template's drawing `svg` is wider than its graph label could be, so that the label's text did not
-    /// set the drawing's width (always, when the label stayed in the DOT). Graphviz pads a graph label by 8 pt a side
-    /// and the drawing by 4 pt; 16 pt more are kept as a margin.
-    public func fits(_ svg: String) -> Bool {
+    /// Whether the template's drawing `svg` is wider than its graph label, so that the label's text did not set the
+    /// drawing's width and any text of as many lines gives the same layout (always, when the label stayed in the DOT).
+    /// Graphviz pads a graph label by 8 pt a side and the drawing by 4 pt; with 16 pt more as a margin, the bound on
+    /// the text's width decides when it can; otherwise `measured`, Graphviz's drawing of `labelMeasurement` (the
+    /// label alone, as wide as its padded text plus the drawing's margins), must be narrower than the template's.
+    public func fits(_ svg: String, measured: String? = nil) -> Bool {
         guard let bound = labelWidthBound else { return true }
-        guard let width = Self.drawingWidth(svg) else { return false }
-        return bound + 40 <= width
+        guard let width = Self.drawingWidth(svg), markerWidthBound + 40 <= width else { return false }
+        if bound + 40 <= width { return true }
+        guard let measured, let labelWidth = Self.drawingWidth(measured) else { return false }
+        return labelWidth + 1 <= width
     }
 
     /// `svg`, the template's drawing, with each marker replaced by its text, escaped as Graphviz escapes text.
@@ -210,6 +226,9 @@ private struct DOTScan {
     private(set) var rootLabel: Range<Int>?
     private(set) var rootLabelJustification: String?
     private(set) var rootFontSize: Double?
+    /// The root's `fontsize` and `fontname` as written (quoted when they were).
+    private(set) var rootFontSizeText: String?
+    private(set) var rootFont: String?
     /// The larger of the graph's `;`s and its lines, outside strings and comments.
     private(set) var statements = 0
 
@@ -226,6 +245,13 @@ private struct DOTScan {
         let (tokens, lines) = Self.tokens(bytes)
         statements = max(lines, tokens.count { $0 == .punctuation(59) })
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func written(_ token: Token) -> String? {
+            switch token {
+            case .quoted(let range): "\"" + text(range) + "\""
+            case .name(let range): text(range)
+            default: nil
+            }
+        }
         /// One brace scope: the root graph's body is depth 1.
         struct Scope { var isCluster: Bool; var hasLabel: Bool }
         var scopes: [Scope] = []
@@ -277,7 +303,10 @@ private struct DOTScan {
                         rootLabels += 1
                         if case .quoted(let range) = value, !concatenated { rootLabel = range } else { rootLabel = nil }
                     case "labeljust": rootLabelJustification = valueText
-                    case "fontsize": rootFontSize = valueText.flatMap(Double.init)
+                    case "fontsize":
+                        rootFontSize = valueText.flatMap(Double.init)
+                        rootFontSizeText = written(value)
+                    case "fontname": rootFont = written(value)
                     default: break
                     }
                 }

@@ -108,6 +108,26 @@ import Testing
         #expect(kept.texts.isEmpty && kept.dot == dot && kept.fits("no drawing needed"))
     }
 
+    @Test func graphvizMeasuresTheLabelWhenTheBoundCannotTell() throws {
+        // Six nodes in a row, about 420 pt wide. 60 i's: the bound is 60 × 1.1 em × 14 pt = 924 pt, too much, but
+        // Graphviz draws the label alone (an i is 0.28 em) under 300 pt wide: it fits, and the drawing is still
+        // Graphviz's own. 60 W's (about 1 em each: the label alone is 880 pt wide) do not.
+        func row(_ label: String) -> String {
+            "digraph { label=\"\(label)\\l\"; labeljust=l; a -> {b1 b2 b3 b4 b5 b6} }"
+        }
+        let narrowText = row(String(repeating: "i", count: 60))
+        let template = layoutTemplate(narrowText, engine: "dot")
+        let layout = try Graphviz.svg(fromDOT: template.dot)
+        #expect(!template.fits(layout))
+        let measurement = try #require(template.labelMeasurement)
+        #expect(template.fits(layout, measured: try Graphviz.svg(fromDOT: measurement)))
+        #expect(template.filled(layout) == (try Graphviz.svg(fromDOT: narrowText)))
+        let wide = layoutTemplate(row(String(repeating: "W", count: 60)), engine: "dot")
+        let wideLayout = try Graphviz.svg(fromDOT: wide.dot)
+        #expect(wide.dot == template.dot)
+        #expect(!wide.fits(wideLayout, measured: try Graphviz.svg(fromDOT: try #require(wide.labelMeasurement))))
+    }
+
     @Test func dotThatAlreadyHoldsAMarkerIsNotTemplated() {
         let dot = "digraph { a [tooltip=\"PB#0#\"]; b [tooltip=\"x\"] }"
         let template = layoutTemplate(dot, engine: "dot")

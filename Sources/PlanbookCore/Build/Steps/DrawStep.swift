@@ -51,8 +51,15 @@ struct DrawStep: BuildStep {
         for study in studies { layouts.merge(study.layouts) { kept, _ in kept } }
         var templates = jobs.concurrentMap { LayoutTemplate(dot: $0.figure.dot, engine: $0.figure.engine) }
         var drawn = layOut(jobs.indices.map { ($0, templates[$0]) }, of: jobs, in: &studies, layouts: &layouts, font: font)
-        // A graph narrower than its label is laid out again with the label's text in the DOT.
-        let narrow = jobs.indices.filter { index in drawn[index].map { !templates[index].fits($0) } ?? false }
+        // Where the bound on a label's width cannot tell, Graphviz measures the label alone (a layout of no nodes); a
+        // graph narrower than its label is laid out again with the label's text in the DOT.
+        let unsure = jobs.indices.filter { index in drawn[index].map { !templates[index].fits($0) } ?? false }
+        let measured = unsure.map { templates[$0].labelMeasurement }.concurrentMap { measurement in
+            measurement.flatMap { try? Graphviz.svg(fromDOT: $0) }
+        }
+        let narrow = zip(unsure, measured).filter { index, label in
+            !templates[index].fits(drawn[index]!, measured: label)
+        }.map(\.0)
         for index in narrow {
             templates[index] = LayoutTemplate(dot: jobs[index].figure.dot, engine: jobs[index].figure.engine, keepingLabel: true)
         }
