@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PlanKit
@@ -117,6 +118,31 @@ struct RoutingSimulationTests {
         let uniform42 = RoutingSimulation(model: seedModel, tokens: 128, distribution: .uniform, seed: 42)
         let uniform43 = RoutingSimulation(model: seedModel, tokens: 128, distribution: .uniform, seed: 43)
         #expect(uniform42.expertCounts != uniform43.expertCounts)
+    }
+
+    @Test func theGuideTableFindsTheExpertABinarySearchFinds() {
+        // The first expert whose cumulative weight exceeds the target (the last when none does), by a plain scan, for
+        // weights with zeros at the ends and inside, Zipf weights, and one expert; at every cumulative weight exactly,
+        // one step of a Double either side of it, and 2,000 seeded targets.
+        let cases: [[Double]] = [
+            [0, 1, 0, 0, 2, 3, 0], (1...16).map { 1 / pow(Double($0), 1.2) }, [5], Array(repeating: 1, count: 16),
+        ]
+        for weights in cases {
+            let sampler = ExpertSampler(weights: weights)
+            var cumulative: [Double] = []
+            var running = 0.0
+            for weight in weights {
+                running += weight
+                cumulative.append(running)
+            }
+            func reference(_ target: Double) -> Int { cumulative.firstIndex { $0 > target } ?? cumulative.count - 1 }
+            var targets: [Double] = cumulative.flatMap { [$0.nextDown, $0, $0.nextUp] } + [0]
+            var generator = SplitMix64(seed: 3)
+            for _ in 0..<2_000 { targets.append(generator.nextUnit() * running) }
+            for target in targets where target >= 0 && target < running {
+                #expect(sampler.index(at: target) == reference(target), "\(weights) at \(target)")
+            }
+        }
     }
 
     @Test func countsArePinnedAcrossPlatformsAndVersions() {

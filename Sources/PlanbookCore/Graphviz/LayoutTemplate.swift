@@ -5,8 +5,9 @@
 /// Graphviz places nodes by the sizes of their labels; tooltips (`tooltip`, `edgetooltip`, `labeltooltip`,
 /// `headtooltip`, `tailtooltip`) never count. Nor does the text of a graph's own label when `dot` sets every line of
 /// it at the left margin (`labeljust="l"`, lines ending `\l`): the lines start at the same x whatever their width, so
-/// only the number of lines counts — as long as the label is narrower than the drawing, which `fits(_:)` checks on
-/// the laid-out template against a bound on the text's width. Each such text becomes a marker `PB#n#`; the template
+/// only the number of lines counts — as long as the label is narrower than the drawing, which `fits(_:measured:)`
+/// checks on the laid-out template against a bound on the text's width, or Graphviz's measure of the label alone where
+/// the bound cannot tell. Each such text becomes a marker `PB#n#`; the template
 /// is laid out (and cached) in place of the graph, and `filled(_:)` writes the texts into the SVG escaped as Graphviz
 /// escapes them. Every drawing goes through its template, whether its layout was cached or not, so the bytes do not
 /// depend on what the cache held. Text Graphviz would expand or interpret (backslash escapes, `&` entities, control
@@ -116,7 +117,8 @@ public struct LayoutTemplate: Sendable, Equatable {
             }
             var digit = index + Self.markerPrefix.count
             var number = 0
-            while digit < bytes.count, (48...57).contains(bytes[digit]) {
+            // At most nine digits: more than any graph has texts, and no overflow on text that only looks like one.
+            while digit < bytes.count, digit < index + Self.markerPrefix.count + 9, (48...57).contains(bytes[digit]) {
                 number = number * 10 + Int(bytes[digit] - 48)
                 digit += 1
             }
