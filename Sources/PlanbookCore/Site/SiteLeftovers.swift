@@ -76,8 +76,10 @@ enum SiteLeftovers {
     /// Removes a previous site swapped out of `live`: the files its manifest lists whose bytes still match, entries
     /// the live site holds too (the same file, hard-linked there by `--force`; the same link), and the folders that
     /// empties. Anything else — a file edited since Planbook wrote it, one that appeared while the new site was
-    /// written — stays, and the folder with it. Returns a note naming what stayed, or nil when the folder is gone.
-    static func removeRetired(_ folder: URL, live: URL) -> String? {
+    /// written — stays, and the folder with it. A file whose entry is among `known` (`BuildStamp.publishedEntries`:
+    /// the same size, inode and times as the last publish left it) is Planbook's without being read. Returns a note
+    /// naming what stayed, or nil when the folder is gone.
+    static func removeRetired(_ folder: URL, live: URL, known: Set<String> = []) -> String? {
         let tree = FolderTree(root: folder)
         let liveTree = FolderTree(root: live)
         let manifest = SiteManifest.read(tree)
@@ -93,8 +95,9 @@ enum SiteLeftovers {
                     tree.identity(of: path).map { mine in
                         liveTree.identity(of: path).map { $0.device == mine.device && $0.inode == mine.inode } ?? false
                     } ?? false
+                let vouched = !known.isEmpty && tree.status(of: path).map { known.contains(BuildStamp.entry(path, $0)) } == true
                 let ours =
-                    twin || path == SiteManifest.name
+                    twin || vouched || path == SiteManifest.name
                     || (manifest.map { manifest in tree.contents(of: path).map { manifest.matches(path, $0) } ?? false }
                         ?? false)
                 if ours && tree.remove(path) { continue }

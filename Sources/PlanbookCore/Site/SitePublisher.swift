@@ -91,7 +91,7 @@ public enum SitePublisher {
                 ? "there isn't enough space on the disk" : error.localizedDescription
             throw failure(displayPath, "could not write the site (\(reason))")
         }
-        if exists, let note = SiteLeftovers.removeRetired(retired, live: output) {
+        if exists, let note = SiteLeftovers.removeRetired(retired, live: output, known: unchangedEntries) {
             notes.append(note)
         }
         whilePublished(output)

@@ -26,6 +26,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site/old.html").path))
     }
 
+    @Test func aRetiredSitesFilesTheStampVouchesForGoWithoutBeingReadAndEditedOnesStay() throws {
+        // A retired site of two files its manifest lists: `a.html` as published (its entry is among the known ones,
+        // so it is not read: its bytes are changed here, with that entry taken after the change, and it still goes),
+        // `b.html` edited since (not known, its bytes no longer match): it stays, and the folder with it.
+        let study = try TemporaryStudy(reports: ["index.md": "# Hi\n"])
+        defer { study.remove() }
+        let retired = study.root.appendingPathComponent(".site.planbook-old-1-1")
+        let live = study.root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
+        let manifest = SiteManifest(files: [("a.html", Data("a".utf8)), ("b.html", Data("b".utf8))])
+        try study.write(manifest.text, to: ".site.planbook-old-1-1/\(SiteManifest.name)")
+        try study.write("a, rewritten in place", to: ".site.planbook-old-1-1/a.html")
+        try study.write("b, edited", to: ".site.planbook-old-1-1/b.html")
+        let tree = FolderTree(root: retired)
+        let known: Set<String> = [BuildStamp.entry("a.html", try #require(tree.status(of: "a.html")))]
+        let note = SiteLeftovers.removeRetired(retired, live: live, known: known)
+        #expect(note != nil)
+        #expect(!FileManager.default.fileExists(atPath: retired.appendingPathComponent("a.html").path))
+        #expect(try study.read(".site.planbook-old-1-1/b.html") == "b, edited")
+    }
+
     @Test func aRebuildReplacesItsOwnSite() throws {
         let study = try TemporaryStudy(reports: ["index.md": "# One\n", "two.md": "# Two\n"])
         defer { study.remove() }
