@@ -44,6 +44,8 @@ public struct Study: Sendable {
     /// Every drawing laid out in this build, by its cache key, so that the study's scenarios share the layouts of
     /// equal DOT even without the cache.
     public var layouts: [String: String] = [:]
+    /// Layouts begun as soon as a report's program has run (`LayoutPool`), shared with the study's scenario copies.
+    var layoutPool = LayoutPool()
 
     public init(options: BuildOptions) { self.options = options }
 

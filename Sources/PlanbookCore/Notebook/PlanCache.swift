@@ -104,6 +104,9 @@ public struct PlanCache: Sendable {
         verifiedFile(svgFile(key)).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Whether a drawing is stored under `key` (not read: `svg(_:)` checks its seal when it is).
+    public func hasSVG(_ key: String) -> Bool { FileManager.default.fileExists(atPath: svgFile(key).path) }
+
     /// Stores a drawing (one that passed the sanitizer: the cache is trusted to hold only such).
     public func storeSVG(_ svg: String, key: String) { store(Data(svg.utf8), at: svgFile(key)) }
 

@@ -91,7 +91,13 @@ public struct DotFigure: Sendable, Equatable {
     /// `svg` when it may be published (see `SVGSanitizer`), else an error at the block: a `dot` block's `URL=`,
     /// `href=` or `image=` can carry a `javascript:` link or an outside file into the drawing.
     public func checked(_ svg: String, file: String, allowScripts: Bool) -> Result<String, Diagnostic> {
-        guard !allowScripts, let what = SVGSanitizer.summary(SVGSanitizer.removals(in: svg)) else { return .success(svg) }
+        guard !allowScripts else { return .success(svg) }
+        return checked(svg, removals: SVGSanitizer.summary(SVGSanitizer.removals(in: svg)), file: file)
+    }
+
+    /// The same, for a drawing whose check found `removals` (`SVGSanitizer.summary`; nil when nothing).
+    func checked(_ svg: String, removals: String?, file: String) -> Result<String, Diagnostic> {
+        guard let what = removals else { return .success(svg) }
         return .failure(Diagnostic(
             file: file, line: line, column: column,
             "the drawing Graphviz made of this graph holds \(what), which can run script (from a `URL=`, `href=` or "

@@ -91,14 +91,23 @@ struct DrawStep: BuildStep {
         }
         let options = studies[0].options
         let cache = options.planCache
-        // The cache holds only drawings that passed the sanitizer (see `draw`): a hit needs no second check.
-        let cached = pending.concurrentMap { options.useCache ? cache.svg($0.key) : nil }
+        // Layouts the run step began (`LayoutPool`), then the cache, which holds only drawings that passed the
+        // sanitizer (see `draw`): a hit needs no second check.
+        let ahead = studies[0].layoutPool.outcomes()
+        let cached = pending.concurrentMap { item -> String? in
+            ahead[item.key] == nil && options.useCache ? cache.svg(item.key) : nil
+        }
         for number in studies.indices {
             let drawn = zip(pending, cached).filter { $0.0.study == number && $0.1 == nil }.count
             if drawn > 0 { studies[number].options.progress.report("Drawing \(drawn) figure(s) with Graphviz") }
         }
         let results: [Result<String, Diagnostic>] = zip(pending, cached).map { ($0.0, $0.1) }.concurrentMap { item, svg in
             if let svg { return .success(svg) }
+            if let outcome = ahead[item.key] {
+                return outcome.svg.mapError { item.figure.diagnostic(for: $0, file: item.path) }.flatMap { svg in
+                    options.allowScripts ? .success(svg) : item.figure.checked(svg, removals: outcome.removals, file: item.path)
+                }
+            }
             return Self.draw(item.figure, item.template, key: item.key, file: item.path, cache: cache, options: options)
         }
         for (item, result) in zip(pending, results) {
@@ -108,6 +117,19 @@ struct DrawStep: BuildStep {
             }
         }
         return keys.map { layouts[$0] }
+    }
+
+    /// Begins laying out, in `pool`, the figures of `page` (its program has just run) that are neither in the cache
+    /// nor too large to lay out; the draw step takes the outcomes.
+    static func begin(figuresOf page: StudyPage, in pool: LayoutPool, options: BuildOptions) {
+        guard options.drawsFigures, let outputs = page.outputs, case .success(let font) = PinnedFont.pinned else { return }
+        for figure in PageItems(page.outline, outputs: outputs, page: nil).figures
+        where figure.sizeRefusal(file: page.report.path) == nil {
+            let template = LayoutTemplate(dot: figure.dot, engine: figure.engine)
+            let key = Self.key(of: template, engine: figure.engine, font: font)
+            guard !(options.useCache && options.planCache.hasSVG(key)) else { continue }
+            pool.begin(template, key: key, engine: figure.engine, options: options)
+        }
     }
 
     /// The cache key of a template's drawing.

@@ -3,7 +3,8 @@ import Synchronization
 
 /// Runs each compiled report program, in parallel, with its parameters and within its memory limit, checks what it
 /// produced against the content policy (chart SVG, downloads), and stores the outputs of runs without errors that
-/// pass that check; then warns about each `--param` that no report read.
+/// pass that check; then warns about each `--param` that no report read. Each report's figures begin to be laid out
+/// as soon as its program has run (`LayoutPool`).
 ///
 /// Outputs are stored only when they pass the check without `--allow-scripts`, so outputs reused from the cache
 /// need no second check.
@@ -20,6 +21,7 @@ struct RunStep: BuildStep {
         let total = study.pages.filter(\.runs).count
         let counter = Mutex(0)
         let jobs = study.pages.map { ($0, study.parameters(of: $0)) }
+        let pool = study.layoutPool
         let results = jobs.concurrentMap { page, parameters -> (StudyPage, [Diagnostic]) in
             guard page.runs else { return (page, []) }
             let position = counter.withLock { value -> Int in
@@ -27,7 +29,10 @@ struct RunStep: BuildStep {
                 return value
             }
             options.progress.report("[\(position)/\(total)] Running the plan blocks of \(page.report.path)")
-            return Self.run(page, parameters: parameters, settings: settings, allowScripts: allowScripts)
+            let ran = Self.run(page, parameters: parameters, settings: settings, allowScripts: allowScripts)
+            // Its figures are laid out while the other programs run (the draw step takes them from the pool).
+            DrawStep.begin(figuresOf: ran.0, in: pool, options: options)
+            return ran
         }
         for (index, result) in results.enumerated() {
             study.pages[index] = result.0

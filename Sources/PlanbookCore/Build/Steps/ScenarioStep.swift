@@ -125,6 +125,7 @@ extension Study {
         copy.sharedLibrary = sharedLibrary
         copy.sharedLibraryCompiled = sharedLibraryCompiled
         copy.layouts = layouts
+        copy.layoutPool = layoutPool
         copy.pages = pages.map { page in
             var fresh = StudyPage(outline: page.outline)
             fresh.syntax = page.syntax
