@@ -122,10 +122,11 @@ struct RoutingSimulationTests {
 
     @Test func theGuideTableFindsTheExpertABinarySearchFinds() {
         // The first expert whose cumulative weight exceeds the target (the last when none does), by a plain scan, for
-        // weights with zeros at the ends and inside, Zipf weights, and one expert; at every cumulative weight exactly,
-        // one step of a Double either side of it, and 2,000 seeded targets.
+        // weights with zeros at the ends and inside, Zipf weights, one expert and subnormal ones; at every cumulative
+        // weight exactly, one step of a Double either side of it, and 2,000 seeded targets.
         let cases: [[Double]] = [
             [0, 1, 0, 0, 2, 3, 0], (1...16).map { 1 / pow(Double($0), 1.2) }, [5], Array(repeating: 1, count: 16),
+            [1e-310, 1e-310],  // a total so small that the guide's scale overflows: the binary search instead
         ]
         for weights in cases {
             let sampler = ExpertSampler(weights: weights)

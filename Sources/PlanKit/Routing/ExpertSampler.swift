@@ -38,8 +38,9 @@ struct ExpertSampler {
             while expert < cumulative.count - 1, cumulative[expert] <= step { expert += 1 }
             guide.append(expert)
         }
-        self.guide = guide
-        guideScale = Double(buckets) / total
+        // Weights so small that the scale overflows (subnormal totals): the binary search.
+        let scale = Double(buckets) / total
+        (self.guide, guideScale) = scale.isFinite ? (guide, scale) : ([], 0)
     }
 
     /// Experts picked by one token, `k` distinct ones in the order drawn (k ≤ number of experts).

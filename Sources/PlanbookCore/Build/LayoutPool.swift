@@ -7,9 +7,11 @@ import Synchronization
 /// the layouts still going) in place of laying those templates out itself; it alone turns them into drawings and
 /// problems, in its own order, so what a build says does not depend on which layout finished first.
 ///
-/// One pool serves a build: the study and its scenario copies share it, and a template is laid out once. A layout
-/// that passes the SVG check is stored in the cache, as the draw step stores its own.
-public final class LayoutPool: Sendable {
+/// One pool serves a build: the study and its scenario copies share it, and a template is laid out once. As many
+/// layouts run at once as there are cores, each in a worker that takes the next waiting layout until none is left. A
+/// layout that passes the SVG check is stored in the cache, as the draw step stores its own. A build that stops
+/// before drawing cancels the layouts not yet begun (`cancel()`).
+final class LayoutPool: Sendable {
     /// What laying out one template gave: the drawing, or Graphviz's error; and what the SVG check would remove
     /// from the drawing (`SVGSanitizer.summary`), nil when nothing.
     struct Outcome: Sendable {
@@ -17,30 +19,56 @@ public final class LayoutPool: Sendable {
         var removals: String?
     }
 
-    private let outcomesByKey = Mutex<[String: Outcome]>([:])
-    private let started = Mutex<Set<String>>([])
-    private let group = DispatchGroup()
-    private let queue = DispatchQueue(label: "planbook.layouts", attributes: .concurrent)
-    /// As many layouts at once as there are cores.
-    private let slots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+    private struct Job: Sendable {
+        var key: String
+        var template: LayoutTemplate
+        var engine: String
+        var options: BuildOptions
+    }
 
-    public init() {}
+    private struct State {
+        var outcomes: [String: Outcome] = [:]
+        var begun: Set<String> = []
+        var waiting: [Job] = []
+        var workers = 0
+    }
+
+    private let state = Mutex(State())
+    private let group = DispatchGroup()
+    private let workerLimit = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    init() {}
 
     /// Begins laying out `template` (under the cache key `key`) unless the pool has begun it already.
     func begin(_ template: LayoutTemplate, key: String, engine: String, options: BuildOptions) {
-        guard started.withLock({ $0.insert(key).inserted }) else { return }
-        group.enter()
-        queue.async { [self] in
-            slots.wait()
-            defer { slots.signal() }
+        let startsWorker = state.withLock { state -> Bool in
+            guard state.begun.insert(key).inserted else { return false }
+            group.enter()
+            state.waiting.append(Job(key: key, template: template, engine: engine, options: options))
+            guard state.workers < workerLimit else { return false }
+            state.workers += 1
+            return true
+        }
+        if startsWorker { DispatchQueue.global().async { [self] in work() } }
+    }
+
+    /// Lays out waiting jobs until there are none.
+    private func work() {
+        while let job = state.withLock({ state -> Job? in
+            guard !state.waiting.isEmpty else {
+                state.workers -= 1
+                return nil
+            }
+            return state.waiting.removeFirst()
+        }) {
             let svg = Result { () throws(GraphvizError) in
                 try Graphviz.svg(
-                    fromDOT: template.dot, engine: engine, timeout: options.layoutTimeout,
-                    memoryLimit: options.layoutMemoryLimit)
+                    fromDOT: job.template.dot, engine: job.engine, timeout: job.options.layoutTimeout,
+                    memoryLimit: job.options.layoutMemoryLimit)
             }
             let removals = (try? svg.get()).flatMap { SVGSanitizer.summary(SVGSanitizer.removals(in: $0)) }
-            if case .success(let drawing) = svg, removals == nil { options.planCache.storeSVG(drawing, key: key) }
-            outcomesByKey.withLock { $0[key] = Outcome(svg: svg, removals: removals) }
+            if case .success(let drawing) = svg, removals == nil { job.options.planCache.storeSVG(drawing, key: job.key) }
+            state.withLock { $0.outcomes[job.key] = Outcome(svg: svg, removals: removals) }
             group.leave()
         }
     }
@@ -48,6 +76,16 @@ public final class LayoutPool: Sendable {
     /// The outcome of every layout begun, once all have finished.
     func outcomes() -> [String: Outcome] {
         group.wait()
-        return outcomesByKey.withLock { $0 }
+        return state.withLock { $0.outcomes }
+    }
+
+    /// Drops the layouts not yet begun (those running finish within their time bound).
+    func cancel() {
+        let dropped = state.withLock { state -> Int in
+            let count = state.waiting.count
+            state.waiting.removeAll()
+            return count
+        }
+        for _ in 0..<dropped { group.leave() }
     }
 }

@@ -42,7 +42,10 @@ public struct SiteBuild: Sendable {
             let stepStart = ContinuousClock.now
             step.run(&study)
             timings.append((step.name, (ContinuousClock.now - stepStart).seconds))
-            if study.failed, step.stopsOnError { throw BuildFailure(DiagnosticOrder.sorted(study.problems)) }
+            if study.failed, step.stopsOnError {
+                study.layoutPool.cancel()
+                throw BuildFailure(DiagnosticOrder.sorted(study.problems))
+            }
         }
         let summary = Summary(study, seconds: (ContinuousClock.now - start).seconds, steps: timings)
         // Stamped only when nothing it read changed while it built (a report saved mid-build builds again next time).

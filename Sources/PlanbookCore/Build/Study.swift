@@ -41,8 +41,8 @@ public struct Study: Sendable {
     public var generatedPages: [RenderedPage] = []
     /// The site folder as this build published it (`BuildStamp.listing`, taken under the publish lock), for its stamp.
     var publishedListing: [String]?
-    /// Every drawing laid out in this build, by its cache key, so that the study's scenarios share the layouts of
-    /// equal DOT even without the cache.
+    /// Every layout made in this build — a `LayoutTemplate`'s drawing, markers not yet filled — by its cache key, so
+    /// that the study's scenarios share the layouts of equal templates even without the cache.
     public var layouts: [String: String] = [:]
     /// Layouts begun as soon as a report's program has run (`LayoutPool`), shared with the study's scenario copies.
     var layoutPool = LayoutPool()

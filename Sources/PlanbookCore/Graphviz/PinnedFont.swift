@@ -41,6 +41,10 @@ public struct PinnedFont: Sendable {
     public let version: String
     /// SHA-256 of the files' bytes: part of the key of every cached drawing.
     public let identity: String
+    /// The advance of the widest glyph of any of the files, in ems (each file's `hhea.advanceWidthMax` over its
+    /// `head.unitsPerEm`), nil when some file's tables cannot be read: no line of text is wider than this per
+    /// character, whatever the font name picks among the files.
+    public let widestAdvance: Double?
 
     /// "DejaVu Sans 2.37", as the provenance names it.
     public var description: String { "\(Self.family) \(version)" }
@@ -68,10 +72,31 @@ public struct PinnedFont: Sendable {
                     + "reinstall \(package), or set PLANBOOK_FONTS to a folder with a readable \(fileNames[0])")
         }
         var hash = ContentHash()
+        var widest: Double? = 0
         for file in files {
+            let bytes = FileManager.default.contents(atPath: file) ?? Data()
             hash.add((file as NSString).lastPathComponent)
-            hash.add(FileManager.default.contents(atPath: file) ?? Data())
+            hash.add(bytes)
+            widest = widest.flatMap { soFar in widestAdvance(in: [UInt8](bytes)).map { max(soFar, $0) } }
         }
-        return PinnedFont(files: files, version: match.version, identity: hash.hex)
+        return PinnedFont(files: files, version: match.version, identity: hash.hex, widestAdvance: widest)
+    }
+
+    /// The widest glyph advance of the TrueType or OpenType font `bytes`, in ems, from its table directory: `hhea`'s
+    /// `advanceWidthMax` (at offset 10) over `head`'s `unitsPerEm` (at offset 18).
+    static func widestAdvance(in bytes: [UInt8]) -> Double? {
+        func u16(_ at: Int) -> Int? { at + 2 <= bytes.count ? Int(bytes[at]) << 8 | Int(bytes[at + 1]) : nil }
+        func u32(_ at: Int) -> Int? { u16(at).flatMap { high in u16(at + 2).map { high << 16 | $0 } } }
+        guard let tables = u16(4) else { return nil }
+        var offsets: [String: Int] = [:]
+        for index in 0..<tables {
+            let record = 12 + 16 * index
+            guard record + 16 <= bytes.count, let offset = u32(record + 8) else { return nil }
+            offsets[String(decoding: bytes[record..<record + 4], as: UTF8.self)] = offset
+        }
+        guard let head = offsets["head"], let hhea = offsets["hhea"], let unitsPerEm = u16(head + 18), unitsPerEm > 0,
+            let advance = u16(hhea + 10)
+        else { return nil }
+        return Double(advance) / Double(unitsPerEm)
     }
 }

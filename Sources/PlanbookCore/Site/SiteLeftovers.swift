@@ -76,8 +76,9 @@ enum SiteLeftovers {
     /// Removes a previous site swapped out of `live`: the files its manifest lists whose bytes still match, entries
     /// the live site holds too (the same file, hard-linked there by `--force`; the same link), and the folders that
     /// empties. Anything else — a file edited since Planbook wrote it, one that appeared while the new site was
-    /// written — stays, and the folder with it. A file whose entry is among `known` (`BuildStamp.publishedEntries`:
-    /// the same size, inode and times as the last publish left it) is Planbook's without being read. Returns a note
+    /// written — stays, and the folder with it. A file the manifest lists whose entry is among `known`
+    /// (`BuildStamp.publishedEntries`: the same size, inode and times as the last publish left it) is Planbook's
+    /// without being read. Returns a note
     /// naming what stayed, or nil when the folder is gone.
     static func removeRetired(_ folder: URL, live: URL, known: Set<String> = []) -> String? {
         let tree = FolderTree(root: folder)
@@ -95,7 +96,9 @@ enum SiteLeftovers {
                     tree.identity(of: path).map { mine in
                         liveTree.identity(of: path).map { $0.device == mine.device && $0.inode == mine.inode } ?? false
                     } ?? false
-                let vouched = !known.isEmpty && tree.status(of: path).map { known.contains(BuildStamp.entry(path, $0)) } == true
+                // Only a file its manifest lists: the stamp lists what `--force` carried over too.
+                let vouched = !known.isEmpty && manifest?.hashes[path] != nil
+                    && tree.status(of: path).map { known.contains(BuildStamp.entry(path, $0)) } == true
                 let ours =
                     twin || vouched || path == SiteManifest.name
                     || (manifest.map { manifest in tree.contents(of: path).map { manifest.matches(path, $0) } ?? false }

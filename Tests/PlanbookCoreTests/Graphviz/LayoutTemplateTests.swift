@@ -45,10 +45,10 @@ import Testing
     }
 
     @Test func theDrawingThroughTheTemplateIsGraphvizsDrawingOfTheGraph() throws {
-        // Text Graphviz escapes: < > - " ' and a space after a space.
-        for dot in [Self.graph(batch: 64), Self.graph(batch: 7, tip: "a<b> c-d \\\"e\\\" it's  two")] {
+        // Text Graphviz escapes: < > - ' and a space after a space (and after that one).
+        for (dot, tip) in [(Self.graph(batch: 64), "[64×10000, 4096]"), (Self.graph(batch: 7, tip: "a<b> c-d it's  two   three"), "a<b> c-d it's  two   three")] {
             let template = layoutTemplate(dot, engine: "dot")
-            #expect(!template.texts.isEmpty)
+            #expect(template.texts.contains(tip) && template.texts.count == 3)
             let layout = try Graphviz.svg(fromDOT: template.dot)
             #expect(template.fits(layout))
             #expect(template.filled(layout) == (try Graphviz.svg(fromDOT: dot)))
@@ -56,11 +56,11 @@ import Testing
     }
 
     @Test func aTooltipWithBackslashesOrEntitiesStaysInTheDOT() {
-        // `\N` is expanded by Graphviz (the node's name), `&amp;` is an entity: neither is plain text.
+        // `\n` is a line break to Graphviz, `&amp;` an entity: neither is plain text.
         let template = layoutTemplate(
-            "digraph { a [tooltip=\"node \\N\"]; b [tooltip=\"x &amp; y\"]; c [tooltip=\"plain\"] }", engine: "dot")
+            "digraph { a [tooltip=\"two\\nlines\"]; b [tooltip=\"x &amp; y\"]; c [tooltip=\"plain\"] }", engine: "dot")
         #expect(template.texts == ["plain"])
-        #expect(template.dot.contains("tooltip=\"node \\N\"") && template.dot.contains("tooltip=\"x &amp; y\""))
+        #expect(template.dot.contains("tooltip=\"two\\nlines\"") && template.dot.contains("tooltip=\"x &amp; y\""))
     }
 
     @Test func aLabelThatCouldMoveTheLayoutStays() {
@@ -126,6 +126,26 @@ import Testing
         let wideLayout = try Graphviz.svg(fromDOT: wide.dot)
         #expect(wide.dot == template.dot)
         #expect(!wide.fits(wideLayout, measured: try Graphviz.svg(fromDOT: try #require(wide.labelMeasurement))))
+    }
+
+    @Test func whatCouldSpellAMarkerOrMoveTheDrawingKeepsTheTextIn() {
+        let base = "digraph { labeljust=l; label=\"Batch 8\\l\"; a -> b [tooltip=\"tip\"] "
+        // Nothing is taken out: strings joined with +, a character reference, a name escape, a charset.
+        for extra in ["c [label=\"P\" + \"B\"]", "c [label=\"&#80;\"]", "c [label=\"\\N\"]", "charset=latin1"] {
+            #expect(layoutTemplate(base + extra + " }", engine: "dot").texts.isEmpty, "\(extra)")
+        }
+        // The tooltip is taken out but the label stays: the drawing is padded, scaled or turned; the label is set
+        // right through a quoted attribute name (cgraph reads `"labeljust"=r` as labeljust); a cluster hidden from a
+        // scanner that missed `#` comments would inherit it.
+        for extra in ["pad=3", "size=\"4,4!\"", "rotate=90", "\"labeljust\"=r", "d # \" odd\nsubgraph cluster_x { c }\n# \""] {
+            #expect(layoutTemplate(base + extra + " }", engine: "dot").texts == ["tip"], "\(extra)")
+        }
+        // A subgraph whose name this scan cannot read might be a cluster; `Cluster_x` is one (Graphviz ignores case).
+        for name in ["<cluster_x>", "\"clus\\\nter_x\"", "Cluster_x"] {
+            let dot = base + "subgraph \(name) { c } }"
+            #expect(layoutTemplate(dot, engine: "dot").texts == ["tip"], "\(name)")
+        }
+        #expect(layoutTemplate(base + "subgraph other { c } }", engine: "dot").texts == ["Batch 8", "tip"])
     }
 
     @Test func dotThatAlreadyHoldsAMarkerIsNotTemplated() {

@@ -14,6 +14,26 @@ import Testing
         #expect(font.identity.count == 64)
     }
 
+    @Test func theWidestAdvanceIsReadFromTheFontsTables() throws {
+        // A table directory of two tables: `head` at byte 44 (unitsPerEm 1000 at its byte 18), `hhea` at byte 98
+        // (advanceWidthMax 1500 at its byte 10): 1500 / 1000 = 1.5 em.
+        var bytes = [UInt8](repeating: 0, count: 98 + 36)
+        func put16(_ value: Int, at offset: Int) { bytes[offset] = UInt8(value >> 8); bytes[offset + 1] = UInt8(value & 0xFF) }
+        put16(2, at: 4)
+        for (index, (tag, offset)) in [("head", 44), ("hhea", 98)].enumerated() {
+            let record = 12 + 16 * index
+            bytes.replaceSubrange(record..<record + 4, with: Array(tag.utf8))
+            put16(offset, at: record + 10)
+        }
+        put16(1000, at: 44 + 18)
+        put16(1500, at: 98 + 10)
+        #expect(PinnedFont.widestAdvance(in: bytes) == 1.5)
+        #expect(PinnedFont.widestAdvance(in: Array(bytes.prefix(40))) == nil)
+        // The pinned files' widest glyph: wider than an em (DejaVu has wide ligatures and symbols), under four.
+        let widest = try #require(try PinnedFont.pinned.get().widestAdvance)
+        #expect(widest > 1 && widest < 4)
+    }
+
     @Test func everyNameResolvesToAPinnedFile() throws {
         let font = try PinnedFont.pinned.get()
         // Aliases go to their DejaVu family; a family fontconfig has never heard of, and one that is installed on

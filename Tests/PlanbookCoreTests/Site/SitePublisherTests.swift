@@ -39,12 +39,15 @@ import Testing
         try study.write(manifest.text, to: ".site.planbook-old-1-1/\(SiteManifest.name)")
         try study.write("a, rewritten in place", to: ".site.planbook-old-1-1/a.html")
         try study.write("b, edited", to: ".site.planbook-old-1-1/b.html")
+        // A user's file `--force` carried along is in the stamp's listing too, but not in the manifest: it stays.
+        try study.write("mine", to: ".site.planbook-old-1-1/extra.html")
         let tree = FolderTree(root: retired)
-        let known: Set<String> = [BuildStamp.entry("a.html", try #require(tree.status(of: "a.html")))]
+        let known: Set<String> = Set(try ["a.html", "extra.html"].map { BuildStamp.entry($0, try #require(tree.status(of: $0))) })
         let note = SiteLeftovers.removeRetired(retired, live: live, known: known)
         #expect(note != nil)
         #expect(!FileManager.default.fileExists(atPath: retired.appendingPathComponent("a.html").path))
         #expect(try study.read(".site.planbook-old-1-1/b.html") == "b, edited")
+        #expect(try study.read(".site.planbook-old-1-1/extra.html") == "mine")
     }
 
     @Test func aRebuildReplacesItsOwnSite() throws {
