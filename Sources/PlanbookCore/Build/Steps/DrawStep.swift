@@ -54,10 +54,9 @@ struct DrawStep: BuildStep {
         // Where the bound on a label's width cannot tell, Graphviz measures the label alone (a layout of no nodes); a
         // graph narrower than its label is laid out again with the label's text in the DOT.
         let unsure = jobs.indices.filter { index in drawn[index].map { !templates[index].fits($0) } ?? false }
-        let measured = unsure.map { templates[$0].labelMeasurement }.concurrentMap { measurement in
-            measurement.flatMap { try? Graphviz.svg(fromDOT: $0) }
-        }
-        let narrow = zip(unsure, measured).filter { index, label in
+        let measured = Self.measure(unsure.compactMap { templates[$0].labelMeasurement }, font: font, options: studies[0].options)
+        let labels = unsure.map { templates[$0].labelMeasurement.flatMap { measured[$0] } }
+        let narrow = zip(unsure, labels).filter { index, label in
             !templates[index].fits(drawn[index]!, measured: label)
         }.map(\.0)
         for index in narrow {
@@ -117,6 +116,24 @@ struct DrawStep: BuildStep {
             }
         }
         return keys.map { layouts[$0] }
+    }
+
+    /// Graphviz's drawings of graph labels alone (`LayoutTemplate.labelMeasurement`), by their DOT: each distinct one
+    /// once, from the cache where it was drawn before (a label's text changes with the parameters less often than
+    /// its graph is drawn), else drawn and stored — a drawing of text alone, checked as every drawing is.
+    private static func measure(_ labels: [String], font: PinnedFont, options: BuildOptions) -> [String: String] {
+        let distinct = Array(Set(labels)).sorted()
+        let cache = options.planCache
+        let drawings = distinct.concurrentMap { dot -> String? in
+            let key = CacheKey.drawing(
+                dot: dot, engine: "dot", graphviz: Graphviz.version, rendererRevision: Graphviz.rendererRevision,
+                font: font.identity).hex
+            if options.useCache, let svg = cache.svg(key) { return svg }
+            guard let svg = try? Graphviz.svg(fromDOT: dot), SVGSanitizer.removals(in: svg).isEmpty else { return nil }
+            cache.storeSVG(svg, key: key)
+            return svg
+        }
+        return Dictionary(uniqueKeysWithValues: zip(distinct, drawings).compactMap { dot, svg in svg.map { (dot, $0) } })
     }
 
     /// Begins laying out, in `pool`, the figures of `page` (its program has just run) that are neither in the cache
