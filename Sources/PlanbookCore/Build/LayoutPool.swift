@@ -7,6 +7,9 @@ import Synchronization
 /// the layouts still going) in place of laying those templates out itself; it alone turns them into drawings and
 /// problems, in its own order, so what a build says does not depend on which layout finished first.
 ///
+/// The draw step lays out what is left through the same pool (the templates no one began, the labels it must
+/// measure), so every layout of a build is made, checked and stored in one place.
+///
 /// One pool serves a build: the study and its scenario copies share it, and a template is laid out once. As many
 /// layouts run at once as there are cores, each in a worker that takes the next waiting layout until none is left. A
 /// layout that passes the SVG check is stored in the cache, as the draw step stores its own. A build that stops

@@ -54,7 +54,9 @@ struct DrawStep: BuildStep {
         // Where the bound on a label's width cannot tell, Graphviz measures the label alone (a layout of no nodes); a
         // graph narrower than its label is laid out again with the label's text in the DOT.
         let unsure = jobs.indices.filter { index in drawn[index].map { !templates[index].fits($0) } ?? false }
-        let measured = Self.measure(unsure.compactMap { templates[$0].labelMeasurement }, font: font, options: studies[0].options)
+        let measured = Self.measure(
+            unsure.compactMap { templates[$0].labelMeasurement }, pool: studies[0].layoutPool, font: font,
+            options: studies[0].options)
         let labels = unsure.map { templates[$0].labelMeasurement.flatMap { measured[$0] } }
         let narrow = zip(unsure, labels).filter { index, label in
             !templates[index].fits(drawn[index]!, measured: label)
@@ -80,7 +82,7 @@ struct DrawStep: BuildStep {
         layouts: inout [String: String], font: PinnedFont
     ) -> [String?] {
         guard !requests.isEmpty else { return [] }
-        let keys = requests.map { Self.key(of: $0.template, engine: jobs[$0.job].figure.engine, font: font) }
+        let keys = requests.map { Self.key(of: $0.template.dot, engine: jobs[$0.job].figure.engine, font: font) }
         // Each distinct template not laid out yet in this build, once, for the first study that needs it.
         var pending: [(study: Int, path: String, figure: DotFigure, template: LayoutTemplate, key: String)] = []
         var queued: Set<String> = []
@@ -90,9 +92,10 @@ struct DrawStep: BuildStep {
         }
         let options = studies[0].options
         let cache = options.planCache
+        let pool = studies[0].layoutPool
         // Layouts the run step began (`LayoutPool`), then the cache, which holds only drawings that passed the
-        // sanitizer (see `draw`): a hit needs no second check.
-        let ahead = studies[0].layoutPool.outcomes()
+        // sanitizer (the pool stores only such): a hit needs no second check. The rest the pool lays out now.
+        let ahead = pool.outcomes()
         let cached = pending.concurrentMap { item -> String? in
             ahead[item.key] == nil && options.useCache ? cache.svg(item.key) : nil
         }
@@ -100,14 +103,18 @@ struct DrawStep: BuildStep {
             let drawn = zip(pending, cached).filter { $0.0.study == number && $0.1 == nil }.count
             if drawn > 0 { studies[number].options.progress.report("Drawing \(drawn) figure(s) with Graphviz") }
         }
-        let results: [Result<String, Diagnostic>] = zip(pending, cached).map { ($0.0, $0.1) }.concurrentMap { item, svg in
+        for (item, svg) in zip(pending, cached) where svg == nil && item.figure.sizeRefusal(file: item.path) == nil {
+            pool.begin(item.template, key: item.key, engine: item.figure.engine, options: options)
+        }
+        let outcomes = pool.outcomes()
+        let results: [Result<String, Diagnostic>] = zip(pending, cached).map { item, svg in
             if let svg { return .success(svg) }
-            if let outcome = ahead[item.key] {
-                return outcome.svg.mapError { item.figure.diagnostic(for: $0, file: item.path) }.flatMap { svg in
-                    options.allowScripts ? .success(svg) : item.figure.checked(svg, removals: outcome.removals, file: item.path)
-                }
+            guard let outcome = outcomes[item.key] else {
+                return .failure(item.figure.sizeRefusal(file: item.path)!)
             }
-            return Self.draw(item.figure, item.template, key: item.key, file: item.path, cache: cache, options: options)
+            return outcome.svg.mapError { item.figure.diagnostic(for: $0, file: item.path) }.flatMap { svg in
+                options.allowScripts ? .success(svg) : item.figure.checked(svg, removals: outcome.removals, file: item.path)
+            }
         }
         for (item, result) in zip(pending, results) {
             switch result {
@@ -120,18 +127,19 @@ struct DrawStep: BuildStep {
 
     /// Graphviz's drawings of graph labels alone (`LayoutTemplate.labelMeasurement`), by their DOT: each distinct one
     /// once, from the cache where it was drawn before (a label's text changes with the parameters less often than
-    /// its graph is drawn), else drawn and stored — a drawing of text alone, checked as every drawing is.
-    private static func measure(_ labels: [String], font: PinnedFont, options: BuildOptions) -> [String: String] {
+    /// its graph is drawn), else laid out in `pool` — and stored, checked, as every drawing is.
+    private static func measure(
+        _ labels: [String], pool: LayoutPool, font: PinnedFont, options: BuildOptions
+    ) -> [String: String] {
         let distinct = Array(Set(labels)).sorted()
-        let cache = options.planCache
-        let drawings = distinct.concurrentMap { dot -> String? in
-            let key = CacheKey.drawing(
-                dot: dot, engine: "dot", graphviz: Graphviz.version, rendererRevision: Graphviz.rendererRevision,
-                font: font.identity).hex
-            if options.useCache, let svg = cache.svg(key) { return svg }
-            guard let svg = try? Graphviz.svg(fromDOT: dot), SVGSanitizer.removals(in: svg).isEmpty else { return nil }
-            cache.storeSVG(svg, key: key)
-            return svg
+        let keys = distinct.map { Self.key(of: $0, engine: "dot", font: font) }
+        let cached = keys.concurrentMap { options.useCache ? options.planCache.svg($0) : nil }
+        for (dot, (key, svg)) in zip(distinct, zip(keys, cached)) where svg == nil {
+            pool.begin(LayoutTemplate(dot: dot, engine: "dot", keepingLabel: true), key: key, engine: "dot", options: options)
+        }
+        let outcomes = pool.outcomes()
+        let drawings = zip(keys, cached).map { key, svg in
+            svg ?? outcomes[key].flatMap { $0.removals == nil ? try? $0.svg.get() : nil }
         }
         return Dictionary(uniqueKeysWithValues: zip(distinct, drawings).compactMap { dot, svg in svg.map { (dot, $0) } })
     }
@@ -143,16 +151,16 @@ struct DrawStep: BuildStep {
         for figure in PageItems(page.outline, outputs: outputs, page: nil).figures
         where figure.sizeRefusal(file: page.report.path) == nil {
             let template = LayoutTemplate(dot: figure.dot, engine: figure.engine)
-            let key = Self.key(of: template, engine: figure.engine, font: font)
+            let key = Self.key(of: template.dot, engine: figure.engine, font: font)
             guard !(options.useCache && options.planCache.hasSVG(key)) else { continue }
             pool.begin(template, key: key, engine: figure.engine, options: options)
         }
     }
 
-    /// The cache key of a template's drawing.
-    private static func key(of template: LayoutTemplate, engine: String, font: PinnedFont) -> String {
+    /// The cache key of the drawing of `dot` (a template's) laid out by `engine`.
+    private static func key(of dot: String, engine: String, font: PinnedFont) -> String {
         CacheKey.drawing(
-            dot: template.dot, engine: engine, graphviz: Graphviz.version,
+            dot: dot, engine: engine, graphviz: Graphviz.version,
             rendererRevision: Graphviz.rendererRevision, font: font.identity).hex
     }
 
@@ -162,22 +170,5 @@ struct DrawStep: BuildStep {
     static var drawingTools: String {
         let font = (try? PinnedFont.pinned.get()).map { ", with text measured in \($0.description)" } ?? ""
         return "Graphviz \(Graphviz.version)\(font)"
-    }
-
-    private static func draw(
-        _ figure: DotFigure, _ template: LayoutTemplate, key: String, file: String, cache: PlanCache,
-        options: BuildOptions
-    ) -> Result<String, Diagnostic> {
-        if let refusal = figure.sizeRefusal(file: file) { return .failure(refusal) }
-        let result = Result { () throws(GraphvizError) in
-            try Graphviz.svg(
-                fromDOT: template.dot, engine: figure.engine, timeout: options.layoutTimeout,
-                memoryLimit: options.layoutMemoryLimit)
-        }.mapError { figure.diagnostic(for: $0, file: file) }
-        return result.flatMap { svg in
-            let checked = figure.checked(svg, file: file, allowScripts: false)
-            if case .success = checked { cache.storeSVG(svg, key: key) }
-            return options.allowScripts ? .success(svg) : checked
-        }
     }
 }
