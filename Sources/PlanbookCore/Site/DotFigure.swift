@@ -88,14 +88,9 @@ public struct DotFigure: Sendable, Equatable {
                 + "summary instead, e.g. deployment.dag(.collapsed) or one layer with .layer(0)")
     }
 
-    /// `svg` when it may be published (see `SVGSanitizer`), else an error at the block: a `dot` block's `URL=`,
-    /// `href=` or `image=` can carry a `javascript:` link or an outside file into the drawing.
-    public func checked(_ svg: String, file: String, allowScripts: Bool) -> Result<String, Diagnostic> {
-        guard !allowScripts else { return .success(svg) }
-        return checked(svg, removals: SVGSanitizer.summary(SVGSanitizer.removals(in: svg)), file: file)
-    }
-
-    /// The same, for a drawing whose check found `removals` (`SVGSanitizer.summary`; nil when nothing).
+    /// `svg` when it may be published, else an error at the block: the SVG check found `removals`
+    /// (`SVGSanitizer.summary`; nil when nothing) — a `dot` block's `URL=`, `href=` or `image=` can carry a
+    /// `javascript:` link or an outside file into the drawing.
     func checked(_ svg: String, removals: String?, file: String) -> Result<String, Diagnostic> {
         guard let what = removals else { return .success(svg) }
         return .failure(Diagnostic(
