@@ -31,24 +31,34 @@ public struct JSONWriter: Sendable {
     public static func quoted(_ text: String) -> String {
         // Most text needs no escape: one scan of its bytes, then one copy (a drawing's DOT runs to megabytes).
         if !text.utf8.contains(where: { $0 == 34 || $0 == 92 || $0 < 0x20 }) { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
+        // Otherwise the bytes between escapes are copied in runs (DOT quotes every attribute: escapes are frequent,
+        // but each run is many bytes). Only ASCII bytes are escaped, so UTF-8 sequences pass through whole.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8 + 2)
+        bytes.append(34)
+        var text = text
+        text.withUTF8 { source in
+            var runStart = 0
+            for index in 0..<source.count {
+                let byte = source[index]
+                guard byte == 34 || byte == 92 || byte < 0x20 else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 34: bytes += [92, 34]
+                case 92: bytes += [92, 92]
+                case 10: bytes += [92, 110]
+                case 13: bytes += [92, 114]
+                case 9: bytes += [92, 116]
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
                 }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
         }
-        return result + "\""
+        bytes.append(34)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func write(_ node: JSONNode, into output: inout String, depth: Int) {

@@ -105,6 +105,23 @@ import Testing
     @Test func stringsEscapeOnlyWhatJSONRequires() {
         #expect(JSONWriter.quoted("a \"b\"\n\\c\u{1}/é") == "\"a \\\"b\\\"\\n\\\\c\\u0001/é\"")
     }
+
+    /// The escaping path copies the bytes between escapes in runs: every control character, escapes at the start and
+    /// the end, and multi-byte scalars (two, three and four bytes) beside them come back from Foundation's decoder as
+    /// they went in.
+    @Test func escapedTextRoundTripsThroughFoundation() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let samples = [
+            "\"", "\\", "\"start", "end\\", "\u{1F}é\"𝄞\"€\u{0}", controls, "a\tb\rc\nd",
+            "digraph g { n0 [label=\"E0 × 4\", tooltip=\"[8, 7168]\"]; }",
+        ]
+        for text in samples {
+            let quoted = JSONWriter.quoted(text)
+            #expect(try JSONDecoder().decode(String.self, from: Data(quoted.utf8)) == text, "\(quoted)")
+        }
+        // Each control character but the three with short escapes is written as \u00XX, in lower-case hex.
+        #expect(JSONWriter.quoted("\u{1F}\u{0B}") == "\"\\u001f\\u000b\"")
+    }
 }
 
 @Suite struct PlanInputTests {
