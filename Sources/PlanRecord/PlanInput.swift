@@ -6,6 +6,9 @@
 public struct PlanInput: Sendable, Equatable {
     /// The environment variable naming the input file.
     public static let environmentVariable = "PLANBOOK_INPUT"
+    /// The environment variable naming the folder where the program may remember what PlanKit simulates
+    /// (`RoutingMemo`), shared by every run of the study's programs; absent with `--no-cache`.
+    public static let memoVariable = "PLANBOOK_MEMO"
     /// The entry that carries the study's plans (`plans:` in `index.md`), their names separated by U+001F; a name no
     /// parameter can have.
     public static let plansEntry = "(plans)"

@@ -9,6 +9,7 @@ public enum PlanbookCells {
     /// Cell `index` (a plan block) starts: outputs and `print`s from here on belong to it.
     public static func begin(_ index: Int) {
         if current < 0 {
+            MemoFolder.install()
             Misfits.observe()
             StudyPlans.apply()
         }

@@ -26,8 +26,14 @@ public struct RoutingSimulation: Hashable, Codable, Sendable, CustomStringConver
     /// For uniform and given counts, the identity order.
     public let rankings: [[Int]]
 
-    /// Simulates routing `tokens` tokens through every layer of `model`.
+    /// Simulates routing `tokens` tokens through every layer of `model` (or recalls the simulation from
+    /// `RoutingMemo.shared`, where Planbook's runtime remembers them between runs: the same counts).
     public init(model: MoEModel, tokens: Int, distribution: RoutingDistribution, seed: UInt64 = 0) {
+        self.init(model: model, tokens: tokens, distribution: distribution, seed: seed, memo: RoutingMemo.shared)
+    }
+
+    /// Simulates routing, recalling the counts from `memo` when it holds them and remembering them there when not.
+    init(model: MoEModel, tokens: Int, distribution: RoutingDistribution, seed: UInt64, memo: RoutingMemo?) {
         self.model = model
         self.tokens = tokens
         self.distribution = distribution
@@ -40,6 +46,18 @@ public struct RoutingSimulation: Hashable, Codable, Sendable, CustomStringConver
             rankings = Array(repeating: Array(0..<experts), count: layers)
             return
         }
+        let picks = min(model.topK, experts)
+        let key = memo != nil && tokens > 0 && picks > 0 && layers > 0
+            ? RoutingMemo.key(
+                layers: layers, experts: experts, topK: picks, tokens: tokens, distribution: distribution, seed: seed)
+            : nil
+        if let memo, let key, let text = memo.recall(key),
+            let recalled = RoutingMemo.parse(text, layers: layers, experts: experts, tokens: tokens, picks: picks)
+        {
+            expertCounts = recalled.counts
+            rankings = recalled.rankings
+            return
+        }
         var counts: [[Int]] = []
         var ranks: [[Int]] = []
         for layer in 0..<layers {
@@ -48,11 +66,12 @@ public struct RoutingSimulation: Hashable, Codable, Sendable, CustomStringConver
             if case .zipf = distribution { Self.shuffle(&ranking, using: &generator) }
             var weights = Array(repeating: 0.0, count: experts)
             for (rank, expert) in ranking.enumerated() { weights[expert] = distribution.weight(ofRank: rank) }
-            counts.append(Self.sample(tokens: tokens, k: min(model.topK, experts), weights: weights, using: &generator))
+            counts.append(Self.sample(tokens: tokens, k: picks, weights: weights, using: &generator))
             ranks.append(ranking)
         }
         expertCounts = counts
         rankings = ranks
+        if let memo, let key { memo.remember(RoutingMemo.text(counts: counts, rankings: ranks), key) }
     }
 
     /// Experts each token visits per layer: topK, or every expert when topK exceeds them.

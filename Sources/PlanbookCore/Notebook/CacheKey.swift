@@ -3,7 +3,7 @@
 ///
 /// Programs are keyed by their source, the shared code (or the shared library's key), the toolchain's fingerprint
 /// (compiler identity and PlanKit's bytes) and the exact compiler flags; runs by their program and parameters;
-/// shared libraries by their files, toolchain and flags; drawings by their DOT, engine, Graphviz's version and the pinned font. Every
+/// shared libraries by their files, toolchain and flags; memo folders by the toolchain; drawings by their DOT, engine, Graphviz's version and the pinned font. Every
 /// key starts with `formatVersion`, so a Planbook that stores results differently never reads older ones.
 public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
     /// Changes whenever what the cache stores, or how, changes.
@@ -52,6 +52,11 @@ public struct CacheKey: Sendable, Hashable, CustomStringConvertible {
             ("shared code", shared.map { "\($0.path)\n\($0.source)" }.joined(separator: "\0")),
             ("toolchain", toolchain.fingerprint), ("compiler flags", flags.joined(separator: "\0")),
         ])
+    }
+
+    /// The folder of what programs built with `toolchain` remember between runs (`PlanCache.memoFolder`).
+    static func memo(toolchain: PlanToolchain) -> CacheKey {
+        CacheKey("memo", [("toolchain", toolchain.fingerprint)])
     }
 
     /// A Graphviz drawing, its text measured in `font` (the pinned font's identity).

@@ -15,6 +15,9 @@ public enum Notebook {
         public var overrides: Set<String> = []
         /// Most bytes of address space the program (and what it starts) may use; nil for no limit.
         public var memoryLimit: UInt64? = BuildOptions.defaultMemoryLimit
+        /// The folder where programs remember PlanKit's simulations between runs (`PlanCache.memoFolder`); nil to
+        /// draw every one (`--no-cache`).
+        public var memo: URL?
 
         public init(cache: PlanCache, timeout: Duration = .seconds(60), overrides: Set<String> = []) {
             self.cache = cache
@@ -96,6 +99,7 @@ public enum Notebook {
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         environment[PlanInput.environmentVariable] = inputFile.path
+        environment[PlanInput.memoVariable] = settings.memo?.path
         let result: ChildOutput
         do {
             result = try ChildProcess.run(

@@ -75,6 +75,17 @@ public struct PlanCache: Sendable {
         commit(staging, to: sharedLibraryFolder(key))
     }
 
+    // MARK: - Memos
+
+    /// The folder, made when missing, where programs built with `toolchain` remember PlanKit's simulations
+    /// (`RoutingMemo`, written by the program's runtime): one per toolchain fingerprint, which covers PlanKit's bytes,
+    /// so a PlanKit that simulates differently never recalls another's counts.
+    public func memoFolder(toolchain: PlanToolchain) throws -> URL {
+        let folder = root.appendingPathComponent("memo/\(CacheKey.memo(toolchain: toolchain).hex)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     // MARK: - Runs and drawings
 
     /// The stored outputs of the run with `key`, if any and intact.

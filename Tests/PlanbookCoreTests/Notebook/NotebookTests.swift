@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PlanbookCore
+import PlanKit
 
 /// Plan blocks end to end: the real Swift compiler, the real PlanKit library, a real run.
 @Suite(.serialized) struct NotebookTests {
@@ -106,6 +107,57 @@ import Testing
         options.useCache = false
         summary = try SiteBuild(options: options).run()
         #expect((summary.compiled, summary.ran) == (2, 2))
+    }
+
+    /// Routing simulations are remembered in the cache between runs (a parameter change, another report): the program
+    /// recalls the counts it would draw; a damaged memo is drawn again; `--no-cache` neither reads nor writes one.
+    @Test func routingSimulationsAreRememberedBetweenRuns() throws {
+        let report = """
+            ```swift plan
+            let simulation = RoutingSimulation(
+                model: MoEModel(layers: 2, expertsPerLayer: 4, hidden: 64), tokens: 100, distribution: .zipf(1.0), seed: 5)
+            print("counts \\(simulation.expertCounts) at batch \\(param("batch", default: 1))")
+            ```
+            """
+        let study = try TemporaryStudy(reports: ["index.md": report])
+        defer { study.remove() }
+        let drawn = PlanKit.RoutingSimulation(
+            model: MoEModel(layers: 2, expertsPerLayer: 4, hidden: 64), tokens: 100, distribution: .zipf(1.0), seed: 5)
+        let expected = "counts \(drawn.expertCounts) at batch"
+        let memo = study.root.appendingPathComponent(".planbook/cache/memo")
+        func entries() -> [URL] {
+            let folders = (try? FileManager.default.contentsOfDirectory(at: memo, includingPropertiesForKeys: nil)) ?? []
+            return folders.flatMap {
+                (try? FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil)) ?? []
+            }
+        }
+        try study.build()
+        #expect(try study.read("site/index.html").contains("\(expected) 1"))
+        // One entry: the one simulation, under the toolchain's folder.
+        let entry = try #require(entries().first)
+        #expect(entries().count == 1)
+        // A parameter change runs the program again: it recalls the counts (the entry is not written anew).
+        let written = try FileManager.default.attributesOfItem(atPath: entry.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.01)
+        var options = study.options
+        options.parameters = [("batch", .int(2))]
+        #expect(try SiteBuild(options: options).run().ran == 1)
+        #expect(try study.read("site/index.html").contains("\(expected) 2"))
+        #expect(try FileManager.default.attributesOfItem(atPath: entry.path)[.modificationDate] as? Date == written)
+        // A damaged entry is not recalled: the program draws the counts again, and replaces the entry.
+        let original = try String(contentsOf: entry, encoding: .utf8)
+        try (original + "9").write(to: entry, atomically: false, encoding: .utf8)
+        options.parameters = [("batch", .int(3))]
+        try SiteBuild(options: options).run()
+        #expect(try study.read("site/index.html").contains("\(expected) 3"))
+        #expect(try String(contentsOf: entry, encoding: .utf8) == original)
+        // --no-cache gives the program no memo: nothing is written there.
+        try FileManager.default.removeItem(at: memo)
+        options.useCache = false
+        options.parameters = [("batch", .int(4))]
+        try SiteBuild(options: options).run()
+        #expect(try study.read("site/index.html").contains("\(expected) 4"))
+        #expect(entries().isEmpty)
     }
 
     @Test func compileErrorsNameTheReportLineAndColumn() throws {

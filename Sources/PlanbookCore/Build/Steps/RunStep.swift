@@ -15,6 +15,9 @@ struct RunStep: BuildStep {
             cache: options.planCache, timeout: options.timeout,
             overrides: Set(options.parameters.map(\.name)))
         configured.memoryLimit = options.memoryLimit
+        if options.useCache, let toolchain = study.toolchain {
+            configured.memo = try? options.planCache.memoFolder(toolchain: toolchain)
+        }
         let settings = configured
         let allowScripts = options.allowScripts
         // Only the reports whose outputs are not cached run, and only they are said to.
