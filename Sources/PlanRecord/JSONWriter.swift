@@ -44,15 +44,16 @@ public struct JSONWriter: Sendable {
                 guard byte == 34 || byte == 92 || byte < 0x20 else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 runStart = index + 1
+                bytes.append(92)  // \
                 switch byte {
-                case 34: bytes += [92, 34]
-                case 92: bytes += [92, 92]
-                case 10: bytes += [92, 110]
-                case 13: bytes += [92, 114]
-                case 9: bytes += [92, 116]
+                case 34, 92: bytes.append(byte)  // \" and \\
+                case 10: bytes.append(110)  // \n
+                case 13: bytes.append(114)  // \r
+                case 9: bytes.append(116)  // \t
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    // \u00XX, in lower-case hex (the byte is below 0x20).
+                    let digit = { (value: UInt8) -> UInt8 in value < 10 ? 48 + value : 87 + value }
+                    bytes += [117, 48, 48, digit(byte >> 4), digit(byte & 0xF)]
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))

@@ -7,8 +7,11 @@ public struct PlanInput: Sendable, Equatable {
     /// The environment variable naming the input file.
     public static let environmentVariable = "PLANBOOK_INPUT"
     /// The environment variable naming the folder where the program may remember what PlanKit simulates
-    /// (`RoutingMemo`), shared by every run of the study's programs; absent with `--no-cache`.
+    /// (`RoutingMemo`), shared by every run of the study's programs.
     public static let memoVariable = "PLANBOOK_MEMO"
+    /// Set (to `1`) with `--no-cache`: the program recalls nothing from the memo folder, draws every simulation and
+    /// replaces what the folder holds for it.
+    public static let memoReplaceVariable = "PLANBOOK_MEMO_REPLACE"
     /// The entry that carries the study's plans (`plans:` in `index.md`), their names separated by U+001F; a name no
     /// parameter can have.
     public static let plansEntry = "(plans)"

@@ -3,7 +3,8 @@ import PlanKit
 internal import PlanRecord
 
 /// The folder Planbook gives a program to remember PlanKit's simulations in (`PLANBOOK_MEMO`, in the study's
-/// cache): one file per key, installed as `RoutingMemo.shared` before the first cell runs.
+/// cache): one file per key, installed as `RoutingMemo.shared` before the first cell runs. With
+/// `PLANBOOK_MEMO_REPLACE` (`--no-cache`) nothing is recalled, and what is drawn replaces what the folder held.
 ///
 /// A file holds its key, a checksum of what it remembers (64-bit FNV-1a, in hex) and that text, each on its own line;
 /// it is written under a temporary name and renamed into place, so programs running side by side never read half a
@@ -13,8 +14,10 @@ enum MemoFolder {
     /// Installs the folder's memo, when Planbook named one.
     static func install() {
         guard let path = getenv(PlanInput.memoVariable).map({ String(cString: $0) }), !path.isEmpty else { return }
+        let replaces = getenv(PlanInput.memoReplaceVariable) != nil
         RoutingMemo.shared = RoutingMemo(
-            recall: { key in recall(key, in: path) }, remember: { value, key in remember(value, key, in: path) })
+            recall: { key in replaces ? nil : recall(key, in: path) },
+            remember: { value, key in remember(value, key, in: path) })
     }
 
     static func recall(_ key: String, in folder: String) -> String? {
@@ -39,7 +42,8 @@ enum MemoFolder {
         let bytes = Array(key.utf8) + [10] + Array(checksum(body[...]).utf8) + [10] + body
         let target = fileName(key, in: folder)
         let temporary = "\(target).\(getpid())-\(UInt64.random(in: 0...UInt64.max)).tmp"
-        guard let file = fopen(temporary, "wb") else { return }
+        // Created anew (`x`: never through a file or link already there), and not inherited by what the program starts.
+        guard let file = fopen(temporary, "wbxe") else { return }
         let written = fwrite(bytes, 1, bytes.count, file)
         let closed = fclose(file)
         if written != bytes.count || closed != 0 || rename(temporary, target) != 0 { unlink(temporary) }

@@ -4,7 +4,7 @@ import Testing
 
 /// The files in which programs remember simulations: what is remembered is recalled under its key only, and a file
 /// that was changed, cut short or holds another key is not recalled.
-@Suite struct MemoFolderTests {
+@Suite final class MemoFolderTests {
     let folder: String
 
     init() throws {
@@ -12,6 +12,8 @@ import Testing
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         folder = url.path
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     @Test func whatIsRememberedIsRecalledUnderItsKey() throws {
         MemoFolder.remember("1 2 3\n0 2 1", "key one", in: folder)

@@ -21,12 +21,26 @@ public struct RoutingMemo: Sendable {
         self.remember = remember
     }
 
-    /// The memo every `RoutingSimulation` uses. Set once, before any simulation is made, by the program's runtime;
-    /// PlanKit itself never sets it.
-    nonisolated(unsafe) public static var shared: RoutingMemo?
+    /// The memo every `RoutingSimulation` uses. Set once, before any simulation is made, by the program's runtime
+    /// (plan code cannot set it: only this package can); PlanKit itself never sets it.
+    nonisolated(unsafe) public package(set) static var shared: RoutingMemo?
 
-    /// Changes whenever what is remembered, or how it is written, changes.
+    /// Changes whenever what is remembered or how it is written changes, and whenever the counts a simulation draws
+    /// change (`ExpertSampler`, `SplitMix64`, the Zipf weights, the shuffle): a store kept across PlanKit builds
+    /// then never recalls counts drawn differently.
     static let formatVersion = 1
+
+    /// The fewest picks (layers × tokens × top-k) a simulation makes for it to be remembered: a smaller one is drawn
+    /// in well under a millisecond, less than reading a file costs, and a sweep of many would fill the folder.
+    static let fewestPicks = 100_000
+
+    /// Whether a simulation of `layers × tokens × picks` picks is worth remembering.
+    static func remembers(layers: Int, tokens: Int, picks: Int) -> Bool {
+        guard layers > 0, tokens > 0, picks > 0 else { return false }
+        let (perLayer, overflow) = tokens.multipliedReportingOverflow(by: picks)
+        let (total, overflowAgain) = perLayer.multipliedReportingOverflow(by: layers)
+        return overflow || overflowAgain || total >= fewestPicks
+    }
 
     /// The key of a sampled simulation: everything its counts and rankings depend on. The Zipf exponent is written
     /// as its bits, so two exponents that print alike never share a key.
@@ -71,8 +85,17 @@ public struct RoutingMemo: Sendable {
         }
         let counts = Array(rows.prefix(layers))
         let rankings = Array(rows.dropFirst(layers))
-        guard counts.allSatisfy({ $0.reduce(0, +) == total }), rankings.allSatisfy({ $0.sorted() == Array(0..<experts) })
-        else { return nil }
+        // Each count is at most `total`; their sum is checked without overflowing.
+        func addsUp(_ row: [Int]) -> Bool {
+            var sum = 0
+            for value in row {
+                let (next, overflow) = sum.addingReportingOverflow(value)
+                guard !overflow else { return false }
+                sum = next
+            }
+            return sum == total
+        }
+        guard counts.allSatisfy(addsUp), rankings.allSatisfy({ $0.sorted() == Array(0..<experts) }) else { return nil }
         return (counts, rankings)
     }
 }

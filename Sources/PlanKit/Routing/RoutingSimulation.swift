@@ -47,7 +47,7 @@ public struct RoutingSimulation: Hashable, Codable, Sendable, CustomStringConver
             return
         }
         let picks = min(model.topK, experts)
-        let key = memo != nil && tokens > 0 && picks > 0 && layers > 0
+        let key = memo != nil && RoutingMemo.remembers(layers: layers, tokens: tokens, picks: picks)
             ? RoutingMemo.key(
                 layers: layers, experts: experts, topK: picks, tokens: tokens, distribution: distribution, seed: seed)
             : nil

@@ -15,9 +15,10 @@ public enum Notebook {
         public var overrides: Set<String> = []
         /// Most bytes of address space the program (and what it starts) may use; nil for no limit.
         public var memoryLimit: UInt64? = BuildOptions.defaultMemoryLimit
-        /// The folder where programs remember PlanKit's simulations between runs (`PlanCache.memoFolder`); nil to
-        /// draw every one (`--no-cache`).
+        /// The folder where programs remember PlanKit's simulations between runs (`PlanCache.memoFolder`).
         public var memo: URL?
+        /// Whether programs draw every simulation and replace what `memo` holds, recalling nothing (`--no-cache`).
+        public var replacesMemo = false
 
         public init(cache: PlanCache, timeout: Duration = .seconds(60), overrides: Set<String> = []) {
             self.cache = cache
@@ -100,6 +101,7 @@ public enum Notebook {
         environment["SWIFT_BACKTRACE"] = "enable=no"
         environment[PlanInput.environmentVariable] = inputFile.path
         environment[PlanInput.memoVariable] = settings.memo?.path
+        environment[PlanInput.memoReplaceVariable] = settings.memo != nil && settings.replacesMemo ? "1" : nil
         let result: ChildOutput
         do {
             result = try ChildProcess.run(

@@ -16,7 +16,9 @@ import Darwin
 /// each of its files. An entry that fails — truncated by a full disk, damaged, edited — is discarded and made again,
 /// never trusted. Entries are written under a temporary name and renamed into place (folders swapped in with one
 /// exchange), so a reader never sees half an entry, two builds can share the cache, and `--no-cache` replaces what
-/// it rebuilds. Only runs without errors are stored.
+/// it rebuilds. Only runs without errors are stored. The memo folders (`memoFolder(toolchain:)`) are the one part
+/// Planbook does not write: plan programs keep their routing simulations there, each file checked by its own
+/// checksum and counts, and replaced when it fails (`RoutingMemo`, PlanRuntime's `MemoFolder`).
 public struct PlanCache: Sendable {
     /// The cache's folder.
     public let root: URL

@@ -110,19 +110,19 @@ import PlanKit
     }
 
     /// Routing simulations are remembered in the cache between runs (a parameter change, another report): the program
-    /// recalls the counts it would draw; a damaged memo is drawn again; `--no-cache` neither reads nor writes one.
+    /// recalls the counts it would draw; a damaged memo is drawn again; `--no-cache` recalls nothing and replaces it.
     @Test func routingSimulationsAreRememberedBetweenRuns() throws {
         let report = """
             ```swift plan
             let simulation = RoutingSimulation(
-                model: MoEModel(layers: 2, expertsPerLayer: 4, hidden: 64), tokens: 100, distribution: .zipf(1.0), seed: 5)
+                model: MoEModel(layers: 2, expertsPerLayer: 4, hidden: 64), tokens: 30_000, distribution: .zipf(1.0), seed: 5)
             print("counts \\(simulation.expertCounts) at batch \\(param("batch", default: 1))")
             ```
             """
         let study = try TemporaryStudy(reports: ["index.md": report])
         defer { study.remove() }
         let drawn = PlanKit.RoutingSimulation(
-            model: MoEModel(layers: 2, expertsPerLayer: 4, hidden: 64), tokens: 100, distribution: .zipf(1.0), seed: 5)
+            model: MoEModel(layers: 2, expertsPerLayer: 4, hidden: 64), tokens: 30_000, distribution: .zipf(1.0), seed: 5)
         let expected = "counts \(drawn.expertCounts) at batch"
         let memo = study.root.appendingPathComponent(".planbook/cache/memo")
         func entries() -> [URL] {
@@ -136,14 +136,17 @@ import PlanKit
         // One entry: the one simulation, under the toolchain's folder.
         let entry = try #require(entries().first)
         #expect(entries().count == 1)
-        // A parameter change runs the program again: it recalls the counts (the entry is not written anew).
-        let written = try FileManager.default.attributesOfItem(atPath: entry.path)[.modificationDate] as? Date
-        Thread.sleep(forTimeInterval: 0.01)
+        // A parameter change runs the program again: it recalls the counts (the entry is not written anew, which
+        // would rename a new file, of another inode, into its place).
+        func inode() throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: entry.path)[.systemFileNumber] as? Int
+        }
+        let written = try inode()
         var options = study.options
         options.parameters = [("batch", .int(2))]
         #expect(try SiteBuild(options: options).run().ran == 1)
         #expect(try study.read("site/index.html").contains("\(expected) 2"))
-        #expect(try FileManager.default.attributesOfItem(atPath: entry.path)[.modificationDate] as? Date == written)
+        #expect(try inode() == written)
         // A damaged entry is not recalled: the program draws the counts again, and replaces the entry.
         let original = try String(contentsOf: entry, encoding: .utf8)
         try (original + "9").write(to: entry, atomically: false, encoding: .utf8)
@@ -151,13 +154,26 @@ import PlanKit
         try SiteBuild(options: options).run()
         #expect(try study.read("site/index.html").contains("\(expected) 3"))
         #expect(try String(contentsOf: entry, encoding: .utf8) == original)
-        // --no-cache gives the program no memo: nothing is written there.
-        try FileManager.default.removeItem(at: memo)
-        options.useCache = false
+        // --no-cache recalls nothing: a well-formed entry (its key, the checksum of its body, the body) with other
+        // counts — one pick moved from expert 0 to expert 1 — is not used, but drawn again and replaced.
+        var counts = drawn.expertCounts
+        counts[0][0] -= 1
+        counts[0][1] += 1
+        let body = (counts + drawn.rankings).map { $0.map(String.init).joined(separator: " ") }.joined(separator: "\n")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // 64-bit FNV-1a, as the runtime checks it
+        for byte in body.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let checksum = String(repeating: "0", count: 16 - String(hash, radix: 16).count) + String(hash, radix: 16)
+        let key = try #require(original.split(separator: "\n").first)
+        try "\(key)\n\(checksum)\n\(body)".write(to: entry, atomically: false, encoding: .utf8)
+        // Without --no-cache, that entry is recalled: the page shows the moved counts.
         options.parameters = [("batch", .int(4))]
         try SiteBuild(options: options).run()
-        #expect(try study.read("site/index.html").contains("\(expected) 4"))
-        #expect(entries().isEmpty)
+        #expect(try study.read("site/index.html").contains("counts \(counts) at batch 4"))
+        options.useCache = false
+        options.parameters = [("batch", .int(5))]
+        try SiteBuild(options: options).run()
+        #expect(try study.read("site/index.html").contains("\(expected) 5"))
+        #expect(try String(contentsOf: entry, encoding: .utf8) == original)
     }
 
     @Test func compileErrorsNameTheReportLineAndColumn() throws {

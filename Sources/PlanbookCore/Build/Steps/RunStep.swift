@@ -4,7 +4,8 @@ import Synchronization
 /// Runs each compiled report program, in parallel, with its parameters and within its memory limit, checks what it
 /// produced against the content policy (chart SVG, downloads), and stores the outputs of runs without errors that
 /// pass that check; then warns about each `--param` that no report read. Each report's figures begin to be laid out
-/// as soon as its program has run (`LayoutPool`).
+/// as soon as its program has run (`LayoutPool`). Programs remember their routing simulations in the cache's memo
+/// folder (`PlanCache.memoFolder`), which `--no-cache` makes them draw and replace.
 ///
 /// Outputs are stored only when they pass the check without `--allow-scripts`, so outputs reused from the cache
 /// need no second check.
@@ -15,8 +16,10 @@ struct RunStep: BuildStep {
             cache: options.planCache, timeout: options.timeout,
             overrides: Set(options.parameters.map(\.name)))
         configured.memoryLimit = options.memoryLimit
-        if options.useCache, let toolchain = study.toolchain {
+        // Routing simulations are remembered in the cache (`RoutingMemo`); `--no-cache` draws them all again.
+        if let toolchain = study.toolchain {
             configured.memo = try? options.planCache.memoFolder(toolchain: toolchain)
+            configured.replacesMemo = !options.useCache
         }
         let settings = configured
         let allowScripts = options.allowScripts
