@@ -51,7 +51,7 @@ public struct LayoutTemplate: Sendable, Equatable {
         // Text Graphviz makes from other text (joined strings, character references, `\N`-style escapes) could
         // spell a marker, and `charset` re-reads every string: such DOT is laid out as it is.
         guard engine == "dot", !scan.concatenates, !scan.rootAttributes.contains("charset"),
-            !Self.markerLike.contains(where: { Self.contains($0, in: bytes) })
+            !Self.spellsMarker(bytes)
         else {
             (dot, texts, labelWidthBound, markerWidthBound, labelMeasurement) = (source, [], nil, 0, nil)
             return
@@ -155,10 +155,24 @@ public struct LayoutTemplate: Sendable, Equatable {
 
     private static let markerPrefix = Array("PB#".utf8)
 
-    /// Text from which Graphviz could make a marker: the prefix itself, character references, and the escapes it
-    /// expands to names (`\N`, `\G`, `\E`, `\T`, `\H`, `\L`).
-    private static let markerLike = [markerPrefix, Array("&#".utf8)]
-        + ["N", "G", "E", "T", "H", "L"].map { Array("\\\($0)".utf8) }
+    /// Whether `bytes` hold text from which Graphviz could make a marker: the prefix itself (`PB#`), character
+    /// references (`&#`), or the escapes it expands to names (`\N`, `\G`, `\E`, `\T`, `\H`, `\L`). One pass, looking
+    /// further only at `P`, `&` and `\` (a DAG's DOT runs to megabytes).
+    static func spellsMarker(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index + 1 < count {
+                switch buffer[index] {
+                case 80 where index + 2 < count && buffer[index + 1] == 66 && buffer[index + 2] == 35: return true
+                case 38 where buffer[index + 1] == 35: return true
+                case 92 where [78, 71, 69, 84, 72, 76].contains(buffer[index + 1]): return true
+                default: index += 1
+                }
+            }
+            return false
+        }
+    }
 
     private static func marker(_ index: Int) -> [UInt8] { markerPrefix + Array("\(index)#".utf8) }
 
@@ -220,12 +234,4 @@ public struct LayoutTemplate: Sendable, Equatable {
         return true
     }
 
-    private static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0], matches(needle, in: bytes, at: index) { return true }
-            index += 1
-        }
-        return false
-    }
 }

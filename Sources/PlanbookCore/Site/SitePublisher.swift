@@ -173,22 +173,34 @@ public enum SitePublisher {
 
     /// Writes every file into a fresh `folder` (made here, so everything in it is Planbook's); a file of `unchanged`
     /// is a hard link to the same path in the published site `live` instead (its bytes verified there), written
-    /// where the file system cannot link.
+    /// where the file system cannot link. The folders are made first, in order; the files are then written on every
+    /// core (a site is tens of megabytes), and the first error in the files' order is thrown.
     private static func write(
         _ files: [(path: String, contents: Data)], into folder: URL, linkingFrom live: URL?, unchanged: Set<String>
     ) throws {
         let manager = FileManager.default
         FolderTree(root: folder).removeAll()
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+        var made: Set<String> = []
         for file in files {
-            let url = folder.appendingPathComponent(file.path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if let live, unchanged.contains(file.path),
-                link(live.appendingPathComponent(file.path).path, url.path) == 0 {
-                continue
+            let parent = folder.appendingPathComponent(file.path).deletingLastPathComponent()
+            if made.insert(parent.path).inserted {
+                try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             }
-            try file.contents.write(to: url)
         }
+        let errors = files.map { ($0.path, $0.contents) }.concurrentMap { path, contents -> (any Error)? in
+            let url = folder.appendingPathComponent(path)
+            if let live, unchanged.contains(path), link(live.appendingPathComponent(path).path, url.path) == 0 {
+                return nil
+            }
+            do {
+                try contents.write(to: url)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let error = errors.compactMap({ $0 }).first { throw error }
     }
 
     /// Copies what is not Planbook's from the old site into the new one before the swap, so it is kept: files as

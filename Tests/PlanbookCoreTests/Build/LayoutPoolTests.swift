@@ -46,4 +46,17 @@ import Testing
         let index = try #require(built.pages.first { $0.report.slug == "index" })
         #expect(index.drawings["flow"] == (try Graphviz.svg(fromDOT: "digraph { a -> b -> c }")))
     }
+
+    @Test func theTemplateFromThePoolIsTheOneMadeDirectly() {
+        let pool = LayoutPool()
+        let dot = "digraph { a [tooltip=\"[8, 7168]\"]; a -> b }"
+        let template = pool.template(of: dot, engine: "dot")
+        // The same template as made directly: the tooltip taken out, a marker in its place.
+        #expect(template == LayoutTemplate(dot: dot, engine: "dot"))
+        #expect(template.dot.contains("PB#") && !template.dot.contains("7168"))
+        #expect(pool.template(of: dot, engine: "dot") == template)
+        // Another engine is not templated (only dot keeps tooltips out of the geometry): its own template.
+        #expect(pool.template(of: dot, engine: "neato") == LayoutTemplate(dot: dot, engine: "neato"))
+        #expect(pool.template(of: dot, engine: "neato") != template)
+    }
 }

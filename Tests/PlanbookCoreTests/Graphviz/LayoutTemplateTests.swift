@@ -148,6 +148,19 @@ import Testing
         #expect(layoutTemplate(base + "subgraph other { c } }", engine: "dot").texts == ["Batch 8", "tip"])
     }
 
+    @Test func textThatCouldSpellAMarkerIsFoundAnywhere() {
+        // Every name escape Graphviz expands, a character reference and the prefix, at the start, in the middle and
+        // at the very end of the text; near misses are not.
+        for needle in ["\\N", "\\G", "\\E", "\\T", "\\H", "\\L", "&#", "PB#"] {
+            for text in [needle + "xyz", "ab" + needle + "cd", "abc" + needle] {
+                #expect(LayoutTemplate.spellsMarker(Array(text.utf8)), "\(text)")
+            }
+        }
+        for text in ["", "P", "PB", "PB-#", "&amp;", "\\n", "\\l", "\\", "&", "abc\\", "P#B#"] {
+            #expect(!LayoutTemplate.spellsMarker(Array(text.utf8)), "\(text)")
+        }
+    }
+
     @Test func dotThatAlreadyHoldsAMarkerIsNotTemplated() {
         let dot = "digraph { a [tooltip=\"PB#0#\"]; b [tooltip=\"x\"] }"
         let template = layoutTemplate(dot, engine: "dot")

@@ -49,13 +49,14 @@ struct DrawStep: BuildStep {
         }
         var layouts: [String: String] = [:]
         for study in studies { layouts.merge(study.layouts) { kept, _ in kept } }
-        var templates = jobs.concurrentMap { LayoutTemplate(dot: $0.figure.dot, engine: $0.figure.engine) }
+        let pool = studies[0].layoutPool
+        var templates = jobs.concurrentMap { pool.template(of: $0.figure.dot, engine: $0.figure.engine) }
         var drawn = layOut(jobs.indices.map { ($0, templates[$0]) }, of: jobs, in: &studies, layouts: &layouts, font: font)
         // Where the bound on a label's width cannot tell, Graphviz measures the label alone (a layout of no nodes); a
         // graph narrower than its label is laid out again with the label's text in the DOT.
         let unsure = jobs.indices.filter { index in drawn[index].map { !templates[index].fits($0) } ?? false }
         let measured = Self.measure(
-            unsure.compactMap { templates[$0].labelMeasurement }, pool: studies[0].layoutPool, font: font,
+            unsure.compactMap { templates[$0].labelMeasurement }, pool: pool, font: font,
             options: studies[0].options)
         let labels = unsure.map { templates[$0].labelMeasurement.flatMap { measured[$0] } }
         let narrow = zip(unsure, labels).filter { index, label in
@@ -150,7 +151,7 @@ struct DrawStep: BuildStep {
         guard options.drawsFigures, let outputs = page.outputs, case .success(let font) = PinnedFont.pinned else { return }
         for figure in PageItems(page.outline, outputs: outputs, page: nil).figures
         where figure.sizeRefusal(file: page.report.path) == nil {
-            let template = LayoutTemplate(dot: figure.dot, engine: figure.engine)
+            let template = pool.template(of: figure.dot, engine: figure.engine)
             let key = Self.key(of: template.dot, engine: figure.engine, font: font)
             guard !(options.useCache && options.planCache.hasSVG(key)) else { continue }
             pool.begin(template, key: key, engine: figure.engine, options: options)
