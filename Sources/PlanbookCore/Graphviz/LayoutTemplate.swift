@@ -1,3 +1,5 @@
+import Foundation
+
 /// A DOT graph with the text that cannot move its layout taken out, so that graphs that differ only in that text share
 /// one Graphviz layout — a parameter change that only changes the tensor shapes in a DAG's tooltips and the numbers in
 /// its legend is drawn without laying the graph out again.
@@ -117,38 +119,45 @@ public struct LayoutTemplate: Sendable, Equatable {
         return labelWidth + 1 <= width
     }
 
-    /// `svg`, the template's drawing, with each marker replaced by its text, escaped as Graphviz escapes text.
+    /// `svg`, the template's drawing, with each marker replaced by its text, escaped as Graphviz escapes text. The
+    /// markers are found by `memchr` for their first byte (a DAG's drawing runs to megabytes, once per scenario copy).
     public func filled(_ svg: String) -> String {
         guard !texts.isEmpty else { return svg }
         let escaped = texts.map(Self.escaped)
-        let bytes = Array(svg.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + escaped.reduce(0) { $0 + $1.count })
-        var cursor = 0
-        var index = 0
-        while index + Self.markerPrefix.count < bytes.count {
-            guard bytes[index] == 80, Self.matches(Self.markerPrefix, in: bytes, at: index) else {
-                index += 1
-                continue
+        var svg = svg
+        return svg.withUTF8 { source -> String in
+            let count = source.count
+            guard let base = source.baseAddress else { return "" }
+            var output: [UInt8] = []
+            output.reserveCapacity(count + escaped.reduce(0) { $0 + $1.count })
+            var cursor = 0
+            var index = 0
+            // "PB#", then at most nine digits (more than any graph has texts, and no overflow on text that only
+            // looks like a marker), then "#".
+            while index + 3 < count, let found = memchr(base + index, 80, count - index - 3) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard source[index + 1] == 66, source[index + 2] == 35 else {
+                    index += 1
+                    continue
+                }
+                var digit = index + 3
+                var number = 0
+                while digit < count, digit < index + 12, (48...57).contains(source[digit]) {
+                    number = number * 10 + Int(source[digit] - 48)
+                    digit += 1
+                }
+                guard digit > index + 3, digit < count, source[digit] == 35, number < escaped.count else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: source[cursor..<index]))
+                output.append(contentsOf: escaped[number])
+                index = digit + 1
+                cursor = index
             }
-            var digit = index + Self.markerPrefix.count
-            var number = 0
-            // At most nine digits: more than any graph has texts, and no overflow on text that only looks like one.
-            while digit < bytes.count, digit < index + Self.markerPrefix.count + 9, (48...57).contains(bytes[digit]) {
-                number = number * 10 + Int(bytes[digit] - 48)
-                digit += 1
-            }
-            guard digit < bytes.count, bytes[digit] == 35, number < escaped.count else {
-                index += 1
-                continue
-            }
-            output.append(contentsOf: bytes[cursor..<index])
-            output.append(contentsOf: escaped[number])
-            index = digit + 1
-            cursor = index
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: source[cursor...]))
+            return String(decoding: output, as: UTF8.self)
         }
-        output.append(contentsOf: bytes[cursor...])
-        return String(decoding: output, as: UTF8.self)
     }
 
     // MARK: - Markers and text
@@ -227,11 +236,4 @@ public struct LayoutTemplate: Sendable, Equatable {
         }
         return output
     }
-
-    private static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-        guard index + needle.count <= bytes.count else { return false }
-        for offset in needle.indices where bytes[index + offset] != needle[offset] { return false }
-        return true
-    }
-
 }

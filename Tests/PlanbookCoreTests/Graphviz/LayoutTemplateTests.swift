@@ -161,6 +161,16 @@ import Testing
         }
     }
 
+    @Test func onlyWholeMarkersAreFilled() {
+        // Two texts: markers PB#0# and PB#1#. Text that only looks like a marker — no digits, no closing #, a number
+        // past the texts, ten digits, a marker cut short at the end — is left as it is.
+        let template = layoutTemplate("digraph { a [tooltip=\"x<y\"]; b [tooltip=\"z\"] }", engine: "dot")
+        #expect(template.texts == ["x<y", "z"])
+        let svg = "PB#0#|PB##|PB#1|PB#2#|PB#0000000001#|P|PB#1#é PB#1#PB#0"
+        #expect(template.filled(svg) == "x&lt;y|PB##|PB#1|PB#2#|PB#0000000001#|P|zé zPB#0")
+        #expect(template.filled("") == "" && template.filled("PB#") == "PB#" && template.filled("PB#1#") == "z")
+    }
+
     @Test func dotThatAlreadyHoldsAMarkerIsNotTemplated() {
         let dot = "digraph { a [tooltip=\"PB#0#\"]; b [tooltip=\"x\"] }"
         let template = layoutTemplate(dot, engine: "dot")
