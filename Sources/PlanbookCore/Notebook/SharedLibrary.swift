@@ -51,7 +51,8 @@ public struct SharedLibrary: Sendable {
                 sources: sources,
                 outputs: ["-o", staging.appendingPathComponent(fileName).path,
                           "-emit-module-path", staging.appendingPathComponent("\(Self.moduleName).swiftmodule").path],
-                moduleCache: cache.moduleCache)
+                // The library compiles before any program, with the machine to itself.
+                moduleCache: cache.moduleCache, threads: ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             try? FileManager.default.removeItem(at: staging)
             return BuildFailure([Diagnostic(file: shared[0].path, error.description)])

@@ -276,6 +276,22 @@ import PlanKit
         // Line 2, column 19: the string literal after `let broken: Int = `.
         #expect(failure?.diagnostics.first?.description.hasPrefix("Reports/study.swift:2:19: error: cannot convert value of type 'String'") == true)
     }
+
+    @Test func everyErrorInSeveralSharedFilesIsListedOnceInTheirOrder() throws {
+        // Two shared files, each with an error in a declaration and one inside a function body: the library is one
+        // whole-module compile, so all four are reported, once each, file by file (a compile split into jobs reported
+        // the declarations' errors twice, in the order the jobs finished, and the bodies' not at all).
+        let study = try TemporaryStudy(reports: ["a.md": "```swift plan\nprint(1)\n```\n"])
+        defer { study.remove() }
+        try study.write("let a: Int = \"x\"\nfunc f() { undefinedOne() }\n", to: "Reports/alpha.swift")
+        try study.write("let b: String = 1\nfunc g() { undefinedTwo() }\n", to: "Reports/beta.swift")
+        let failure = #expect(throws: BuildFailure.self) { try study.build() }
+        // `"x"` starts at column 14 of `let a: Int = "x"`; `undefinedOne` at column 12 of `func f() { …`; `1` at
+        // column 17 of `let b: String = 1`.
+        #expect(failure?.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == [
+            "Reports/alpha.swift:1:14", "Reports/alpha.swift:2:12", "Reports/beta.swift:1:17", "Reports/beta.swift:2:12",
+        ])
+    }
 }
 
 /// Charts a plan block shows: inline SVG with `.svg` and `.csv` downloads, named like graphs.
