@@ -31,35 +31,43 @@ public struct JSONWriter: Sendable {
     public static func quoted(_ text: String) -> String {
         // Most text needs no escape: one scan of its bytes, then one copy (a drawing's DOT runs to megabytes).
         if !text.utf8.contains(where: { $0 == 34 || $0 == 92 || $0 < 0x20 }) { return "\"" + text + "\"" }
-        // Otherwise the bytes between escapes are copied in runs (DOT quotes every attribute: escapes are frequent,
-        // but each run is many bytes). Only ASCII bytes are escaped, so UTF-8 sequences pass through whole.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + text.utf8.count / 8 + 2)
-        bytes.append(34)
+        // Otherwise one pass counts the bytes the escapes add and a second writes the literal into a string of exactly
+        // that size (DOT quotes every attribute: a drawing's megabytes hold escapes every few bytes). Only ASCII bytes
+        // are escaped, so UTF-8 sequences pass through whole.
         var text = text
-        text.withUTF8 { source in
-            var runStart = 0
-            for index in 0..<source.count {
-                let byte = source[index]
-                guard byte == 34 || byte == 92 || byte < 0x20 else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
-                runStart = index + 1
-                bytes.append(92)  // \
-                switch byte {
-                case 34, 92: bytes.append(byte)  // \" and \\
-                case 10: bytes.append(110)  // \n
-                case 13: bytes.append(114)  // \r
-                case 9: bytes.append(116)  // \t
-                default:
-                    // \u00XX, in lower-case hex (the byte is below 0x20).
-                    let digit = { (value: UInt8) -> UInt8 in value < 10 ? 48 + value : 87 + value }
-                    bytes += [117, 48, 48, digit(byte >> 4), digit(byte & 0xF)]
-                }
+        return text.withUTF8 { source -> String in
+            var size = source.count + 2
+            for byte in source where byte == 34 || byte == 92 || byte < 0x20 {
+                size += byte == 34 || byte == 92 || byte == 10 || byte == 13 || byte == 9 ? 1 : 5
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+            return String(unsafeUninitializedCapacity: size) { output in
+                var end = 0
+                func put(_ byte: UInt8) {
+                    output[end] = byte
+                    end += 1
+                }
+                put(34)
+                for byte in source {
+                    guard byte == 34 || byte == 92 || byte < 0x20 else {
+                        put(byte)
+                        continue
+                    }
+                    put(92)  // \
+                    switch byte {
+                    case 34, 92: put(byte)  // \" and \\
+                    case 10: put(110)  // \n
+                    case 13: put(114)  // \r
+                    case 9: put(116)  // \t
+                    default:
+                        // \u00XX, in lower-case hex (the byte is below 0x20).
+                        let digit = { (value: UInt8) -> UInt8 in value < 10 ? 48 + value : 87 + value }
+                        for part in [117, 48, 48, digit(byte >> 4), digit(byte & 0xF)] as [UInt8] { put(part) }
+                    }
+                }
+                put(34)
+                return end
+            }
         }
-        bytes.append(34)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func write(_ node: JSONNode, into output: inout String, depth: Int) {

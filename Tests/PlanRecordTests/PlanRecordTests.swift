@@ -122,6 +122,41 @@ import Testing
         // Each control character but the three with short escapes is written as \u00XX, in lower-case hex.
         #expect(JSONWriter.quoted("\u{1F}\u{0B}") == "\"\\u001f\\u000b\"")
     }
+
+    /// The escaping path writes what escaping scalar by scalar writes, for text mixing every kind of byte.
+    @Test func escapingMatchesTheScalarByScalarWriter() {
+        func reference(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
+        }
+        // Seeded: quotes, backslashes, every control character, ASCII, and scalars of two, three and four bytes.
+        let alphabet: [Unicode.Scalar] = ["\"", "\\", "a", "Z", " ", "é", "×", "€", "\u{2028}", "𝄞", "\u{7F}"]
+            + (0..<0x20).compactMap(Unicode.Scalar.init)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int(state >> 58) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let string = String(text)
+            #expect(JSONWriter.quoted(string) == reference(string), "\(Array(string.utf8))")
+        }
+    }
 }
 
 @Suite struct PlanInputTests {
