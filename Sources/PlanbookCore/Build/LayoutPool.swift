@@ -29,20 +29,28 @@ final class LayoutPool: Sendable {
         var options: BuildOptions
     }
 
-    /// What a template is made from, hashed and compared by its bytes (a template is made of bytes): a `String`
-    /// hashes its text normalised, scalar by scalar, which for a DAG's megabytes costs as much as the scan it spares.
+    /// What a template is made from, compared by its bytes (a template is made of bytes) and hashed by a digest of
+    /// them taken once, outside the pool's lock: a `String` hashes its text normalised, scalar by scalar, which for a
+    /// DAG's megabytes costs as much as the scan it spares, and a dictionary hashes its keys again as it grows.
     private struct TemplateSource: Hashable {
         var dot: String
         var engine: String
+        var digest: Int
 
-        func hash(into hasher: inout Hasher) {
-            var dot = dot
-            dot.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        init(dot: String, engine: String) {
+            self.dot = dot
+            self.engine = engine
+            var hasher = Hasher()
+            var bytes = dot
+            bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
             hasher.combine(engine)
+            digest = hasher.finalize()
         }
 
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
         static func == (a: Self, b: Self) -> Bool {
-            guard a.engine == b.engine, a.dot.utf8.count == b.dot.utf8.count else { return false }
+            guard a.digest == b.digest, a.engine == b.engine, a.dot.utf8.count == b.dot.utf8.count else { return false }
             var (first, second) = (a.dot, b.dot)
             return first.withUTF8 { one in
                 second.withUTF8 { other in one.count == 0 || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0 }
@@ -75,6 +83,9 @@ final class LayoutPool: Sendable {
         state.withLock { $0.templates[source] = template }
         return template
     }
+
+    /// Lets go of the templates made so far (the draw step has filled every drawing; the DAGs' run to megabytes).
+    func forgetTemplates() { state.withLock { $0.templates = [:] } }
 
     /// Begins laying out `template` (under the cache key `key`) unless the pool has begun it already.
     func begin(_ template: LayoutTemplate, key: String, engine: String, options: BuildOptions) {

@@ -132,7 +132,7 @@ public struct LayoutTemplate: Sendable, Equatable {
             output.reserveCapacity(count + escaped.reduce(0) { $0 + $1.count })
             var cursor = 0
             var index = 0
-            // "PB#", then at most nine digits (more than any graph has texts, and no overflow on text that only
+            // "PB#", then one to nine digits (more than any graph has texts, and no overflow on text that only
             // looks like a marker), then "#".
             while index + 3 < count, let found = memchr(base + index, 80, count - index - 3) {
                 index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))

@@ -51,8 +51,9 @@ public struct SharedLibrary: Sendable {
                 sources: sources,
                 outputs: ["-o", staging.appendingPathComponent(fileName).path,
                           "-emit-module-path", staging.appendingPathComponent("\(Self.moduleName).swiftmodule").path],
-                // The library compiles before any program, with the machine to itself.
-                moduleCache: cache.moduleCache, threads: ProcessInfo.processInfo.activeProcessorCount)
+                // The library compiles before any program: a thread per file, up to the cores.
+                moduleCache: cache.moduleCache,
+                threads: min(ProcessInfo.processInfo.activeProcessorCount, sources.count))
         } catch {
             try? FileManager.default.removeItem(at: staging)
             return BuildFailure([Diagnostic(file: shared[0].path, error.description)])

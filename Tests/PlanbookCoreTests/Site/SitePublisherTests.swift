@@ -59,6 +59,25 @@ import Testing
         #expect(study.snapshot().keys.sorted() == [".planbook-manifest", "assets/style.css", "index.html", "ledger.json"])
     }
 
+    @Test func aPathGivenTwiceIsWrittenOnceWithItsLastContents() throws {
+        // The second publish names `a.txt` twice; its last contents are the published ones, so it is linked from the
+        // live site — and the first contents must not be written through that link into the live site's file.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("publish-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try SitePublisher.publish([("a.txt", Data("same".utf8))], to: site, displayPath: "site", force: false)
+        let live = try FileHandle(forReadingFrom: site.appendingPathComponent("a.txt"))
+        defer { try? live.close() }
+        try SitePublisher.publish(
+            [("a.txt", Data("other".utf8)), ("b.txt", Data("b".utf8)), ("a.txt", Data("same".utf8))], to: site,
+            displayPath: "site", force: false)
+        #expect(try String(contentsOf: site.appendingPathComponent("a.txt"), encoding: .utf8) == "same")
+        // The file the first publish wrote (still open here) holds what it held.
+        #expect(String(decoding: try live.readToEnd() ?? Data(), as: UTF8.self) == "same")
+        // The manifest lists the last contents: a third publish finds nothing changed since.
+        try SitePublisher.publish([("a.txt", Data("same".utf8))], to: site, displayPath: "site", force: false)
+    }
+
     @Test func refusesTheHomeFolderTheRootAndTheWorkingFolder() throws {
         let study = try TemporaryStudy(reports: ["index.md": "# Hi\n"])
         defer { study.remove() }

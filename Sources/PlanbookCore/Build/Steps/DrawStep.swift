@@ -72,6 +72,7 @@ struct DrawStep: BuildStep {
             if let svg { studies[job.study].pages[job.page].drawings[job.figure.name] = svg }
         }
         for number in studies.indices { studies[number].layouts = layouts }
+        pool.forgetTemplates()
     }
 
     /// The drawings of the templates `requests` name (a job's index and its template), laid out once per distinct
