@@ -21,15 +21,7 @@ enum MemoFolder {
     }
 
     static func recall(_ key: String, in folder: String) -> String? {
-        guard let file = fopen(fileName(key, in: folder), "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-        }
+        guard let bytes = FileBytes.read(fileName(key, in: folder)) else { return nil }
         let parts = bytes.split(separator: 10, maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, Array(parts[0]) == Array(key.utf8),
             String(decoding: parts[1], as: UTF8.self) == checksum(parts[2])

@@ -73,14 +73,8 @@ enum ParameterValues {
     }
 
     static let given: [String: PlanInput.Parameter] = {
-        guard let path = getenv(PlanInput.environmentVariable), let file = fopen(path, "rb") else { return [:] }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
+        guard let path = getenv(PlanInput.environmentVariable), let bytes = FileBytes.read(String(cString: path)) else {
+            return [:]
         }
         let input = (try? PlanInput(decoding: bytes)) ?? PlanInput(parameters: [])
         return Dictionary(input.parameters.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
