@@ -92,7 +92,7 @@ public enum LibXML2 {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_BIG_LINES.rawValue)
+                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
         var xml = xml
         let document = xml.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) {
@@ -112,6 +112,63 @@ public enum LibXML2 {
         let subset = document.pointee.intSubset
         let hasInternalSubset = subset?.pointee.children != nil
         return .success(XMLDocument(prolog: prolog, root: element, hasInternalSubset: hasInternalSubset))
+    }
+
+    /// What a document is made of, without copying it: what comes before its root element, the root's name, whether
+    /// the doctype declares anything of its own, and the first node under the root that is neither an element nor
+    /// text (its kind as `MarkupNode.other` names it, or "a comment"), with its line.
+    public struct XMLShape: Sendable, Equatable {
+        public var prolog: [MarkupNode]
+        public var rootName: String
+        public var hasInternalSubset: Bool
+        public var firstNonElement: (kind: String, line: Int)?
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.prolog == b.prolog && a.rootName == b.rootName && a.hasInternalSubset == b.hasInternalSubset
+                && a.firstNonElement?.kind == b.firstNonElement?.kind && a.firstNonElement?.line == b.firstNonElement?.line
+        }
+    }
+
+    /// Parses `xml` as `parseXML` does, and reads its shape from libxml2's own tree (a large drawing's tree copied
+    /// into Swift values costs three times the parse).
+    public static func parseXMLShape(_ xml: String) -> Result<XMLShape, XMLError> {
+        _ = initialized
+        guard let context = xmlNewParserCtxt() else { return .failure(XMLError(message: "out of memory", line: 1)) }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
+        var xml = xml
+        let document = xml.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+            }
+        }
+        defer { if let document { xmlFreeDoc(document) } }
+        guard let document, context.pointee.wellFormed != 0, let root = xmlDocGetRootElement(document) else {
+            let error = context.pointee.lastError
+            let message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "not well-formed XML"
+            return .failure(XMLError(message: message, line: Int(error.line)))
+        }
+        let prolog = siblings(document.pointee.children).prefix { $0 != root }.compactMap { convert($0, html: false) }
+        return .success(XMLShape(
+            prolog: prolog, rootName: name(of: root),
+            hasInternalSubset: document.pointee.intSubset?.pointee.children != nil,
+            firstNonElement: firstNonElement(under: root)))
+    }
+
+    /// The first node under `node`, in document order, that is neither an element nor text.
+    private static func firstNonElement(under node: xmlNodePtr) -> (kind: String, line: Int)? {
+        for child in siblings(node.pointee.children) {
+            switch child.pointee.type {
+            case XML_ELEMENT_NODE: if let found = firstNonElement(under: child) { return found }
+            case XML_TEXT_NODE: continue
+            case XML_COMMENT_NODE: return ("a comment", Int(xmlGetLineNo(child)))
+            default:
+                if case .other(let kind, let line)? = convert(child, html: false) { return (kind, line) }
+            }
+        }
+        return nil
     }
 
     // MARK: - Copying the tree

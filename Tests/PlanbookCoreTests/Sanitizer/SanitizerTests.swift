@@ -20,6 +20,44 @@ import Testing
         #expect(URLPolicy.problem(with: "other.svg#l_0", as: .fragment) != nil)
     }
 
+    /// The inline form's check reads libxml2's tree without copying it: the same prolog, root and first node that is
+    /// neither an element nor text as the copied tree gives, for every kind of node at any depth.
+    @Test func aDocumentsShapeIsWhatItsCopiedTreeShows() throws {
+        func firstNonElement(_ element: MarkupElement) -> (String, Int)? {
+            for child in element.children {
+                switch child {
+                case .comment(_, let line): return ("a comment", line)
+                case .other(let kind, let line): return (kind, line)
+                case .element(let inner): if let found = firstNonElement(inner) { return found }
+                case .text: continue
+                }
+            }
+            return nil
+        }
+        let documents = [
+            "<svg><g><text>a</text></g></svg>",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- c -->\n<svg>\n<g>\n<!-- inside -->\n</g>\n</svg>",
+            "<svg>\n<g><g>\n<![CDATA[x]]></g></g></svg>",
+            "<svg><title>t</title>\n\n<?pi x?></svg>",
+            "<!DOCTYPE svg [<!ENTITY e \"x\">]><svg><text>&e;</text></svg>",
+            "<html><body/></html>",
+        ]
+        for xml in documents {
+            let tree = try LibXML2.parseXML(xml).get()
+            let shape = try LibXML2.parseXMLShape(xml).get()
+            #expect(shape.prolog == tree.prolog && shape.rootName == tree.root.name, "\(xml)")
+            #expect(shape.hasInternalSubset == tree.hasInternalSubset, "\(xml)")
+            let expected = firstNonElement(tree.root)
+            #expect(shape.firstNonElement?.kind == expected?.0 && shape.firstNonElement?.line == expected?.1, "\(xml)")
+        }
+        // The comment inside the second is on line 6; the CDATA section on line 2; the processing instruction on 3.
+        #expect(try LibXML2.parseXMLShape(documents[1]).get().firstNonElement?.line == 6)
+        #expect(try LibXML2.parseXMLShape(documents[2]).get().firstNonElement?.kind == "a CDATA section")
+        #expect(try LibXML2.parseXMLShape(documents[3]).get().firstNonElement?.line == 3)
+        // Not well-formed: the same error as the copying parse.
+        #expect(throws: LibXML2.XMLError.self) { try LibXML2.parseXMLShape("<svg><g></svg>").get() }
+    }
+
     @Test func rawHTMLThatNeedsNoChangeKeepsItsBytes() {
         let pieces = ["<details><summary>Batch sweep as a table</summary>\n", "</details>\n", "<sub>", "</sub>"]
         let html = pieces.enumerated().map { "\($1)<!--m-\($0 + 1)-->" }.joined()
