@@ -3,7 +3,8 @@
 /// HTML and XML parsing by libxml2, turned into `MarkupNode` values at once.
 ///
 /// This is the only file that touches libxml2. Each function makes its own parser context, builds the tree, copies
-/// it into Swift values and frees everything before returning, so parses may run on several threads at once. No
+/// it into Swift values (`parseXMLShape` only reads what it needs of it) and frees everything before returning, so
+/// parses may run on several threads at once. No
 /// network access, no external DTD, no entity expansion; whitespace is kept exactly (libxml2 would otherwise drop
 /// some of it as "ignorable"), so a document that needs no change serializes back to the same bytes.
 public enum LibXML2 {
@@ -87,6 +88,21 @@ public enum LibXML2 {
 
     /// Parses `xml` as a whole XML document (an SVG file), strictly: any well-formedness error is an error.
     public static func parseXML(_ xml: String) -> Result<XMLDocument, XMLError> {
+        withXML(xml) { document, root in
+            let prolog = siblings(document.pointee.children).prefix { $0 != root }.compactMap { convert($0, html: false) }
+            guard case .element(let element)? = convert(root, html: false) else {
+                return .failure(XMLError(message: "no root element", line: 1))
+            }
+            let hasInternalSubset = document.pointee.intSubset?.pointee.children != nil
+            return .success(XMLDocument(prolog: prolog, root: element, hasInternalSubset: hasInternalSubset))
+        }
+    }
+
+    /// `body` given libxml2's tree of `xml` parsed strictly (any well-formedness error is the result) and its root
+    /// element; the tree is freed when it returns.
+    private static func withXML<T>(
+        _ xml: String, _ body: (xmlDocPtr, xmlNodePtr) -> Result<T, XMLError>
+    ) -> Result<T, XMLError> {
         _ = initialized
         guard let context = xmlNewParserCtxt() else { return .failure(XMLError(message: "out of memory", line: 1)) }
         defer { xmlFreeParserCtxt(context) }
@@ -105,13 +121,7 @@ public enum LibXML2 {
             let message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "not well-formed XML"
             return .failure(XMLError(message: message, line: Int(error.line)))
         }
-        let prolog = siblings(document.pointee.children).prefix { $0 != root }.compactMap { convert($0, html: false) }
-        guard case .element(let element)? = convert(root, html: false) else {
-            return .failure(XMLError(message: "no root element", line: 1))
-        }
-        let subset = document.pointee.intSubset
-        let hasInternalSubset = subset?.pointee.children != nil
-        return .success(XMLDocument(prolog: prolog, root: element, hasInternalSubset: hasInternalSubset))
+        return body(document, root)
     }
 
     /// What a document is made of, without copying it: what comes before its root element, the root's name, whether
@@ -132,29 +142,13 @@ public enum LibXML2 {
     /// Parses `xml` as `parseXML` does, and reads its shape from libxml2's own tree (a large drawing's tree copied
     /// into Swift values costs three times the parse).
     public static func parseXMLShape(_ xml: String) -> Result<XMLShape, XMLError> {
-        _ = initialized
-        guard let context = xmlNewParserCtxt() else { return .failure(XMLError(message: "out of memory", line: 1)) }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(
-            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
-        var xml = xml
-        let document = xml.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), nil, "UTF-8", options)
-            }
+        withXML(xml) { document, root in
+            let prolog = siblings(document.pointee.children).prefix { $0 != root }.compactMap { convert($0, html: false) }
+            return .success(XMLShape(
+                prolog: prolog, rootName: name(of: root),
+                hasInternalSubset: document.pointee.intSubset?.pointee.children != nil,
+                firstNonElement: firstNonElement(under: root)))
         }
-        defer { if let document { xmlFreeDoc(document) } }
-        guard let document, context.pointee.wellFormed != 0, let root = xmlDocGetRootElement(document) else {
-            let error = context.pointee.lastError
-            let message = error.message.map { String(cString: $0) }?.trimmingTrailingNewlines ?? "not well-formed XML"
-            return .failure(XMLError(message: message, line: Int(error.line)))
-        }
-        let prolog = siblings(document.pointee.children).prefix { $0 != root }.compactMap { convert($0, html: false) }
-        return .success(XMLShape(
-            prolog: prolog, rootName: name(of: root),
-            hasInternalSubset: document.pointee.intSubset?.pointee.children != nil,
-            firstNonElement: firstNonElement(under: root)))
     }
 
     /// The first node under `node`, in document order, that is neither an element nor text.
