@@ -126,7 +126,8 @@ struct RoutingSimulationTests {
         // weight exactly, one step of a Double either side of it, and 2,000 seeded targets.
         let cases: [[Double]] = [
             [0, 1, 0, 0, 2, 3, 0], (1...16).map { 1 / pow(Double($0), 1.2) }, [5], Array(repeating: 1, count: 16),
-            [1e-310, 1e-310],  // a total so small that the guide's scale overflows: the binary search instead
+            // Subnormal weights: the guide's scale (8 buckets / 1.1e-308) overflows, so the binary search instead.
+            [Double.leastNormalMagnitude / 4, Double.leastNormalMagnitude / 4],
         ]
         for weights in cases {
             let sampler = ExpertSampler(weights: weights)

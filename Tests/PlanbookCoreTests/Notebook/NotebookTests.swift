@@ -131,7 +131,7 @@ import PlanKit
                 (try? FileManager.default.contentsOfDirectory(at: $0, includingPropertiesForKeys: nil)) ?? []
             }
         }
-        try study.build()
+        _ = try study.build()
         #expect(try study.read("site/index.html").contains("\(expected) 1"))
         // One entry: the one simulation, under the toolchain's folder.
         let entry = try #require(entries().first)
@@ -151,7 +151,7 @@ import PlanKit
         let original = try String(contentsOf: entry, encoding: .utf8)
         try (original + "9").write(to: entry, atomically: false, encoding: .utf8)
         options.parameters = [("batch", .int(3))]
-        try SiteBuild(options: options).run()
+        _ = try SiteBuild(options: options).run()
         #expect(try study.read("site/index.html").contains("\(expected) 3"))
         #expect(try String(contentsOf: entry, encoding: .utf8) == original)
         // --no-cache recalls nothing: a well-formed entry (its key, the checksum of its body, the body) with other
@@ -167,11 +167,11 @@ import PlanKit
         try "\(key)\n\(checksum)\n\(body)".write(to: entry, atomically: false, encoding: .utf8)
         // Without --no-cache, that entry is recalled: the page shows the moved counts.
         options.parameters = [("batch", .int(4))]
-        try SiteBuild(options: options).run()
+        _ = try SiteBuild(options: options).run()
         #expect(try study.read("site/index.html").contains("counts \(counts) at batch 4"))
         options.useCache = false
         options.parameters = [("batch", .int(5))]
-        try SiteBuild(options: options).run()
+        _ = try SiteBuild(options: options).run()
         #expect(try study.read("site/index.html").contains("\(expected) 5"))
         #expect(try String(contentsOf: entry, encoding: .utf8) == original)
     }

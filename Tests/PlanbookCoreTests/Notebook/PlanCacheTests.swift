@@ -61,7 +61,7 @@ import PlanRecord
             rows: [[PlanRecord.Value("inf", number: .init(.infinity, unit: "B")),
                     PlanRecord.Value("nan", number: .init(.nan, unit: "")),
                     PlanRecord.Value("0.1 + 0.2", number: .init(0.1 + 0.2, unit: "s")),
-                    PlanRecord.Value("tiny", number: .init(5e-324, unit: "")),
+                    PlanRecord.Value("tiny", number: .init(.leastNonzeroMagnitude, unit: "")),
                     PlanRecord.Value("-inf", number: .init(-.infinity, unit: ""))]],
             plan: plan)
         var outputs = NotebookOutputs(cellCount: 2)
