@@ -116,7 +116,6 @@ struct RandomPlan {
             let d = try RandomPlan(&r).deployment(&r)
             let m = d.model
             let p = d.parallelism
-            let b = d.workload.precision.bytesPerElement
             let stageGPUs = Double(d.placement.gpusPerStage)
             let perStep = stageGPUs * Double(m.layers * p.microBatches)  // GPU-layers-micro-batches of a step
             let width = Double(m.attentionHeads + 2 * m.kvHeads) * Double(m.headDimension)

@@ -55,7 +55,7 @@ public enum PDFPrinter {
         guard let base64 = printed["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw DevToolsPipe.Failure(message: "Chromium returned no PDF")
         }
-        try? pipe.call("Browser.close")
+        _ = try? pipe.call("Browser.close")
         return data
     }
 }

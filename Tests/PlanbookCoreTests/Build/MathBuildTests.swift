@@ -21,7 +21,7 @@ struct MathBuildTests {
     @Test func inlineDisplayAndValuesRenderAsHTMLAndMathMLWithKaTeXsAssets() throws {
         let study = try TemporaryStudy(reports: ["index.md": Self.page])
         defer { study.remove() }
-        try study.build()
+        _ = try study.build()
         let html = try study.read("site/index.html")
         // Inline: KaTeX's HTML with the TeX kept as MathML's annotation, no $ left.
         #expect(html.contains("<p>Inline <span class=\"katex\"><span class=\"katex-mathml\"><math "))
@@ -52,7 +52,7 @@ struct MathBuildTests {
         defer { study.remove() }
         var options = study.options
         options.selfContained = true
-        try SiteBuild(options: options).run()
+        _ = try SiteBuild(options: options).run()
         let html = try study.read("site/index.html")
         #expect(!html.contains("assets/katex") && html.contains("url(data:font/woff2;base64,"))
         #expect(!FileManager.default.fileExists(atPath: study.root.appendingPathComponent("site/assets/katex").path))
@@ -71,7 +71,7 @@ struct MathBuildTests {
         ])
         defer { study.remove() }
         do {
-            try study.build()
+            _ = try study.build()
             Issue.record("the build should fail")
         } catch {
             let messages = error.diagnostics.map(\.description)
@@ -98,7 +98,7 @@ struct MathBuildTests {
     @Test func formulasAreCachedByTheirHash() throws {
         let study = try TemporaryStudy(reports: ["index.md": "# Cached\n\nOne $a + b$, again $a + b$, and $$c$$\n"])
         defer { study.remove() }
-        try study.build()
+        _ = try study.build()
         // Two distinct formulas (the repeated inline one and the display one): two cache files.
         let folder = study.root.appendingPathComponent(".planbook/cache/math")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
@@ -111,7 +111,7 @@ struct MathBuildTests {
             })
         try Data("<span class=\"katex\">from the cache</span>".utf8).write(to: folder.appendingPathComponent(inline))
         // (Into another folder: the site itself is up to date, so a build into it would do nothing.)
-        try study.build(output: "again")
+        _ = try study.build(output: "again")
         let html = try study.read("again/index.html")
         #expect(html.components(separatedBy: "from the cache").count == 3)
     }

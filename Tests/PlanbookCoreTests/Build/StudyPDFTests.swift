@@ -73,9 +73,9 @@ struct StudyPDFTests {
         try study.write("someone else's", to: "study.pdf")
         #expect(throws: BuildFailure.self) { try StudyPDF.write(options: study.options, to: "study.pdf", force: false) }
         #expect(try study.read("study.pdf") == "someone else's")
-        try StudyPDF.write(options: study.options, to: "study.pdf", force: true)
+        _ = try StudyPDF.write(options: study.options, to: "study.pdf", force: true)
         // Written by Planbook now: the next print replaces it without --force.
-        try StudyPDF.write(options: study.options, to: "study.pdf", force: false)
+        _ = try StudyPDF.write(options: study.options, to: "study.pdf", force: false)
         let data = try Data(contentsOf: study.root.appendingPathComponent("study.pdf"))
         #expect(data.prefix(5) == Data("%PDF-".utf8))
     }
