@@ -39,6 +39,7 @@ public enum SitePublisher {
         if let unsafe = files.first(where: { !SiteManifest.isSafe($0.path) }) {
             throw BuildFailure([Diagnostic(file: displayPath, "refusing to write `\(unsafe.path)`: not a path inside the site")])
         }
+        let files = lastOfEachPath(files)
         let parent = output.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -171,21 +172,26 @@ public enum SitePublisher {
 
     // MARK: - Writing
 
+    /// `files` with a path given twice kept once, with its last contents, in the order of those last entries: what
+    /// the manifest lists and what is written are then one and the same (two writers of one path at once could leave
+    /// either, or write through the other's link into the published site).
+    static func lastOfEachPath(_ files: [(path: String, contents: Data)]) -> [(path: String, contents: Data)] {
+        var last: [String: Int] = [:]
+        for (index, file) in files.enumerated() { last[file.path] = index }
+        return files.indices.filter { last[files[$0].path] == $0 }.map { files[$0] }
+    }
+
     /// Writes every file into a fresh `folder` (made here, so everything in it is Planbook's); a file of `unchanged`
     /// is a hard link to the same path in the published site `live` instead (its bytes verified there), written
     /// where the file system cannot link. The folders are made first, in order; the files are then written on every
-    /// core (a site is tens of megabytes), each path once, and the first error in the files' order is thrown.
+    /// core (a site is tens of megabytes; each path once, see `lastOfEachPath`), and the first error in the files'
+    /// order is thrown.
     private static func write(
         _ files: [(path: String, contents: Data)], into folder: URL, linkingFrom live: URL?, unchanged: Set<String>
     ) throws {
         let manager = FileManager.default
         FolderTree(root: folder).removeAll()
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
-        // A path given twice is written once, with its last contents (as the manifest lists it): two writers of one
-        // path at once could leave either, or write through the other's link into the published site.
-        var last: [String: Int] = [:]
-        for (index, file) in files.enumerated() { last[file.path] = index }
-        let files = files.indices.filter { last[files[$0].path] == $0 }.map { files[$0] }
         var made: Set<String> = []
         for file in files {
             let parent = folder.appendingPathComponent(file.path).deletingLastPathComponent()
