@@ -63,7 +63,9 @@ public struct KaTeX: Sendable {
     public func render(_ formulas: [Formula], scratch: URL) throws -> [Rendered] {
         guard !formulas.isEmpty else { return [] }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        let input = scratch.appendingPathComponent("formulas-\(ProcessInfo.processInfo.processIdentifier).json")
+        // A name of this call's own: a study's scenario copies render their math at once, into one scratch folder.
+        let input = scratch.appendingPathComponent(
+            "formulas-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).json")
         try JSONEncoder().encode(formulas).write(to: input)
         defer { try? FileManager.default.removeItem(at: input) }
         let output = try ChildProcess.run(

@@ -6,6 +6,21 @@ import Testing
 /// LaTeX math through the real KaTeX under Node.js (Debian's libjs-katex and nodejs, which `make deps` installs).
 @Suite("Math: KaTeX at build time, no script on the page", .enabled(if: KaTeX.located() != nil))
 struct MathBuildTests {
+    @Test func rendersAtOnceIntoOneScratchFolderDoNotMeet() throws {
+        // Scenario copies render their math side by side into one folder (`--no-cache` renders every copy's): each
+        // call's list of formulas must be its own, or one call deletes what another's Node process is about to read.
+        let katex = try #require(KaTeX.located())
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("katex-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let results = (0..<8).map { _ in () }.concurrentMap { _ -> Bool in
+            guard let rendered = try? katex.render([KaTeX.Formula(tex: "x^2", display: false)], scratch: scratch),
+                case .html(let html)? = rendered.first
+            else { return false }
+            return html.contains("katex")
+        }
+        #expect(results == Array(repeating: true, count: 8))
+    }
+
     static let page = """
         ---
         title: Math
